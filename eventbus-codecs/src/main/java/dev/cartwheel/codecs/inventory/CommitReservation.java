@@ -1,0 +1,6 @@
+package dev.cartwheel.codecs.inventory;
+
+import java.util.UUID;
+
+public record CommitReservation(UUID orderId) {
+}

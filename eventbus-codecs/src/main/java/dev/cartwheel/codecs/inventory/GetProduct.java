@@ -1,0 +1,4 @@
+package dev.cartwheel.codecs.inventory;
+
+public record GetProduct(String sku) {
+}

@@ -1,0 +1,4 @@
+package dev.cartwheel.codecs.inventory;
+
+public record QuotedLine(String sku, int quantity, long unitPriceMinor) {
+}

@@ -1,0 +1,4 @@
+package dev.cartwheel.codecs.inventory;
+
+public record StockLine(String sku, int quantity) {
+}

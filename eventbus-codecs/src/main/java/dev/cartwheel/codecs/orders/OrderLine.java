@@ -1,0 +1,4 @@
+package dev.cartwheel.codecs.orders;
+
+public record OrderLine(String sku, int quantity) {
+}

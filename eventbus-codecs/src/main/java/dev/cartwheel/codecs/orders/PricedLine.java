@@ -1,0 +1,4 @@
+package dev.cartwheel.codecs.orders;
+
+public record PricedLine(String sku, int quantity, long unitPriceMinor) {
+}
