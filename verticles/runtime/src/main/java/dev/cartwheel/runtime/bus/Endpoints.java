@@ -1,0 +1,100 @@
+package dev.cartwheel.runtime.bus;
+
+import dev.cartwheel.codecs.CommonError;
+import dev.cartwheel.codecs.DomainFailure;
+import dev.cartwheel.codecs.Headers;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import org.slf4j.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The event-bus addresses one verticle instance answers. Every request gets an answer: the operation's
+ * result, its {@link DomainFailure}, or INTERNAL_ERROR for anything unexpected (logged once, here, with
+ * the request id). {@link #drain} stops answering gracefully: it unregisters the consumers first, so the
+ * cluster sends new requests to other instances, then waits for the requests already accepted, so the
+ * verticle can close its pools without failing them.
+ */
+public final class Endpoints {
+
+  private static final long DRAIN_POLL_MS = 20;
+
+  private final Vertx vertx;
+  private final Logger log;
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  public Endpoints(Vertx vertx, Logger log) {
+    this.vertx = vertx;
+    this.log = log;
+  }
+
+  /** Answers each request on {@code address} with the outcome of {@code operation}. */
+  public <T, R> Endpoints reply(String address, Function<T, Future<R>> operation) {
+    consumers.add(vertx.eventBus().<T>consumer(address, message -> track(() -> operation.apply(message.body())).onComplete(
+      message::reply,
+      error -> message.reply(asDomainFailure(error, message)))));
+    return this;
+  }
+
+  /** Handles each event published on {@code address}; a failure is logged (events have no one to answer). */
+  public <T> Endpoints subscribe(String address, Function<Message<T>, Future<?>> handler) {
+    consumers.add(vertx.eventBus().<T>consumer(address, message -> track(() -> handler.apply(message)).onFailure(error ->
+      log.error("Handling {} failed (event {})", address, message.headers().get(Headers.EVENT_ID), error))));
+    return this;
+  }
+
+  /** Completes when every consumer is registered (cluster-wide, when clustered). */
+  public Future<Void> ready() {
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+  }
+
+  /** Unregisters every consumer, then waits (up to {@code timeout}) for the operations in flight. */
+  public Future<Void> drain(Duration timeout) {
+    return Future.join(consumers.stream().map(MessageConsumer::unregister).toList())
+      .transform(unregistered -> idle(timeout));
+  }
+
+  private Future<Void> idle(Duration timeout) {
+    Promise<Void> idle = Promise.promise();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    vertx.setPeriodic(1, DRAIN_POLL_MS, timer -> {
+      if (inFlight.get() == 0 || System.nanoTime() > deadline) {
+        vertx.cancelTimer(timer);
+        if (inFlight.get() > 0) {
+          log.warn("Stopping with {} operations still in flight", inFlight.get());
+        }
+        idle.tryComplete();
+      }
+    });
+    return idle.future();
+  }
+
+  private <R> Future<R> track(Supplier<Future<R>> operation) {
+    inFlight.incrementAndGet();
+    Future<R> result;
+    try {
+      result = operation.get();
+    } catch (RuntimeException e) {
+      result = Future.failedFuture(e);
+    }
+    return result.andThen(done -> inFlight.decrementAndGet());
+  }
+
+  private DomainFailure asDomainFailure(Throwable error, Message<?> message) {
+    if (error instanceof DomainFailure failure) {
+      return failure;
+    }
+    log.error("{} failed (request {})", message.address(), message.headers().get(Headers.REQUEST_ID), error);
+    return DomainFailure.of(CommonError.INTERNAL_ERROR, "The request could not be completed.");
+  }
+}

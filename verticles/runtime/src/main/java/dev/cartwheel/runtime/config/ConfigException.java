@@ -1,0 +1,25 @@
+package dev.cartwheel.runtime.config;
+
+/**
+ * A configuration that cannot run. The message is one line naming the key, the environment variable
+ * that overrides it, and what is wrong, e.g. {@code http.port (CARTWHEEL_HTTP_PORT): expected an integer ...}.
+ */
+public final class ConfigException extends RuntimeException {
+
+  public ConfigException(String key, String problem) {
+    super(key + " (" + EnvOverrides.preferredEnvName(key) + "): " + problem);
+  }
+
+  private ConfigException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  static ConfigException unknownVariable(String name) {
+    return new ConfigException(name + ": unknown setting (no configuration key has this name; see the README's configuration table)", (Throwable) null);
+  }
+
+  static ConfigException unreadable(String file, Throwable cause) {
+    String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().lines().findFirst().orElse("");
+    return new ConfigException(file + ": cannot read configuration file (" + reason + ")", cause);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.cartwheel.runtime.config;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+
+/**
+ * Builds the configuration of a node, lowest precedence first:
+ * <ol>
+ *   <li>{@code <conf-dir>/config.json}: every key with its default;</li>
+ *   <li>{@code <conf-dir>/<profile>.json}: the profile (dev, prod, or any file you add);</li>
+ *   <li>{@code CARTWHEEL_*} environment variables ({@link EnvOverrides});</li>
+ *   <li>command-line flags of the launcher.</li>
+ * </ol>
+ * A relative conf dir is looked up in the working directory first, then inside the jar, which ships
+ * the repository's {@code conf/}. A profile file may only set keys that {@code config.json} declares.
+ */
+public final class ConfigLoader {
+
+  /** Where to read from; {@code flags} maps keys to the text given on the command line. */
+  public record Sources(String confDir, String profile, Map<String, String> env, Map<String, String> flags) {
+  }
+
+  private ConfigLoader() {
+  }
+
+  public static Future<ConfigReader> load(Vertx vertx, Sources sources) {
+    String defaultsFile = sources.confDir() + "/config.json";
+    String profileFile = sources.confDir() + "/" + sources.profile() + ".json";
+    return read(vertx, defaultsFile).compose(defaults -> read(vertx, profileFile).map(profile -> {
+      ConfigPaths.leaves(profile).stream()
+        .filter(key -> !ConfigPaths.has(defaults, key))
+        .findFirst()
+        .ifPresent(key -> {
+          throw new ConfigException(key, "unknown key in " + profileFile + " (every key must have a default in " + defaultsFile + ")");
+        });
+      JsonObject merged = defaults.mergeIn(profile, true);
+      merged.put("profile", sources.profile());
+      EnvOverrides.apply(merged, sources.env());
+      EnvOverrides.applyKeys(merged, sources.flags());
+      return new ConfigReader(merged);
+    }));
+  }
+
+  private static Future<JsonObject> read(Vertx vertx, String file) {
+    return vertx.fileSystem().readFile(file)
+      .map(buffer -> {
+        try {
+          return buffer.toJsonObject();
+        } catch (DecodeException e) {
+          throw ConfigException.unreadable(file, e);
+        }
+      })
+      .recover(error -> Future.failedFuture(error instanceof ConfigException ? error : ConfigException.unreadable(file, error)));
+  }
+}
