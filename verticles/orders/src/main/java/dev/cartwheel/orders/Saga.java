@@ -1,0 +1,225 @@
+package dev.cartwheel.orders;
+
+import dev.cartwheel.codecs.DomainFailure;
+import dev.cartwheel.codecs.ErrorKind;
+import dev.cartwheel.codecs.Headers;
+import dev.cartwheel.codecs.inventory.CommitReservation;
+import dev.cartwheel.codecs.inventory.InventoryContract;
+import dev.cartwheel.codecs.inventory.InventoryError;
+import dev.cartwheel.codecs.inventory.ReleaseReservation;
+import dev.cartwheel.codecs.inventory.Reserve;
+import dev.cartwheel.codecs.inventory.StockLine;
+import dev.cartwheel.codecs.orders.CancelReasons;
+import dev.cartwheel.codecs.orders.Order;
+import dev.cartwheel.codecs.orders.OrderCancelled;
+import dev.cartwheel.codecs.orders.OrderConfirmed;
+import dev.cartwheel.codecs.orders.OrderStatus;
+import dev.cartwheel.codecs.orders.OrdersContract;
+import dev.cartwheel.codecs.payments.Authorize;
+import dev.cartwheel.codecs.payments.Payment;
+import dev.cartwheel.codecs.payments.PaymentStatus;
+import dev.cartwheel.codecs.payments.PaymentsContract;
+import dev.cartwheel.codecs.payments.Refund;
+import dev.cartwheel.orders.OrdersRepository.StoredOrder;
+import dev.cartwheel.runtime.outbox.Outbox;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The order saga: RESERVE stock → AUTHORIZE payment → COMMIT stock → CONFIRMED; on a refusal (out of
+ * stock, declined, hold expired), a cancellation, or a domain unavailable for too long, COMPENSATE
+ * (release stock, refund payment) → CANCELLED with a reason. Every step is idempotent on the order id at
+ * its domain, and each outcome is persisted before the next step, so a driver that dies anywhere leaves a
+ * saga that any node's recovery pass resumes from the last persisted step once the lease runs out.
+ */
+final class Saga {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Saga.class);
+  private static final Set<String> STOCK_REFUSALS = Set.of(InventoryError.OUT_OF_STOCK.code(), InventoryError.PRODUCT_NOT_FOUND.code());
+
+  /** How a request to another domain ended: an answer, a refusal, or no answer (worth retrying). */
+  private record Outcome<T>(T answer, DomainFailure refusal) {
+
+    boolean answered() {
+      return answer != null;
+    }
+
+    boolean refused() {
+      return refusal != null;
+    }
+
+    boolean refusedWith(String code) {
+      return refusal != null && refusal.code().equals(code);
+    }
+  }
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final OrdersRepository repository;
+  private final Outbox outbox;
+  private final Runnable eventsWritten;
+  private final OrdersConfig config;
+
+  Saga(Vertx vertx, Pool pool, OrdersRepository repository, Outbox outbox, Runnable eventsWritten, OrdersConfig config) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.repository = repository;
+    this.outbox = outbox;
+    this.eventsWritten = eventsWritten;
+    this.config = config;
+  }
+
+  /**
+   * Drives the order's saga if it is due and no one else drives it, until it is final or must wait;
+   * returns the order as it then stands.
+   */
+  Future<Order> drive(UUID orderId) {
+    String owner = UUID.randomUUID().toString();
+    return repository.lease(pool, orderId, owner, config.lease())
+      .compose(leased -> leased.isPresent() ? run(leased.get(), owner) : current(orderId));
+  }
+
+  /** Continues a saga this caller already holds (it inserted the order leased to {@code owner}). */
+  Future<Order> resume(StoredOrder order, String owner) {
+    return run(order, owner);
+  }
+
+  private Future<Order> run(StoredOrder order, String owner) {
+    if (order.cancelRequest() != null && order.step().honoursCancellation()) {
+      return next(order, owner, SagaStep.COMPENSATE, order.cancelRequest());
+    }
+    return switch (order.step()) {
+      case RESERVE -> this.<Object>call(InventoryContract.RESERVE, new Reserve(order.id(), stockLines(order)), order).compose(outcome -> {
+        if (outcome.answered()) {
+          return next(order, owner, SagaStep.AUTHORIZE, null);
+        }
+        if (outcome.refused()) {
+          String reason = STOCK_REFUSALS.contains(outcome.refusal().code()) ? CancelReasons.OUT_OF_STOCK : CancelReasons.RESERVATION_EXPIRED;
+          return next(order, owner, SagaStep.COMPENSATE, reason);
+        }
+        return retry(order, owner, CancelReasons.INVENTORY_UNAVAILABLE);
+      });
+      case AUTHORIZE -> this.<Payment>call(PaymentsContract.AUTHORIZE,
+        new Authorize(order.id(), order.totalMinor(), order.currency(), order.paymentToken()), order).compose(outcome -> {
+          if (outcome.answered() && outcome.answer().status() == PaymentStatus.AUTHORIZED) {
+            return next(order, owner, SagaStep.COMMIT, null);
+          }
+          if (outcome.answered() && outcome.answer().status() == PaymentStatus.DECLINED || outcome.refused()) {
+            return next(order, owner, SagaStep.COMPENSATE, CancelReasons.PAYMENT_DECLINED);
+          }
+          if (outcome.answered()) {
+            return next(order, owner, SagaStep.COMPENSATE, CancelReasons.PAYMENT_UNAVAILABLE);
+          }
+          return retry(order, owner, CancelReasons.PAYMENT_UNAVAILABLE);
+        });
+      case COMMIT -> this.<Object>call(InventoryContract.COMMIT, new CommitReservation(order.id()), order).compose(outcome -> {
+        if (outcome.answered()) {
+          return finish(order, owner, OrderStatus.CONFIRMED, null);
+        }
+        if (outcome.refused()) {
+          return next(order, owner, SagaStep.COMPENSATE, CancelReasons.RESERVATION_EXPIRED);
+        }
+        return retry(order, owner, null);
+      });
+      case COMPENSATE -> compensate(order, owner);
+      case DONE -> Future.succeededFuture(order.view());
+    };
+  }
+
+  /** Release, then refund; both are idempotent, so a compensation interrupted anywhere can simply run again. */
+  private Future<Order> compensate(StoredOrder order, String owner) {
+    return this.<Object>call(InventoryContract.RELEASE, new ReleaseReservation(order.id(), order.cancelRequest()), order).compose(released -> {
+      if (released.refusedWith(InventoryError.RESERVATION_COMMITTED.code())) {
+        // the stock already left (a commit whose answer was lost): the order went through after all
+        LOG.warn("Order {}: compensation found its stock committed; confirming it instead", order.id());
+        return finish(order, owner, OrderStatus.CONFIRMED, null);
+      }
+      if (!released.answered()) {
+        return retry(order, owner, null);
+      }
+      return this.<Payment>call(PaymentsContract.REFUND, new Refund(order.id(), order.cancelRequest()), order).compose(refunded ->
+        refunded.answered() ? finish(order, owner, OrderStatus.CANCELLED, order.cancelRequest()) : retry(order, owner, null));
+    });
+  }
+
+  private Future<Order> next(StoredOrder order, String owner, SagaStep step, String compensationReason) {
+    return repository.advance(pool, order.id(), owner, step, compensationReason, config.lease())
+      .compose(advanced -> advanced ? repository.leased(pool, order.id(), owner) : Future.succeededFuture(Optional.empty()))
+      .compose(leased -> leased.isPresent() ? run(leased.get(), owner) : current(order.id()));
+  }
+
+  /**
+   * A domain did not answer. Reserve and authorize are retried {@code orders.maxStepAttempts} times, then
+   * given up ({@code giveUpReason}) and compensated; commit and compensation are never given up: after
+   * that many tries here they are handed to the recovery pass, which tries again every retryMax.
+   */
+  private Future<Order> retry(StoredOrder order, String owner, String giveUpReason) {
+    int attempts = order.attempts() + 1;
+    if (attempts >= config.maxStepAttempts()) {
+      if (giveUpReason != null) {
+        return next(order, owner, SagaStep.COMPENSATE, giveUpReason);
+      }
+      return repository.retryLater(pool, order.id(), owner, attempts, config.retryMax()).compose(scheduled -> current(order.id()));
+    }
+    Duration delay = backoff(attempts);
+    return repository.retryHere(pool, order.id(), owner, attempts, delay, config.lease())
+      .compose(kept -> !kept ? current(order.id()) : vertx.timer(delay.toMillis())
+        .compose(waited -> repository.leased(pool, order.id(), owner))
+        .compose(leased -> leased.isPresent() ? run(leased.get(), owner) : current(order.id())));
+  }
+
+  private Future<Order> finish(StoredOrder order, String owner, OrderStatus status, String cancelReason) {
+    return pool.withTransaction(tx -> repository.finish(tx, order.id(), owner, status, cancelReason).compose(finished -> {
+      if (!finished) {
+        return Future.succeededFuture();
+      }
+      return repository.find(tx, order.id()).compose(found -> {
+        Order view = found.orElseThrow().view();
+        return status == OrderStatus.CONFIRMED
+          ? outbox.append(tx, OrdersContract.ORDER_CONFIRMED, new OrderConfirmed(UUID.randomUUID(), Instant.now(), view))
+          : outbox.append(tx, OrdersContract.ORDER_CANCELLED, new OrderCancelled(UUID.randomUUID(), Instant.now(), view));
+      });
+    })).onSuccess(done -> eventsWritten.run()).compose(done -> current(order.id()));
+  }
+
+  /** Sends a step's request; the outcome tells an answer, a refusal (a domain's own failure) and no answer apart. */
+  private <T> Future<Outcome<T>> call(String address, Object request, StoredOrder order) {
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(config.stepTimeout().toMillis()).addHeader(Headers.REQUEST_ID, "order-" + order.id());
+    return vertx.eventBus().<T>request(address, request, options)
+      .map(Message::body)
+      .map(answer -> new Outcome<T>(answer, null))
+      .otherwise(failure -> {
+        if (failure instanceof DomainFailure refusal && refusal.kind() != ErrorKind.UNAVAILABLE && refusal.kind() != ErrorKind.INTERNAL) {
+          return new Outcome<>(null, refusal);
+        }
+        LOG.info("Order {}: {} did not answer ({}); will retry", order.id(), address, failure.getMessage());
+        return new Outcome<>(null, null);
+      });
+  }
+
+  private Duration backoff(int attempts) {
+    long millis = config.retryBase().toMillis() << Math.min(attempts - 1, 20);
+    return Duration.ofMillis(Math.min(millis, config.retryMax().toMillis()));
+  }
+
+  private Future<Order> current(UUID orderId) {
+    return repository.find(pool, orderId).map(found -> found.orElseThrow().view());
+  }
+
+  private static List<StockLine> stockLines(StoredOrder order) {
+    return order.lines().stream().map(line -> new StockLine(line.sku(), line.quantity())).toList();
+  }
+
+}
