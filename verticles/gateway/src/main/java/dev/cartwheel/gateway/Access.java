@@ -1,0 +1,44 @@
+package dev.cartwheel.gateway;
+
+import dev.cartwheel.codecs.Roles;
+import dev.cartwheel.codecs.orders.Requester;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.UUID;
+
+/** Who the authenticated caller is, from the verified token: user id (subject) and roles. */
+final class Access {
+
+  private Access() {
+  }
+
+  static boolean isAdmin(RoutingContext rc) {
+    JsonArray roles = rc.user() == null ? null : rc.user().principal().getJsonArray("roles");
+    return roles != null && roles.contains(Roles.ADMIN);
+  }
+
+  /** Fails the request with 403 unless the caller is an admin; true when it may go on. */
+  static boolean requireAdmin(RoutingContext rc) {
+    if (isAdmin(rc)) {
+      return true;
+    }
+    rc.fail(new ProblemException(GatewayError.FORBIDDEN, "This operation is for administrators."));
+    return false;
+  }
+
+  /** The caller's user id; null (and the request failed with 401) when the token's subject is not one. */
+  static UUID userId(RoutingContext rc) {
+    try {
+      return UUID.fromString(rc.user().subject());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      rc.fail(401);
+      return null;
+    }
+  }
+
+  static Requester requester(RoutingContext rc) {
+    UUID userId = userId(rc);
+    return userId == null ? null : new Requester(userId, isAdmin(rc));
+  }
+}

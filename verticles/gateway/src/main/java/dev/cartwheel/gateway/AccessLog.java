@@ -1,0 +1,27 @@
+package dev.cartwheel.gateway;
+
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One line per HTTP request, with its id, on the {@code cartwheel.access} logger (tune it in logback). */
+final class AccessLog {
+
+  private static final Logger LOG = LoggerFactory.getLogger("cartwheel.access");
+
+  private AccessLog() {
+  }
+
+  static void record(RoutingContext rc) {
+    long start = System.nanoTime();
+    rc.addEndHandler(ended -> {
+      if (LOG.isInfoEnabled()) {
+        LOG.info("{} {} {} {} {}ms request={}",
+          rc.request().remoteAddress() == null ? "-" : rc.request().remoteAddress().hostAddress(),
+          rc.request().method(), rc.request().path(), rc.response().getStatusCode(),
+          (System.nanoTime() - start) / 1_000_000, RequestIds.of(rc));
+      }
+    });
+    rc.next();
+  }
+}

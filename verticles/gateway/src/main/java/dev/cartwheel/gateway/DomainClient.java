@@ -1,0 +1,78 @@
+package dev.cartwheel.gateway;
+
+import dev.cartwheel.codecs.Headers;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How the gateway calls a domain: an event-bus request with a timeout, through one circuit breaker per
+ * domain. Only infrastructure failures (no consumer, timeout, delivery error) count against the breaker;
+ * a domain's own answer, even a failure such as EMAIL_TAKEN, proves the domain is healthy.
+ * Infrastructure failures become problems here: no consumer or an open breaker → 503, timeout → 504.
+ * One instance per gateway verticle instance (its event loop), hence the plain map.
+ */
+final class DomainClient {
+
+  private final Vertx vertx;
+  private final EventBus bus;
+  private final GatewayConfig config;
+  private final Map<String, CircuitBreaker> breakers = new HashMap<>();
+
+  DomainClient(Vertx vertx, GatewayConfig config) {
+    this.vertx = vertx;
+    this.bus = vertx.eventBus();
+    this.config = config;
+  }
+
+  <T> Future<T> request(String domain, String address, Object body, String requestId) {
+    DeliveryOptions options = new DeliveryOptions()
+      .setSendTimeout(config.requestTimeout().toMillis())
+      .addHeader(Headers.REQUEST_ID, requestId);
+    return breaker(domain)
+      .<T>execute(() -> bus.<T>request(address, body, options).map(Message::body))
+      .recover(error -> Future.failedFuture(asProblem(domain, error)));
+  }
+
+  void close() {
+    breakers.values().forEach(CircuitBreaker::close);
+  }
+
+  private CircuitBreaker breaker(String domain) {
+    return breakers.computeIfAbsent(domain, name -> CircuitBreaker.create("gateway." + name, vertx, new CircuitBreakerOptions()
+        .setMaxFailures(config.breakerMaxFailures())
+        .setResetTimeout(config.breakerReset().toMillis())
+        .setTimeout(-1)
+        .setNotificationAddress(null))
+      .failurePolicy(result -> result.failed() && isInfrastructureFailure(result.cause())));
+  }
+
+  private static boolean isInfrastructureFailure(Throwable error) {
+    return error instanceof ReplyException reply && reply.failureType() != ReplyFailure.RECIPIENT_FAILURE;
+  }
+
+  private Throwable asProblem(String domain, Throwable error) {
+    if (error instanceof OpenCircuitException) {
+      int retryAfter = (int) Math.max(1, config.breakerReset().toSeconds());
+      return new ProblemException(Problem.of(GatewayError.SERVICE_UNAVAILABLE,
+        "The " + domain + " service is failing; requests to it are paused. Try again shortly.").retryAfter(retryAfter));
+    }
+    if (error instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
+      return new ProblemException(Problem.of(GatewayError.SERVICE_UNAVAILABLE, "No " + domain + " service is running.").retryAfter(1));
+    }
+    if (error instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT) {
+      return new ProblemException(GatewayError.UPSTREAM_TIMEOUT, "The " + domain + " service did not answer in time.");
+    }
+    return error;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.cartwheel.gateway;
+
+import dev.cartwheel.runtime.node.Node;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.JWTAuthHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+
+/**
+ * The gateway's routes. {@code /api/v1} comes from the OpenAPI document (validation included); the
+ * operations endpoints sit beside it. Every failure, and every request that matches no route, ends in
+ * {@link Problems}.
+ */
+final class GatewayRouter {
+
+  static final String API_V1 = "/api/v1";
+  static final String OPENAPI_V1 = "openapi/cartwheel-v1.yaml";
+
+  private GatewayRouter() {
+  }
+
+  static Router create(Vertx vertx, ApiDocument v1, JWTAuth jwt, DomainClient domains, GatewayConfig config, Node node) {
+    Router root = Router.router(vertx);
+    root.route().handler(RequestIds::assign).handler(AccessLog::record).handler(rc -> {
+      rc.response().putHeader("X-Content-Type-Options", "nosniff");
+      rc.next();
+    });
+    OpsRoutes.mount(root, node);
+    root.get(API_V1 + "/openapi.json").handler(rc -> rc.json(v1.published()));
+    root.get(API_V1 + "/openapi.yaml").handler(rc -> rc.response()
+      .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
+      .sendFile(v1.path()));
+    root.route(API_V1 + "/*").subRouter(api(vertx, v1.contract(), jwt, domains, config));
+    root.route().failureHandler(Problems::respond);
+    root.errorHandler(404, Problems::respond);
+    root.errorHandler(405, Problems::respond);
+    return root;
+  }
+
+  private static Router api(Vertx vertx, OpenAPIContract contract, JWTAuth jwt, DomainClient domains, GatewayConfig config) {
+    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
+      .rootHandler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
+      .rootHandler(new JsonBodies(contract)::require);
+    builder.security("bearerAuth").httpHandler(JWTAuthHandler.create(jwt, "cartwheel"));
+
+    UsersRoutes users = new UsersRoutes(domains);
+    builder.getRoute("registerUser").addHandler(users::register);
+    builder.getRoute("createSession").addHandler(users::login);
+    builder.getRoute("getMe").addHandler(users::me);
+    ProductsRoutes products = new ProductsRoutes(domains);
+    builder.getRoute("listProducts").addHandler(products::list);
+    builder.getRoute("getProduct").addHandler(products::get);
+    builder.getRoute("createProduct").addHandler(products::create);
+    builder.getRoute("restockProduct").addHandler(products::restock);
+    OrdersRoutes orders = new OrdersRoutes(domains);
+    builder.getRoute("placeOrder").addHandler(orders::place);
+    builder.getRoute("listOrders").addHandler(orders::list);
+    builder.getRoute("getOrder").addHandler(orders::get);
+    builder.getRoute("cancelOrder").addHandler(orders::cancel);
+
+    Router api = builder.createRouter();
+    api.route().failureHandler(Problems::respond);
+    return api;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.cartwheel.gateway;
+
+import dev.cartwheel.runtime.auth.Jwt;
+import dev.cartwheel.runtime.config.ConfigReader;
+import dev.cartwheel.runtime.node.Node;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP front door. Talks to domains only over the event bus. Several instances share one port
+ * (Vert.x balances connections over them); port 0 picks one free port for all of them.
+ */
+public final class GatewayVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+
+  private GatewayConfig config;
+  private DomainClient domains;
+  private HttpServer server;
+
+  @Override
+  public Future<?> start() {
+    config = GatewayConfig.from(new ConfigReader(config()));
+    JWTAuth jwt = new VerifiedTokens(Jwt.verifier(vertx, config.jwt()), config.tokenCacheSize());
+    domains = new DomainClient(vertx, config);
+    Node node = Node.of(vertx);
+    return ApiDocument.load(vertx, GatewayRouter.OPENAPI_V1).compose(v1 -> {
+      server = vertx.createHttpServer(new HttpServerOptions()
+        .setHost(config.host())
+        // a negative port makes all instances share one ephemeral port
+        .setPort(config.port() == 0 ? -1 : config.port()));
+      return server.requestHandler(GatewayRouter.create(vertx, v1, jwt, domains, config, node)).listen();
+    }).onSuccess(listening -> {
+      String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
+      node.listeningAt("http://" + host + ":" + listening.actualPort());
+      LOG.debug("Gateway listening on {}:{}", config.host(), listening.actualPort());
+    });
+  }
+
+  /** Stops accepting connections, lets in-flight requests finish (up to http.drainTimeoutMs), then closes. */
+  @Override
+  public Future<?> stop() {
+    Future<Void> drained = server == null ? Future.succeededFuture() : server.shutdown(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    return drained.onComplete(done -> {
+      if (domains != null) {
+        domains.close();
+      }
+    });
+  }
+}

@@ -1,0 +1,49 @@
+package dev.cartwheel.gateway;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.openapi.contract.OpenAPIContract;
+
+import java.util.Locale;
+
+/**
+ * Before schema validation, the body of an API operation must be JSON: another content type is a 415,
+ * and bytes that do not parse are a 400 MALFORMED_JSON (not a vague validation error, not a 500).
+ * Requests that match no operation are left alone, so that they get their 404 or 405.
+ */
+final class JsonBodies {
+
+  private final OpenAPIContract contract;
+
+  JsonBodies(OpenAPIContract contract) {
+    this.contract = contract;
+  }
+
+  void require(RoutingContext rc) {
+    Buffer body = rc.body().buffer();
+    if (body == null || body.length() == 0 || contract.findOperation(rc.request().path(), rc.request().method()) == null) {
+      rc.next();
+      return;
+    }
+    String contentType = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    if (!isJson(contentType)) {
+      rc.fail(new ProblemException(GatewayError.UNSUPPORTED_MEDIA_TYPE,
+        "Send the request body as application/json" + (contentType == null ? "." : ", not " + contentType + ".")));
+      return;
+    }
+    try {
+      Json.decodeValue(body);
+    } catch (DecodeException e) {
+      rc.fail(new ProblemException(GatewayError.MALFORMED_JSON, "The request body is not valid JSON."));
+      return;
+    }
+    rc.next();
+  }
+
+  private static boolean isJson(String contentType) {
+    return contentType != null && contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals("application/json");
+  }
+}

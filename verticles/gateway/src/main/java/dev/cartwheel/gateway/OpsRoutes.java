@@ -1,0 +1,46 @@
+package dev.cartwheel.gateway;
+
+import dev.cartwheel.runtime.node.Node;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+
+import java.util.LinkedHashMap;
+
+/**
+ * Operations endpoints: {@code /health/live} (the event loop answers), {@code /health/ready} (the node's
+ * dependency checks; 503 when one is down), {@code /info} (what runs here).
+ */
+final class OpsRoutes {
+
+  private OpsRoutes() {
+  }
+
+  static void mount(Router router, Node node) {
+    router.get("/health/live").handler(rc -> rc.json(new JsonObject().put("status", "UP")));
+    router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(node.readiness()));
+    router.get("/info").handler(rc -> rc.json(info(node)));
+  }
+
+  static JsonObject info(Node node) {
+    JsonArray verticles = new JsonArray();
+    node.deployments().forEach(deployment -> verticles.add(new JsonObject()
+      .put("name", deployment.verticle())
+      .put("instances", deployment.instances())));
+    return new JsonObject()
+      .put("name", "cartwheel")
+      .put("version", node.build().version())
+      .put("commit", node.build().commit())
+      .put("commitTime", node.build().commitTime())
+      .put("vertx", node.build().vertxVersion())
+      .put("java", Runtime.version().toString())
+      .put("node", node.id())
+      .put("profile", node.profile())
+      .put("clustered", node.clustered())
+      .put("clusterMembers", node.clusterMembers())
+      .put("startedAt", node.startedAt().toString())
+      .put("verticles", verticles)
+      .put("circuitBreakers", new JsonObject(new LinkedHashMap<>(node.circuitBreakers())));
+  }
+}

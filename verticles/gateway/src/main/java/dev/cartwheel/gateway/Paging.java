@@ -1,0 +1,18 @@
+package dev.cartwheel.gateway;
+
+import io.vertx.ext.web.RoutingContext;
+
+/** page and size query parameters (already validated against the OpenAPI document), with their defaults. */
+record Paging(int page, int size) {
+
+  static final int DEFAULT_SIZE = 20;
+
+  static Paging of(RoutingContext rc) {
+    return new Paging(integer(rc, "page", 0), integer(rc, "size", DEFAULT_SIZE));
+  }
+
+  private static int integer(RoutingContext rc, String name, int fallback) {
+    String value = rc.queryParams().get(name);
+    return value == null ? fallback : Integer.parseInt(value);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.cartwheel.gateway;
+
+import dev.cartwheel.codecs.inventory.Product;
+import dev.cartwheel.codecs.inventory.ProductPage;
+import dev.cartwheel.codecs.orders.Order;
+import dev.cartwheel.codecs.orders.OrderPage;
+import dev.cartwheel.codecs.users.Session;
+import dev.cartwheel.codecs.users.UserProfile;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** The public JSON shapes of the API (see the OpenAPI document), built explicitly so they never drift with the records. */
+final class Representations {
+
+  private Representations() {
+  }
+
+  static JsonObject profile(UserProfile user) {
+    return new JsonObject()
+      .put("id", user.id().toString())
+      .put("email", user.email())
+      .put("fullName", user.fullName())
+      .put("roles", new JsonArray(user.roles()))
+      .put("createdAt", user.createdAt().toString());
+  }
+
+  static JsonObject product(Product product) {
+    return new JsonObject()
+      .put("sku", product.sku())
+      .put("name", product.name())
+      .put("description", product.description())
+      .put("priceMinor", product.priceMinor())
+      .put("currency", product.currency())
+      .put("stockOnHand", product.stockOnHand())
+      .put("reserved", product.reserved())
+      .put("available", product.available());
+  }
+
+  static JsonObject products(ProductPage page) {
+    JsonArray items = new JsonArray();
+    page.items().forEach(product -> items.add(product(product)));
+    return page(items, page.page(), page.size(), page.total());
+  }
+
+  static JsonObject order(Order order) {
+    JsonArray lines = new JsonArray();
+    order.lines().forEach(line -> lines.add(new JsonObject()
+      .put("sku", line.sku())
+      .put("quantity", line.quantity())
+      .put("unitPriceMinor", line.unitPriceMinor())));
+    JsonObject json = new JsonObject()
+      .put("id", order.id().toString())
+      .put("userId", order.userId().toString())
+      .put("status", order.status().name())
+      .put("lines", lines)
+      .put("totalMinor", order.totalMinor())
+      .put("currency", order.currency())
+      .put("createdAt", order.createdAt().toString())
+      .put("updatedAt", order.updatedAt().toString());
+    if (order.cancelReason() != null) {
+      json.put("cancelReason", order.cancelReason());
+    }
+    return json;
+  }
+
+  static JsonObject orders(OrderPage page) {
+    JsonArray items = new JsonArray();
+    page.items().forEach(order -> items.add(order(order)));
+    return page(items, page.page(), page.size(), page.total());
+  }
+
+  private static JsonObject page(JsonArray items, int page, int size, long total) {
+    return new JsonObject().put("items", items).put("page", page).put("size", size).put("total", total);
+  }
+
+  static JsonObject session(Session session) {
+    return new JsonObject()
+      .put("user", profile(session.user()))
+      .put("token", session.token())
+      .put("tokenType", "Bearer")
+      .put("expiresAt", session.expiresAt().toString());
+  }
+}

@@ -1,0 +1,53 @@
+package dev.cartwheel.gateway;
+
+import dev.cartwheel.codecs.users.GetProfile;
+import dev.cartwheel.codecs.users.Login;
+import dev.cartwheel.codecs.users.RegisterUser;
+import dev.cartwheel.codecs.users.Session;
+import dev.cartwheel.codecs.users.UserProfile;
+import dev.cartwheel.codecs.users.UsersContract;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.UUID;
+
+/** HTTP ↔ users domain: translate the request into a command, the reply into a representation. */
+final class UsersRoutes {
+
+  private final DomainClient domains;
+
+  UsersRoutes(DomainClient domains) {
+    this.domains = domains;
+  }
+
+  void register(RoutingContext rc) {
+    JsonObject body = rc.body().asJsonObject();
+    RegisterUser command = new RegisterUser(body.getString("email"), body.getString("password"), body.getString("fullName"));
+    domains.<Session>request(UsersContract.DOMAIN, UsersContract.REGISTER, command, RequestIds.of(rc))
+      .onSuccess(session -> rc.response()
+        .setStatusCode(201)
+        .putHeader(HttpHeaders.LOCATION, "/api/v1/users/me")
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .end(Representations.session(session).toBuffer()))
+      .onFailure(rc::fail);
+  }
+
+  void login(RoutingContext rc) {
+    JsonObject body = rc.body().asJsonObject();
+    Login command = new Login(body.getString("email"), body.getString("password"));
+    domains.<Session>request(UsersContract.DOMAIN, UsersContract.LOGIN, command, RequestIds.of(rc))
+      .onSuccess(session -> rc.json(Representations.session(session)))
+      .onFailure(rc::fail);
+  }
+
+  void me(RoutingContext rc) {
+    UUID userId = Access.userId(rc);
+    if (userId == null) {
+      return;
+    }
+    domains.<UserProfile>request(UsersContract.DOMAIN, UsersContract.GET_PROFILE, new GetProfile(userId), RequestIds.of(rc))
+      .onSuccess(profile -> rc.json(Representations.profile(profile)))
+      .onFailure(rc::fail);
+  }
+}
