@@ -1,0 +1,196 @@
+package dev.cartwheel.launcher;
+
+import dev.cartwheel.codecs.Codecs;
+import dev.cartwheel.runtime.config.ConfigLoader;
+import dev.cartwheel.runtime.config.ConfigReader;
+import dev.cartwheel.runtime.db.PgSettings;
+import dev.cartwheel.runtime.node.BuildInfo;
+import dev.cartwheel.runtime.node.Node;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running node: configuration, embedded services when needed, Vert.x (clustered or not), and the
+ * planned verticles. {@link #start} blocks until the node serves; {@link #close} stops it in the reverse
+ * order: stop taking requests (readiness goes down), undeploy the gateway then the domains, leave the
+ * cluster, stop the embedded services. Runs on a plain thread (main, a test, a shutdown hook), never on
+ * an event loop.
+ */
+public final class Platform implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger("cartwheel");
+  private static final long UNDEPLOY_TIMEOUT_SECONDS = 60;
+
+  /** Where the configuration comes from (see {@link ConfigLoader}). */
+  public record Options(String confDir, String profile, Map<String, String> env, Map<String, String> flags) {
+  }
+
+  private ConfigReader config;
+  private EmbeddedServices embedded;
+  private Vertx vertx;
+  private ReadinessChecks readiness;
+  private Node node;
+  private final List<String> deployments = new ArrayList<>();
+  private boolean closed;
+
+  private Platform() {
+  }
+
+  /** A node not started yet: register {@link #close} as a shutdown hook, then {@link #boot} it. */
+  public static Platform create() {
+    return new Platform();
+  }
+
+  /** Creates and boots a node; on failure, stops whatever had started and rethrows. */
+  public static Platform start(Options options) {
+    Platform platform = create();
+    platform.boot(options);
+    return platform;
+  }
+
+  /**
+   * Starts the node, blocking until it serves. Synchronized with {@link #close}: a SIGTERM during
+   * start-up waits for the start to finish or fail, then stops everything that was started.
+   */
+  public synchronized void boot(Options options) {
+    if (closed) {
+      throw new IllegalStateException("this node was stopped before it started");
+    }
+    try {
+      assemble(options);
+    } catch (Exception e) {
+      // Future.await() rethrows checked exceptions too (a BindException when the port is taken)
+      close();
+      throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private void assemble(Options options) {
+    ConfigReader files = loadConfiguration(options);
+    NodeSettings settings = NodeSettings.from(files);
+    if (settings.embedded().enabled()) {
+      // check every deployed verticle's settings before spending seconds on embedded services
+      ConfigReader planned = withServices(files, settings.pgUrl().orElse(EMBEDDED_PLACEHOLDER_PG), settings.kafkaBootstrap().orElse("127.0.0.1:9092"));
+      settings.plan().items().forEach(item -> item.verticle().validate().accept(planned));
+    }
+    embedded = EmbeddedServices.startAsNeeded(settings, files.profile());
+    config = withServices(files, embedded.pgUrl(settings), embedded.kafkaBootstrap(settings));
+    settings.plan().items().forEach(item -> item.verticle().validate().accept(config));
+    JsonObject json = config.json();
+
+    HazelcastClusterManager cluster = settings.cluster().enabled() ? HazelcastClusters.create(settings.cluster()) : null;
+    vertx = createVertx(settings, cluster);
+    Codecs.registerAll(vertx.eventBus());
+
+    readiness = new ReadinessChecks(vertx, PgSettings.from(config), config.requiredString("kafka.bootstrap"), settings.healthTimeoutMs());
+    node = new Node(cluster == null ? UUID.randomUUID().toString() : cluster.getNodeId(), config.profile(), BuildInfo.load(),
+      readiness.checks(), cluster != null, () -> cluster == null ? 1 : cluster.getNodes().size());
+    readiness.watch(node::serving, () -> cluster != null && cluster.isActive(), cluster != null);
+    Node.install(vertx, node);
+
+    for (DeployPlan.Item item : settings.plan().items()) {
+      String id = vertx.deployVerticle(item.verticle().className(),
+        new DeploymentOptions().setConfig(json).setInstances(item.instances())).await();
+      deployments.add(id);
+      node.deployed(new Node.Deployment(item.verticle().name(), item.instances(), id));
+    }
+    node.markStarted();
+    printBanner(settings);
+  }
+
+  private static final String EMBEDDED_PLACEHOLDER_PG = "postgresql://postgres@127.0.0.1:5432/cartwheel";
+
+  /** The configuration with the addresses of the PostgreSQL and Kafka this node will use. */
+  private static ConfigReader withServices(ConfigReader files, String pgUrl, String kafkaBootstrap) {
+    JsonObject json = files.json().copy();
+    json.getJsonObject("pg").put("url", pgUrl);
+    json.getJsonObject("kafka").put("bootstrap", kafkaBootstrap);
+    return new ConfigReader(json);
+  }
+
+  private static ConfigReader loadConfiguration(Options options) {
+    Vertx bootstrap = Vertx.vertx();
+    try {
+      return ConfigLoader.load(bootstrap, new ConfigLoader.Sources(options.confDir(), options.profile(), options.env(), options.flags())).await();
+    } finally {
+      bootstrap.close().await();
+    }
+  }
+
+  private static Vertx createVertx(NodeSettings settings, HazelcastClusterManager cluster) {
+    VertxOptions options = new VertxOptions();
+    if (cluster == null) {
+      return Vertx.builder().with(options).build();
+    }
+    options.getEventBusOptions().setHost(settings.cluster().bindInterface());
+    return Vertx.builder().with(options).withClusterManager(cluster).buildClustered().await();
+  }
+
+  private void printBanner(NodeSettings settings) {
+    BuildInfo build = node.build();
+    LOG.info("Cartwheel {} ({}) profile={} node={} cluster={}", build.version(), build.commit(), node.profile(), node.id(),
+      node.clustered() ? settings.cluster().name() + " (" + node.clusterMembers() + " members)" : "off");
+    if (embedded.runsPostgres() || embedded.runsKafka()) {
+      LOG.info("  data directory  {}", settings.embedded().dataDir());
+    }
+    LOG.info("  PostgreSQL      {}{}", PgSettings.from(config).displayUrl(), embedded.runsPostgres() ? " (embedded)" : "");
+    LOG.info("  Kafka           {}{}", config.requiredString("kafka.bootstrap"), embedded.runsKafka() ? " (embedded)" : "");
+    LOG.info("  verticles       {}", settings.plan());
+    LOG.info(node.url().map(url -> "Cartwheel is ready at " + url).orElse("Cartwheel is ready (no gateway on this node)"));
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Node node() {
+    return node;
+  }
+
+  public ConfigReader config() {
+    return config;
+  }
+
+  /** Stops the node gracefully; safe to call more than once and after a failed start. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (node != null) {
+      node.markStopping();
+      LOG.info("Cartwheel is stopping: draining requests, then undeploying");
+    }
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      try {
+        vertx.undeploy(deployments.get(i)).await(UNDEPLOY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("Undeploying {} failed: {}", deployments.get(i), e.getMessage());
+      }
+    }
+    if (readiness != null) {
+      readiness.close();
+    }
+    if (vertx != null) {
+      vertx.close().await();
+    }
+    if (embedded != null) {
+      embedded.close();
+    }
+    if (node != null) {
+      LOG.info("Cartwheel stopped");
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.cartwheel.launcher;
+
+import dev.cartwheel.runtime.db.PgSettings;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.kafka.admin.KafkaAdminClient;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What {@code /health/ready} checks on this node: PostgreSQL answers a query, the Kafka broker answers a
+ * metadata request, every planned verticle is deployed (and shutdown has not begun), and, when
+ * clustered, the node is still a cluster member. Each check has its own small connection and a timeout.
+ * A check says UP or DOWN, nothing more: the endpoint is public, so why a check fails (host names,
+ * driver errors) goes to the log, once per change rather than once per probe.
+ */
+final class ReadinessChecks implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReadinessChecks.class);
+
+  private final HealthChecks checks;
+  private final Pool postgres;
+  private final KafkaAdminClient kafka;
+  private final Set<String> down = ConcurrentHashMap.newKeySet();
+
+  ReadinessChecks(Vertx vertx, PgSettings pg, String kafkaBootstrap, long timeoutMs) {
+    postgres = PgBuilder.pool()
+      // one connection; a probe that would queue behind a hanging one fails at once instead
+      .with(new PoolOptions().setMaxSize(1).setMaxWaitQueueSize(1).setName("cartwheel-readiness"))
+      .connectingTo(pg.connectOptions())
+      .using(vertx)
+      .build();
+    String apiTimeout = String.valueOf(Math.max(100, timeoutMs - 100));
+    kafka = KafkaAdminClient.create(vertx, Map.of(
+      "bootstrap.servers", kafkaBootstrap,
+      "client.id", "cartwheel-readiness",
+      "request.timeout.ms", apiTimeout,
+      "default.api.timeout.ms", apiTimeout));
+    checks = HealthChecks.create(vertx);
+    checks.register("postgres", timeoutMs, promise -> outcome("postgres", postgres.query("SELECT 1").execute()).onComplete(promise));
+    checks.register("kafka", timeoutMs, promise -> outcome("kafka", kafka.describeCluster()).onComplete(promise));
+  }
+
+  /** Adds the checks that depend on the node being assembled. */
+  void watch(BooleanSupplier serving, BooleanSupplier clusterMember, boolean clustered) {
+    checks.register("deployments", promise -> promise.complete(serving.getAsBoolean() ? Status.OK() : Status.KO()));
+    if (clustered) {
+      checks.register("cluster", promise -> promise.complete(clusterMember.getAsBoolean() ? Status.OK() : Status.KO()));
+    }
+  }
+
+  HealthChecks checks() {
+    return checks;
+  }
+
+  private Future<Status> outcome(String check, Future<?> probe) {
+    return probe.map(ignored -> {
+      if (down.remove(check)) {
+        LOG.info("Readiness: {} is reachable again", check);
+      }
+      return Status.OK();
+    }).otherwise(error -> {
+      if (down.add(check)) {
+        LOG.warn("Readiness: {} is unreachable: {}", check, error.getMessage());
+      }
+      return Status.KO();
+    });
+  }
+
+  @Override
+  public void close() {
+    Future.join(postgres.close(), kafka.close()).await();
+  }
+}
