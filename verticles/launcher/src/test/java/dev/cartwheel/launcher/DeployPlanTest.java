@@ -13,28 +13,29 @@ class DeployPlanTest {
 
   @Test
   void allMeansEveryVerticleOnce() {
-    assertThat(DeployPlan.parse(List.of("all")).toString()).isEqualTo("users x1, gateway x1");
+    assertThat(DeployPlan.parse(List.of("all")).toString()).isEqualTo("users x1, inventory x1, payments x1, orders x1, gateway x1");
   }
 
   @Test
   @DisplayName("instances are counted per name, and domains always deploy before the gateway")
   void namesWithInstanceCountsInDeploymentOrder() {
-    DeployPlan plan = DeployPlan.parse(List.of("gateway:2", " users "));
+    DeployPlan plan = DeployPlan.parse(List.of("gateway:2", "orders", " users "));
 
-    assertThat(plan.toString()).isEqualTo("users x1, gateway x2");
+    assertThat(plan.toString()).isEqualTo("users x1, orders x1, gateway x2");
     assertThat(plan.deploys("users")).isTrue();
+    assertThat(plan.deploys("payments")).isFalse();
   }
 
   @Test
   void allCanBeCombinedWithCounts() {
-    assertThat(DeployPlan.parse(List.of("all", "gateway:3")).toString()).isEqualTo("users x1, gateway x3");
+    assertThat(DeployPlan.parse(List.of("all", "gateway:3")).toString()).isEqualTo("users x1, inventory x1, payments x1, orders x1, gateway x3");
   }
 
   @Test
   void anUnknownVerticleNamesTheKeyAndTheKnownNames() {
     assertThatThrownBy(() -> DeployPlan.parse(List.of("users", "payment")))
       .isInstanceOf(ConfigException.class)
-      .hasMessage("deploy (CARTWHEEL_VERTICLES): unknown verticle 'payment' (known: all, users, gateway)");
+      .hasMessage("deploy (CARTWHEEL_VERTICLES): unknown verticle 'payment' (known: all, users, inventory, payments, orders, gateway)");
   }
 
   @Test

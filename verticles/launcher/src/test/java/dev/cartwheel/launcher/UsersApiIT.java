@@ -124,6 +124,9 @@ class UsersApiIT {
     assertThat(info.getBoolean("clustered")).isFalse();
     assertThat(info.getJsonArray("verticles")).containsExactly(
       new JsonObject().put("name", "users").put("instances", 1),
+      new JsonObject().put("name", "inventory").put("instances", 1),
+      new JsonObject().put("name", "payments").put("instances", 1),
+      new JsonObject().put("name", "orders").put("instances", 1),
       new JsonObject().put("name", "gateway").put("instances", 1));
   }
 
@@ -132,7 +135,8 @@ class UsersApiIT {
   void openApiDocument() {
     HttpResponse<Buffer> json = node.http.get("/api/v1/openapi.json").send().await();
     assertThat(json.statusCode()).isEqualTo(200);
-    assertThat(json.bodyAsJsonObject().getJsonObject("paths").fieldNames()).containsExactlyInAnyOrder("/users", "/sessions", "/users/me");
+    assertThat(json.bodyAsJsonObject().getJsonObject("paths").fieldNames()).containsExactlyInAnyOrder("/users", "/sessions", "/users/me",
+      "/products", "/products/{sku}", "/products/{sku}/restock", "/orders", "/orders/{id}", "/orders/{id}/cancel");
     assertThat(json.bodyAsString()).contains("application/problem+json");
 
     HttpResponse<Buffer> yaml = node.http.get("/api/v1/openapi.yaml").send().await();
