@@ -1,0 +1,50 @@
+package dev.cartwheel.runtime.kafka;
+
+import dev.cartwheel.runtime.outbox.OutboxEvent;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+
+/**
+ * How a domain event looks as a CloudEvent 1.0: {@code id} the outbox event id (stable across
+ * redeliveries), {@code source} {@code /cartwheel/<domain>}, {@code type}
+ * {@code dev.cartwheel.<domain>.<event>.v1}, {@code subject} and the {@code partitionkey} extension the
+ * aggregate id, {@code time} when it happened, and the event record's JSON as data.
+ */
+public final class DomainCloudEvents {
+
+  public static final String JSON = "application/json";
+  public static final String PARTITION_KEY = "partitionkey";
+
+  private DomainCloudEvents() {
+  }
+
+  /** {@code orders.evt.order-placed} → {@code dev.cartwheel.orders.order-placed.v1}. */
+  public static String type(String address) {
+    String[] parts = address.split("\\.evt\\.", 2);
+    if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+      throw new IllegalArgumentException("not an event address: " + address);
+    }
+    return "dev.cartwheel." + parts[0] + "." + parts[1] + ".v1";
+  }
+
+  public static URI source(String domain) {
+    return URI.create("/cartwheel/" + domain);
+  }
+
+  public static CloudEvent of(String domain, OutboxEvent event) {
+    return CloudEventBuilder.v1()
+      .withId(event.id().toString())
+      .withSource(source(domain))
+      .withType(type(event.address()))
+      .withSubject(event.aggregateId())
+      .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
+      .withDataContentType(JSON)
+      .withExtension(PARTITION_KEY, event.aggregateId())
+      .withData(event.payload().getBytes(StandardCharsets.UTF_8))
+      .build();
+  }
+}

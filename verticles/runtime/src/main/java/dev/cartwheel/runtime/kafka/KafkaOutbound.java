@@ -1,0 +1,53 @@
+package dev.cartwheel.runtime.kafka;
+
+import dev.cartwheel.runtime.config.ConfigReader;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The kafka.* keys of the outbound side: where each domain's events go, which topics are written in
+ * structured mode, and how long a send may take before the relay gives the batch up and tries again.
+ */
+public record KafkaOutbound(boolean enabled, String bootstrap, Map<String, String> topics, Set<String> structuredTopics, Duration sendTimeout) {
+
+  public static KafkaOutbound from(ConfigReader config) {
+    boolean enabled = config.bool("kafka.outbound.enabled");
+    Map<String, String> topics = config.json().getJsonObject("kafka").getJsonObject("topics").fieldNames().stream()
+      .collect(Collectors.toMap(domain -> domain, domain -> config.requiredString("kafka.topics." + domain)));
+    return new KafkaOutbound(enabled,
+      enabled ? config.requiredString("kafka.bootstrap") : "",
+      topics,
+      Set.copyOf(config.strings("kafka.outbound.structuredTopics")),
+      config.millis("kafka.outbound.sendTimeoutMs", 1000, 600_000));
+  }
+
+  public String topic(String domain) {
+    String topic = topics.get(domain);
+    if (topic == null) {
+      throw new IllegalStateException("kafka.topics." + domain + " is not configured");
+    }
+    return topic;
+  }
+
+  /**
+   * No loss: every in-sync replica acknowledges, and idempotence keeps retries from duplicating or
+   * reordering a partition's records. A send fails after {@code sendTimeout}, also while Kafka is away.
+   */
+  public Map<String, String> producerConfig() {
+    long timeout = sendTimeout.toMillis();
+    return Map.of(
+      "bootstrap.servers", bootstrap,
+      "acks", "all",
+      "enable.idempotence", "true",
+      "max.in.flight.requests.per.connection", "5",
+      "linger.ms", "5",
+      "request.timeout.ms", String.valueOf(timeout / 2),
+      "delivery.timeout.ms", String.valueOf(timeout),
+      "max.block.ms", String.valueOf(timeout),
+      "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
+      "value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+  }
+}

@@ -1,0 +1,79 @@
+package dev.cartwheel.runtime.outbox;
+
+import dev.cartwheel.codecs.DomainEvent;
+import dev.cartwheel.runtime.kafka.DomainCloudEvents;
+import dev.cartwheel.runtime.kafka.KafkaOutbound;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes outbox events to the domain's Kafka topic as CloudEvents (the Kafka protocol binding of the
+ * CloudEvents SDK): binary mode ({@code ce_*} headers, the event JSON as value) unless the topic is
+ * configured structured. The record key is the aggregate id, so one aggregate's events share a partition
+ * and stay in order. The producer is shared by every relay of this Vert.x instance.
+ */
+final class KafkaSink implements OutboxSink {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);
+  private static final String PRODUCER = "cartwheel-outbound";
+  private static final JsonFormat STRUCTURED = new JsonFormat();
+
+  private final String domain;
+  private final String topic;
+  private final boolean structured;
+  private final Map<String, Class<? extends DomainEvent>> events;
+  private final KafkaProducer<String, byte[]> producer;
+
+  KafkaSink(Vertx vertx, String domain, Map<String, Class<? extends DomainEvent>> events, KafkaOutbound settings) {
+    this.domain = domain;
+    this.topic = settings.topic(domain);
+    this.structured = settings.structuredTopics().contains(topic);
+    this.events = events;
+    this.producer = KafkaProducer.createShared(vertx, PRODUCER, settings.producerConfig(), String.class, byte[].class);
+  }
+
+  @Override
+  public String name() {
+    return "kafka";
+  }
+
+  @Override
+  public String sentColumn() {
+    return "kafka_sent_at";
+  }
+
+  @Override
+  public Future<Void> deliver(List<OutboxEvent> batch) {
+    List<Future<?>> sends = new ArrayList<>(batch.size());
+    for (OutboxEvent event : batch) {
+      if (!events.containsKey(event.address())) {
+        LOG.error("Passing over outbox event {}: {} is not an event of {}", event.id(), event.address(), domain);
+        continue;
+      }
+      // sent one after another on one producer: Kafka keeps them in this order within a partition
+      sends.add(producer.asStream().send(record(DomainCloudEvents.of(domain, event))));
+    }
+    return Future.all(sends).mapEmpty();
+  }
+
+  private ProducerRecord<String, byte[]> record(CloudEvent event) {
+    var writer = KafkaMessageFactory.createWriter(topic, event.getSubject());
+    return structured ? writer.writeStructured(event, STRUCTURED) : writer.writeBinary(event);
+  }
+
+  @Override
+  public Future<Void> close() {
+    return producer.close();
+  }
+}

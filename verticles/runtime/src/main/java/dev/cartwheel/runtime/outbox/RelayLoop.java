@@ -1,0 +1,149 @@
+package dev.cartwheel.runtime.outbox;
+
+import dev.cartwheel.runtime.db.PgSettings;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Delivers one domain's outbox to one sink, oldest first, at least once: an event is marked delivered
+ * only after the sink accepted it, so a crash in between delivers it again (consumers remember event ids).
+ * Exactly one loop per domain and sink is active in the whole cluster: the one holding the PostgreSQL
+ * advisory lock {@code cartwheel.outbox.<schema>.<sink>} on a connection of its own. That keeps every
+ * aggregate's events in order; when its node dies, the connection drops, the lock frees, and another
+ * node's loop takes over at its next attempt.
+ */
+final class RelayLoop {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RelayLoop.class);
+
+  /** How often a follower tries to take the lead over: it costs one query, so not at every poll. */
+  private static final long LEAD_ATTEMPT_MS = 1000;
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final PgSettings pg;
+  private final String schema;
+  private final OutboxSink sink;
+  private final int batchSize;
+  private final String select;
+  private final String markSent;
+
+  private PgConnection lockConnection;
+  private boolean leader;
+  private boolean draining;
+  private boolean drainAgain;
+  private boolean stopped;
+  private long lastLeadAttempt;
+  private String lastFailure;
+
+  RelayLoop(Vertx vertx, Pool pool, PgSettings pg, String schema, OutboxSink sink, int batchSize) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.pg = pg;
+    this.schema = schema;
+    this.sink = sink;
+    this.batchSize = batchSize;
+    this.select = "SELECT seq, id, aggregate_id, address, payload::text AS payload, occurred_at FROM " + schema + ".outbox"
+      + " WHERE " + sink.sentColumn() + " IS NULL ORDER BY seq LIMIT $1";
+    this.markSent = "UPDATE " + schema + ".outbox SET " + sink.sentColumn() + " = now() WHERE seq = ANY($1)";
+  }
+
+  boolean leads() {
+    return leader;
+  }
+
+  /** Delivers what is waiting now, if this loop leads; a call while a batch is on its way runs once more after it. */
+  void nudge() {
+    if (stopped) {
+      return;
+    }
+    if (draining) {
+      drainAgain = true;
+      return;
+    }
+    draining = true;
+    lead().compose(leading -> leading ? drain() : Future.succeededFuture(0))
+      .onComplete(done -> {
+        draining = false;
+        if (done.failed()) {
+          // once per kind of failure (messages carry counts and timings), not once per poll while the database or the broker is away
+          if (!done.cause().getClass().getName().equals(lastFailure)) {
+            lastFailure = done.cause().getClass().getName();
+            LOG.warn("Outbox relay of {} to {} failed; retrying at every poll: {}", schema, sink.name(), done.cause().getMessage());
+          }
+          return;
+        }
+        if (lastFailure != null) {
+          LOG.info("Outbox relay of {} to {} works again", schema, sink.name());
+          lastFailure = null;
+        }
+        if (drainAgain || done.result() == batchSize) {
+          drainAgain = false;
+          vertx.runOnContext(again -> nudge());
+        }
+      });
+  }
+
+  private Future<Boolean> lead() {
+    if (leader) {
+      return Future.succeededFuture(true);
+    }
+    long now = System.currentTimeMillis();
+    if (now - lastLeadAttempt < LEAD_ATTEMPT_MS) {
+      return Future.succeededFuture(false);
+    }
+    lastLeadAttempt = now;
+    Future<PgConnection> connection = lockConnection != null ? Future.succeededFuture(lockConnection)
+      : PgConnection.connect(vertx, pg.connectOptions()).onSuccess(opened -> {
+        lockConnection = opened;
+        opened.closeHandler(closed -> {
+          lockConnection = null;
+          leader = false;
+        });
+      });
+    return connection
+      .compose(opened -> opened.preparedQuery("SELECT pg_try_advisory_lock(hashtext($1)) AS locked")
+        .execute(Tuple.of("cartwheel.outbox." + schema + "." + sink.name())))
+      .map(rows -> {
+        leader = rows.iterator().next().getBoolean("locked");
+        if (leader) {
+          LOG.info("This node now relays the {} outbox to {}", schema, sink.name());
+        }
+        return leader;
+      });
+  }
+
+  /** No transaction is held while the sink works: the advisory lock already makes this loop the only reader. */
+  private Future<Integer> drain() {
+    return pool.preparedQuery(select).execute(Tuple.of(batchSize)).compose(rows -> {
+      List<OutboxEvent> batch = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        batch.add(new OutboxEvent(row.getLong("seq"), row.getUUID("id"), row.getString("aggregate_id"), row.getString("address"),
+          row.getString("payload"), row.getOffsetDateTime("occurred_at").toInstant()));
+      }
+      if (batch.isEmpty()) {
+        return Future.succeededFuture(0);
+      }
+      Long[] delivered = batch.stream().map(OutboxEvent::seq).toArray(Long[]::new);
+      return sink.deliver(batch)
+        .compose(accepted -> pool.preparedQuery(markSent).execute(Tuple.tuple().addArrayOfLong(delivered)))
+        .map(marked -> batch.size());
+    });
+  }
+
+  /** Stops delivering and gives the lock up, so that another node takes over at once. */
+  Future<Void> stop() {
+    stopped = true;
+    Future<Void> unlocked = lockConnection == null ? Future.succeededFuture() : lockConnection.close();
+    return Future.join(unlocked, sink.close()).mapEmpty();
+  }
+}
