@@ -1,5 +1,7 @@
 package dev.cartwheel.launcher;
 
+import dev.cartwheel.bridge.BridgeConfig;
+import dev.cartwheel.bridge.BridgeVerticle;
 import dev.cartwheel.gateway.GatewayConfig;
 import dev.cartwheel.gateway.GatewayVerticle;
 import dev.cartwheel.inventory.InventoryConfig;
@@ -32,6 +34,7 @@ final class VerticleCatalog {
     new Entry("inventory", InventoryVerticle.class.getName(), InventoryConfig::from),
     new Entry("payments", PaymentsVerticle.class.getName(), PaymentsConfig::from),
     new Entry("orders", OrdersVerticle.class.getName(), OrdersConfig::from),
+    new Entry("bridge", BridgeVerticle.class.getName(), BridgeConfig::from),
     new Entry("gateway", GatewayVerticle.class.getName(), GatewayConfig::from));
 
   private VerticleCatalog() {

@@ -127,6 +127,7 @@ class UsersApiIT {
       new JsonObject().put("name", "inventory").put("instances", 1),
       new JsonObject().put("name", "payments").put("instances", 1),
       new JsonObject().put("name", "orders").put("instances", 1),
+      new JsonObject().put("name", "bridge").put("instances", 1),
       new JsonObject().put("name", "gateway").put("instances", 1));
   }
 

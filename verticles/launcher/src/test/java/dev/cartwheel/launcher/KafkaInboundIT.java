@@ -1,0 +1,219 @@
+package dev.cartwheel.launcher;
+
+import dev.cartwheel.bridge.BridgeVerticle;
+import dev.cartwheel.codecs.inventory.GetProduct;
+import dev.cartwheel.codecs.inventory.InventoryContract;
+import dev.cartwheel.codecs.inventory.Product;
+import dev.cartwheel.codecs.orders.ListOrders;
+import dev.cartwheel.codecs.orders.Order;
+import dev.cartwheel.codecs.orders.OrderPage;
+import dev.cartwheel.codecs.orders.OrderStatus;
+import dev.cartwheel.codecs.orders.OrdersContract;
+import dev.cartwheel.inventory.InventoryVerticle;
+import dev.cartwheel.testkit.TestServices;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * CloudEvents written to Kafka by producers that are not ours take effect through the bridge, once
+ * each; whatever is not acceptable lands in the dead-letter topic with its reason, and consumption goes on.
+ */
+@Timeout(120)
+class KafkaInboundIT {
+
+  private final String inbound = "it.inbound." + UUID.randomUUID();
+  private final String deadLetters = inbound + ".dlq";
+  private Commerce commerce;
+  private KafkaProducer<byte[], byte[]> producer;
+
+  @BeforeEach
+  void start() {
+    commerce = Commerce.start(Map.of(
+      "bridge.inboundTopics", inbound,
+      "bridge.deadLetterTopic", deadLetters,
+      "bridge.groupId", "it-bridge-" + UUID.randomUUID(),
+      "bridge.maxAttempts", "2",
+      "bridge.retryBaseMs", "100",
+      "bridge.requestTimeoutMs", "2000"));
+    commerce.deploy(BridgeVerticle.class, Map.of());
+    TestServices.sql("TRUNCATE bridge.processed_inbound, bridge.dead_letters");
+    producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestServices.kafkaBootstrap(), "acks", "all"),
+      new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  @AfterEach
+  void stop() {
+    if (producer != null) {
+      producer.close();
+    }
+    if (commerce != null) {
+      commerce.close();
+    }
+  }
+
+  @Test
+  @DisplayName("a plain kafka-clients producer with hand-written ce_ headers restocks a product; sent twice, it restocks once")
+  void foreignBinaryRestockTakesEffectOnce() throws Exception {
+    commerce.product("IN-MUG", 1290, 5);
+    String id = UUID.randomUUID().toString();
+
+    send(rawBinaryRestock(id, "IN-MUG", 7));
+    send(rawBinaryRestock(id, "IN-MUG", 7));
+    send(rawBinaryRestock(UUID.randomUUID().toString(), "IN-MUG", 1));
+
+    await().untilAsserted(() -> assertThat(stock("IN-MUG")).isEqualTo(5 + 7 + 1));
+    await().untilAsserted(() -> assertThat(TestServices.queryOne("SELECT count(*) FROM bridge.processed_inbound")).isEqualTo("2"));
+    Thread.sleep(500);
+    assertThat(stock("IN-MUG")).as("the duplicate changed nothing").isEqualTo(13);
+    assertThat(TestServices.queryOne("SELECT count(*) FROM bridge.dead_letters")).isEqualTo("0");
+  }
+
+  @Test
+  @DisplayName("a structured partner order is placed and confirmed; the same partner order under a new event id is not placed again")
+  void structuredPartnerOrder() {
+    commerce.product("IN-TEE", 2490, 10);
+    UUID customer = UUID.randomUUID();
+    String partnerOrder = "{\"customerId\":\"" + customer + "\",\"partnerOrderId\":\"ACME-1001\","
+      + "\"lines\":[{\"sku\":\"IN-TEE\",\"quantity\":2}],\"paymentToken\":\"tok_visa\"}";
+
+    for (int copy = 0; copy < 2; copy++) {
+      CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withSource(URI.create("/partners/acme"))
+        .withType("dev.cartwheel.partner.order.v1").withDataContentType("application/json")
+        .withData(partnerOrder.getBytes(StandardCharsets.UTF_8)).build();
+      ProducerRecord<byte[], byte[]> record = KafkaMessageFactory.<byte[]>createWriter(inbound, "ACME-1001".getBytes(StandardCharsets.UTF_8))
+        .writeStructured(event, new JsonFormat());
+      send(record);
+    }
+
+    await().untilAsserted(() -> assertThat(TestServices.queryOne("SELECT count(*) FROM bridge.processed_inbound")).isEqualTo("2"));
+    OrderPage orders = (OrderPage) commerce.bus.request(OrdersContract.LIST, new ListOrders(customer, 0, 10)).await().body();
+    assertThat(orders.items()).hasSize(1);
+    Order order = commerce.awaitFinal(orders.items().get(0), Duration.ofSeconds(10));
+    assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+    assertThat(stock("IN-TEE")).isEqualTo(8);
+  }
+
+  @Test
+  @DisplayName("each kind of bad record goes to the dead-letter topic, byte for byte, with its reason and origin; good ones after it still work")
+  void badRecordsAreDeadLettered() {
+    commerce.product("IN-CAP", 990, 1);
+    Map<String, ProducerRecord<byte[], byte[]>> bad = new HashMap<>();
+    bad.put("not-a-cloudevent", new ProducerRecord<>(inbound, null, "{\"sku\":\"IN-CAP\"}".getBytes(StandardCharsets.UTF_8)));
+    bad.put("unknown-type", withType(rawBinaryRestock(UUID.randomUUID().toString(), "IN-CAP", 1), "dev.example.something.v1"));
+    bad.put("invalid-data", rawBinaryRestock(UUID.randomUUID().toString(), "IN-CAP", 0));
+    bad.put("rejected", rawBinaryRestock(UUID.randomUUID().toString(), "IN-NOPE", 1));
+    bad.values().forEach(this::send);
+    send(rawBinaryRestock(UUID.randomUUID().toString(), "IN-CAP", 4));
+
+    await().untilAsserted(() -> assertThat(stock("IN-CAP")).isEqualTo(5));
+    List<ConsumerRecord<byte[], byte[]>> letters = readDeadLetters(bad.size());
+    assertThat(letters).extracting(letter -> header(letter, "cartwheel.dlq.reason")).containsExactlyInAnyOrderElementsOf(bad.keySet());
+    for (ConsumerRecord<byte[], byte[]> letter : letters) {
+      ProducerRecord<byte[], byte[]> original = bad.get(header(letter, "cartwheel.dlq.reason"));
+      assertThat(letter.value()).isEqualTo(original.value());
+      assertThat(header(letter, "cartwheel.dlq.topic")).isEqualTo(inbound);
+      assertThat(Long.parseLong(header(letter, "cartwheel.dlq.offset"))).isNotNegative();
+      assertThat(header(letter, "cartwheel.dlq.detail")).isNotBlank();
+      original.headers().forEach(kept -> assertThat(header(letter, kept.key())).isEqualTo(new String(kept.value(), StandardCharsets.UTF_8)));
+    }
+    assertThat(header(letters.stream().filter(l -> header(l, "cartwheel.dlq.reason").equals("rejected")).findFirst().orElseThrow(),
+      "cartwheel.dlq.detail")).startsWith("PRODUCT_NOT_FOUND");
+    assertThat(TestServices.queryOne("SELECT string_agg(reason || '=' || n, ',' ORDER BY reason) FROM "
+      + "(SELECT reason, count(*) AS n FROM bridge.dead_letters GROUP BY reason) AS counts"))
+      .isEqualTo("invalid-data=1,not-a-cloudevent=1,rejected=1,unknown-type=1");
+  }
+
+  @Test
+  @DisplayName("a domain that stays away: retried with backoff, then dead-lettered as retries-exhausted; nothing after it is blocked for good")
+  void unavailableDomainExhaustsRetries() {
+    commerce.product("IN-BAG", 1500, 1);
+    commerce.undeploy(InventoryVerticle.class);
+
+    send(rawBinaryRestock(UUID.randomUUID().toString(), "IN-BAG", 2));
+    List<ConsumerRecord<byte[], byte[]>> letters = readDeadLetters(1);
+    assertThat(header(letters.get(0), "cartwheel.dlq.reason")).isEqualTo("retries-exhausted");
+
+    commerce.deploy(InventoryVerticle.class, Map.of());
+    send(rawBinaryRestock(UUID.randomUUID().toString(), "IN-BAG", 3));
+    await().untilAsserted(() -> assertThat(stock("IN-BAG")).isEqualTo(4));
+  }
+
+  /** What a producer without any CloudEvents library writes: binary mode, attributes in ce_ headers. */
+  private ProducerRecord<byte[], byte[]> rawBinaryRestock(String id, String sku, int quantity) {
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(inbound, sku.getBytes(StandardCharsets.UTF_8),
+      ("{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}").getBytes(StandardCharsets.UTF_8));
+    record.headers()
+      .add("ce_specversion", bytes("1.0"))
+      .add("ce_id", bytes(id))
+      .add("ce_source", bytes("/warehouses/berlin"))
+      .add("ce_type", bytes("dev.cartwheel.warehouse.restock.v1"))
+      .add("content-type", bytes("application/json"));
+    return record;
+  }
+
+  private static ProducerRecord<byte[], byte[]> withType(ProducerRecord<byte[], byte[]> record, String type) {
+    record.headers().remove("ce_type").add(new RecordHeader("ce_type", bytes(type)));
+    return record;
+  }
+
+  private void send(ProducerRecord<byte[], byte[]> record) {
+    try {
+      producer.send(record).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private int stock(String sku) {
+    return ((Product) commerce.bus.request(InventoryContract.GET_PRODUCT, new GetProduct(sku)).await().body()).stockOnHand();
+  }
+
+  private List<ConsumerRecord<byte[], byte[]>> readDeadLetters(int expected) {
+    List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+      "bootstrap.servers", TestServices.kafkaBootstrap(), "group.id", "it-dlq-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+      new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(deadLetters));
+      await().atMost(Duration.ofSeconds(60)).until(() -> {
+        consumer.poll(Duration.ofMillis(500)).forEach(letters::add);
+        return letters.size() >= expected;
+      });
+    }
+    return letters;
+  }
+
+  private static String header(ConsumerRecord<?, ?> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
