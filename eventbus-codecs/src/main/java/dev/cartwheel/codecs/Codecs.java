@@ -1,5 +1,6 @@
 package dev.cartwheel.codecs;
 
+import dev.cartwheel.codecs.bridge.BridgeContract;
 import dev.cartwheel.codecs.inventory.InventoryContract;
 import dev.cartwheel.codecs.orders.OrdersContract;
 import dev.cartwheel.codecs.payments.PaymentsContract;
@@ -20,7 +21,8 @@ public final class Codecs {
     new Contract(UsersContract.DOMAIN, UsersContract.MESSAGES),
     new Contract(InventoryContract.DOMAIN, InventoryContract.MESSAGES),
     new Contract(PaymentsContract.DOMAIN, PaymentsContract.MESSAGES),
-    new Contract(OrdersContract.DOMAIN, OrdersContract.MESSAGES)
+    new Contract(OrdersContract.DOMAIN, OrdersContract.MESSAGES),
+    new Contract(BridgeContract.DOMAIN, BridgeContract.MESSAGES)
   );
 
   record Contract(String domain, List<Class<? extends Record>> messages) {

@@ -1,5 +1,9 @@
 package dev.cartwheel.codecs;
 
+import dev.cartwheel.codecs.bridge.CountDeadLetters;
+import dev.cartwheel.codecs.bridge.DeadLetterCounts;
+import dev.cartwheel.codecs.bridge.ReplayDeadLetters;
+import dev.cartwheel.codecs.bridge.ReplayResult;
 import dev.cartwheel.codecs.inventory.CommitReservation;
 import dev.cartwheel.codecs.inventory.CreateProduct;
 import dev.cartwheel.codecs.inventory.GetProduct;
@@ -117,7 +121,12 @@ final class MessageSamples {
     entry(OrderPage.class, new OrderPage(List.of(ORDER_VIEW), 0, 20, 1)),
     entry(OrderPlaced.class, new OrderPlaced(EVENT, NOW, ORDER_VIEW)),
     entry(OrderConfirmed.class, new OrderConfirmed(EVENT, NOW, ORDER_VIEW)),
-    entry(OrderCancelled.class, new OrderCancelled(EVENT, NOW, ORDER_VIEW))
+    entry(OrderCancelled.class, new OrderCancelled(EVENT, NOW, ORDER_VIEW)),
+
+    entry(CountDeadLetters.class, new CountDeadLetters()),
+    entry(DeadLetterCounts.class, new DeadLetterCounts(Map.of("invalid-data", 2L, "retries-exhausted", 1L), 4)),
+    entry(ReplayDeadLetters.class, new ReplayDeadLetters("retries-exhausted", 100)),
+    entry(ReplayResult.class, new ReplayResult(3))
   );
 
   private MessageSamples() {

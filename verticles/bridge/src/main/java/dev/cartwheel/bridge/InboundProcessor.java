@@ -47,7 +47,7 @@ final class InboundProcessor {
     try {
       event = KafkaMessageFactory.createReader(record).toEvent();
     } catch (RuntimeException e) {
-      return deadLetter(record, null, new Rejection(Rejection.NOT_A_CLOUDEVENT, String.valueOf(e.getMessage())));
+      return deadLetter(record, new Rejection(Rejection.NOT_A_CLOUDEVENT, String.valueOf(e.getMessage())));
     }
     return pool.preparedQuery(SEEN).execute(Tuple.of(event.getSource().toString(), event.getId())).compose(seen -> {
       if (seen.size() > 0) {
@@ -57,12 +57,12 @@ final class InboundProcessor {
       try {
         command = InboundTypes.command(event);
       } catch (Rejection rejection) {
-        return deadLetter(record, event, rejection);
+        return deadLetter(record, rejection);
       }
       return send(command, 1).compose(
         handled -> pool.preparedQuery(REMEMBER).execute(Tuple.of(event.getSource().toString(), event.getId(), event.getType()))
           .map(Outcome.HANDLED),
-        failure -> failure instanceof Rejection rejection ? deadLetter(record, event, rejection) : Future.failedFuture(failure));
+        failure -> failure instanceof Rejection rejection ? deadLetter(record, rejection) : Future.failedFuture(failure));
     });
   }
 
@@ -92,8 +92,8 @@ final class InboundProcessor {
     return failure instanceof ReplyException;
   }
 
-  private Future<Outcome> deadLetter(ConsumerRecord<byte[], byte[]> record, CloudEvent event, Rejection rejection) {
+  private Future<Outcome> deadLetter(ConsumerRecord<byte[], byte[]> record, Rejection rejection) {
     LOG.warn("Dead-lettering {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), rejection.reason(), rejection.getMessage());
-    return deadLetters.reject(record, event, rejection).map(Outcome.DEAD_LETTERED);
+    return deadLetters.reject(record, rejection).map(Outcome.DEAD_LETTERED);
   }
 }

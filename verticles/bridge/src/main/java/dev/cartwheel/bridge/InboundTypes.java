@@ -57,12 +57,12 @@ final class InboundTypes {
     return type.apply(event);
   }
 
-  /** The restock id is the event's source and id: inventory applies one restock id once, whoever replays it. */
+  /** The restock id comes from the event's source and id: inventory applies one restock id once, whoever replays it. */
   private static Command restock(CloudEvent event) {
     RestockData data = data(event, RestockData.class);
     require(data.sku() != null && !data.sku().isBlank(), "sku is required");
     require(data.quantity() >= 1 && data.quantity() <= MAX_QUANTITY, "quantity must be between 1 and " + MAX_QUANTITY);
-    return new Command(InventoryContract.RESTOCK, new Restock(data.sku(), data.quantity(), event.getSource() + "#" + event.getId()));
+    return new Command(InventoryContract.RESTOCK, new Restock(data.sku(), data.quantity(), "ce-" + key(event.getSource() + "\n" + event.getId())));
   }
 
   /** The partner's order id (with the source) makes the idempotency key: the same partner order is placed once, even sent twice. */
@@ -72,8 +72,13 @@ final class InboundTypes {
     require(data.partnerOrderId() != null && !data.partnerOrderId().isBlank(), "partnerOrderId is required");
     require(data.lines() != null && !data.lines().isEmpty(), "lines are required");
     require(data.paymentToken() != null, "paymentToken is required");
-    String key = "partner-" + UUID.nameUUIDFromBytes((event.getSource() + "\n" + data.partnerOrderId()).getBytes(StandardCharsets.UTF_8));
-    return new Command(OrdersContract.PLACE, new PlaceOrder(data.customerId(), key, data.lines(), data.paymentToken()));
+    String idempotencyKey = "partner-" + key(event.getSource() + "\n" + data.partnerOrderId());
+    return new Command(OrdersContract.PLACE, new PlaceOrder(data.customerId(), idempotencyKey, data.lines(), data.paymentToken()));
+  }
+
+  /** A short, stable key the domains accept ([A-Za-z0-9-]), whatever characters the producer used. */
+  private static String key(String text) {
+    return UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   private static <T> T data(CloudEvent event, Class<T> schema) {

@@ -62,6 +62,9 @@ final class GatewayRouter {
     builder.getRoute("listOrders").addHandler(orders::list);
     builder.getRoute("getOrder").addHandler(orders::get);
     builder.getRoute("cancelOrder").addHandler(orders::cancel);
+    OperationsRoutes operations = new OperationsRoutes(domains);
+    builder.getRoute("countDeadLetters").addHandler(operations::countDeadLetters);
+    builder.getRoute("replayDeadLetters").addHandler(operations::replayDeadLetters);
 
     Router api = builder.createRouter();
     api.route().failureHandler(Problems::respond);

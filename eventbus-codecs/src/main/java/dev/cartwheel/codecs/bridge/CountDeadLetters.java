@@ -1,0 +1,4 @@
+package dev.cartwheel.codecs.bridge;
+
+public record CountDeadLetters() {
+}
