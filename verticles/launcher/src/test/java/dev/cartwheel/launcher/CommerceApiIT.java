@@ -6,6 +6,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,6 +188,39 @@ class CommerceApiIT {
       ? node.http.post("/api/v1/users").sendJsonObject(credentials.copy().put("fullName", "Test Customer")).await()
       : node.http.post("/api/v1/sessions").sendJsonObject(credentials).await();
     return response.bodyAsJsonObject().getString("token");
+  }
+
+  @Test
+  @DisplayName("operators see dead letters by reason and replay them once the cause is fixed (admin only)")
+  void deadLettersAreCountedAndReplayed() throws Exception {
+    TestServices.sql("TRUNCATE bridge.processed_inbound, bridge.dead_letters");
+    Problems.assertProblem(get(ada, "/api/v1/admin/dead-letters"), 403, "FORBIDDEN");
+    Problems.assertProblem(node.http.post("/api/v1/admin/dead-letters/replay").bearerTokenAuthentication(ada)
+      .sendJsonObject(new JsonObject()).await(), 403, "FORBIDDEN");
+    Problems.assertProblem(node.http.post("/api/v1/admin/dead-letters/replay").bearerTokenAuthentication(admin)
+      .sendJsonObject(new JsonObject().put("reason", "no-such-reason")).await(), 400, "VALIDATION_FAILED");
+
+    // a warehouse announces stock for a product the catalogue does not have yet
+    try (KafkaProducer<String, String> warehouse = new KafkaProducer<>(Map.of("bootstrap.servers", TestServices.kafkaBootstrap()),
+      new StringSerializer(), new StringSerializer())) {
+      ProducerRecord<String, String> restock = new ProducerRecord<>("cartwheel.inbound", "CW-LATE-01", "{\"sku\":\"CW-LATE-01\",\"quantity\":6}");
+      restock.headers().add("ce_specversion", "1.0".getBytes()).add("ce_id", UUID.randomUUID().toString().getBytes())
+        .add("ce_source", "/warehouses/lyon".getBytes()).add("ce_type", "dev.cartwheel.warehouse.restock.v1".getBytes())
+        .add("content-type", "application/json".getBytes());
+      warehouse.send(restock).get();
+    }
+    await().untilAsserted(() -> assertThat(get(admin, "/api/v1/admin/dead-letters").bodyAsJsonObject())
+      .isEqualTo(new JsonObject().put("waitingByReason", new JsonObject().put("rejected", 1)).put("waiting", 1).put("replayed", 0)));
+
+    createProduct("CW-LATE-01", "Late product", 500, 0);
+    HttpResponse<Buffer> replay = node.http.post("/api/v1/admin/dead-letters/replay").bearerTokenAuthentication(admin)
+      .sendJsonObject(new JsonObject().put("reason", "rejected")).await();
+    assertThat(replay.bodyAsJsonObject()).isEqualTo(new JsonObject().put("replayed", 1));
+
+    await().untilAsserted(() -> assertThat(node.http.get("/api/v1/products/CW-LATE-01").send().await().bodyAsJsonObject().getInteger("available"))
+      .isEqualTo(6));
+    assertThat(get(admin, "/api/v1/admin/dead-letters").bodyAsJsonObject())
+      .isEqualTo(new JsonObject().put("waitingByReason", new JsonObject()).put("waiting", 0).put("replayed", 1));
   }
 
   private static void createProduct(String sku, String name, long price, int stock) {

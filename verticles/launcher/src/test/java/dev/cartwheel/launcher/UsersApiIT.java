@@ -137,7 +137,8 @@ class UsersApiIT {
     HttpResponse<Buffer> json = node.http.get("/api/v1/openapi.json").send().await();
     assertThat(json.statusCode()).isEqualTo(200);
     assertThat(json.bodyAsJsonObject().getJsonObject("paths").fieldNames()).containsExactlyInAnyOrder("/users", "/sessions", "/users/me",
-      "/products", "/products/{sku}", "/products/{sku}/restock", "/orders", "/orders/{id}", "/orders/{id}/cancel");
+      "/products", "/products/{sku}", "/products/{sku}/restock", "/orders", "/orders/{id}", "/orders/{id}/cancel",
+      "/admin/dead-letters", "/admin/dead-letters/replay");
     assertThat(json.bodyAsString()).contains("application/problem+json");
 
     HttpResponse<Buffer> yaml = node.http.get("/api/v1/openapi.yaml").send().await();
