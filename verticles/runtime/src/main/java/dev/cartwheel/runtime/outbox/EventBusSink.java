@@ -36,9 +36,9 @@ final class EventBusSink implements OutboxSink {
   }
 
   @Override
-  public Future<Void> deliver(List<OutboxEvent> batch) {
+  public Future<Integer> deliver(List<OutboxEvent> batch) {
     batch.forEach(this::publish);
-    return Future.succeededFuture();
+    return Future.succeededFuture(batch.size());
   }
 
   /**

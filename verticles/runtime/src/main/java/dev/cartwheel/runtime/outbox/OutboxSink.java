@@ -17,10 +17,26 @@ public interface OutboxSink {
   String sentColumn();
 
   /**
-   * Delivers the events, in order. Succeeds once every event was accepted (events this node cannot read are
-   * logged and passed over); fails if any was not, and then the whole batch is delivered again later.
+   * Delivers the events, in order, and answers how many of them, from the first, were accepted (events this
+   * node cannot read are logged and passed over, and count as delivered). When not all were, it fails with a
+   * {@link PartialDelivery} naming how many were; what follows is delivered again later.
    */
-  Future<Void> deliver(List<OutboxEvent> events);
+  Future<Integer> deliver(List<OutboxEvent> events);
+
+  /** Only the first {@code delivered} events of a batch were accepted; {@code getCause()} says why the next was not. */
+  final class PartialDelivery extends RuntimeException {
+
+    private final int delivered;
+
+    public PartialDelivery(int delivered, Throwable cause) {
+      super(delivered + " delivered, then: " + cause.getMessage(), cause, false, false);
+      this.delivered = delivered;
+    }
+
+    public int delivered() {
+      return delivered;
+    }
+  }
 
   default Future<Void> close() {
     return Future.succeededFuture();

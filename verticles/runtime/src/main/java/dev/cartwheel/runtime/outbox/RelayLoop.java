@@ -44,6 +44,7 @@ final class RelayLoop {
   private boolean stopped;
   private long lastLeadAttempt;
   private String lastFailure;
+  private Future<?> inFlight = Future.succeededFuture();
 
   RelayLoop(Vertx vertx, Pool pool, PgSettings pg, String schema, OutboxSink sink, int batchSize) {
     this.vertx = vertx;
@@ -71,7 +72,7 @@ final class RelayLoop {
       return;
     }
     draining = true;
-    lead().compose(leading -> leading ? drain() : Future.succeededFuture(0))
+    inFlight = lead().compose(leading -> leading ? drain() : Future.succeededFuture(0))
       .onComplete(done -> {
         draining = false;
         if (done.failed()) {
@@ -133,17 +134,23 @@ final class RelayLoop {
       if (batch.isEmpty()) {
         return Future.succeededFuture(0);
       }
-      Long[] delivered = batch.stream().map(OutboxEvent::seq).toArray(Long[]::new);
-      return sink.deliver(batch)
-        .compose(accepted -> pool.preparedQuery(markSent).execute(Tuple.tuple().addArrayOfLong(delivered)))
-        .map(marked -> batch.size());
+      return sink.deliver(batch).transform(done -> {
+        // mark what the sink took, from the start: after a partial delivery, the rest goes again (in order) next time
+        int delivered = done.succeeded() ? done.result() : done.cause() instanceof OutboxSink.PartialDelivery partial ? partial.delivered() : 0;
+        Long[] seqs = batch.subList(0, delivered).stream().map(OutboxEvent::seq).toArray(Long[]::new);
+        Future<?> marked = delivered == 0 ? Future.succeededFuture() : pool.preparedQuery(markSent).execute(Tuple.tuple().addArrayOfLong(seqs));
+        return marked.transform(mark -> mark.failed() ? Future.failedFuture(mark.cause())
+          : done.succeeded() ? Future.succeededFuture(batch.size()) : Future.failedFuture(done.cause()));
+      });
     });
   }
 
-  /** Stops delivering and gives the lock up, so that another node takes over at once. */
+  /** Stops delivering, lets the batch on its way finish, then gives the lock up, so that another node takes over at once. */
   Future<Void> stop() {
     stopped = true;
-    Future<Void> unlocked = lockConnection == null ? Future.succeededFuture() : lockConnection.close();
-    return Future.join(unlocked, sink.close()).mapEmpty();
+    return inFlight.transform(finished -> {
+      Future<Void> unlocked = lockConnection == null ? Future.succeededFuture() : lockConnection.close();
+      return Future.join(unlocked, sink.close()).mapEmpty();
+    });
   }
 }
