@@ -28,6 +28,11 @@ public record BridgeConfig(PgSettings pg, String bootstrap, List<String> inbound
       config.millis("bridge.requestTimeoutMs", 100, 600_000));
   }
 
+  /** The longest one record can take: every attempt timing out, with the waits between them. */
+  Duration worstCasePerRecord() {
+    return requestTimeout.plus(retryMax).multipliedBy(maxAttempts);
+  }
+
   /** The wait before attempt {@code attempt + 1}: doubling from retryBase, capped at retryMax. */
   Duration backoff(int attempt) {
     long millis = retryBase.toMillis() << Math.min(attempt - 1, 20);

@@ -26,6 +26,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The dead-letter topic: a rejected record is copied there byte for byte (key, value, headers) with the
@@ -63,6 +64,8 @@ final class DeadLetters {
       "bootstrap.servers", bootstrap,
       "acks", "all",
       "enable.idempotence", "true",
+      "delivery.timeout.ms", "30000",
+      "max.block.ms", "30000",
       "key.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer",
       "value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer"));
   }
@@ -108,15 +111,17 @@ final class DeadLetters {
     }
     return pool.withTransaction(tx -> tx.preparedQuery(WAITING).execute(Tuple.of(command.reason(), command.limit())).compose(rows -> {
       List<Future<?>> sends = new ArrayList<>();
-      List<Long> replayed = new ArrayList<>();
+      List<Long> seqs = new ArrayList<>();
       for (Row row : rows) {
         sends.add(producer.asStream().send(new ProducerRecord<>(row.getString("topic"), null, bytes(row.getBuffer("record_key")),
           bytes(row.getBuffer("record_value")), headers(row.getJsonArray("record_headers")))));
-        replayed.add(row.getLong("seq"));
+        seqs.add(row.getLong("seq"));
       }
-      return Future.all(sends)
-        .compose(sent -> tx.preparedQuery(REPLAYED).execute(Tuple.tuple().addArrayOfLong(replayed.toArray(Long[]::new))))
-        .map(marked -> new ReplayResult(replayed.size()));
+      // every answer counts: what Kafka took is marked replayed, what it did not waits for the next replay
+      return Future.join(sends).transform(all -> {
+        Long[] replayed = IntStream.range(0, sends.size()).filter(i -> sends.get(i).succeeded()).mapToObj(seqs::get).toArray(Long[]::new);
+        return tx.preparedQuery(REPLAYED).execute(Tuple.tuple().addArrayOfLong(replayed)).map(marked -> new ReplayResult(replayed.length));
+      });
     }));
   }
 

@@ -28,6 +28,7 @@ final class InboundConsumer {
 
   private static final Logger LOG = LoggerFactory.getLogger(InboundConsumer.class);
   private static final Duration POLL = Duration.ofMillis(500);
+  private static final int MAX_POLL_RECORDS = 50;
 
   private final Vertx vertx;
   private final InboundProcessor processor;
@@ -46,7 +47,9 @@ final class InboundConsumer {
     config.put("group.id", settings.groupId());
     config.put("enable.auto.commit", "false");
     config.put("auto.offset.reset", "earliest");
-    config.put("max.poll.records", "200");
+    config.put("max.poll.records", String.valueOf(MAX_POLL_RECORDS));
+    // a batch may take every record's worst case (all attempts timing out) before the next poll: that is no reason to leave the group
+    config.put("max.poll.interval.ms", String.valueOf(Math.min(Integer.MAX_VALUE, Math.max(300_000L, MAX_POLL_RECORDS * settings.worstCasePerRecord().toMillis()))));
     this.consumer = KafkaReadStream.create(vertx, config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
@@ -58,16 +61,19 @@ final class InboundConsumer {
     if (stopped) {
       return;
     }
-    loop = consumer.poll(POLL).compose(this::handle).andThen(done -> {
-      if (done.failed() && !String.valueOf(done.cause().getMessage()).equals(lastFailure)) {
-        lastFailure = String.valueOf(done.cause().getMessage());
-        LOG.warn("Inbound bridge: a batch could not be finished; its unfinished records are read again: {}", lastFailure);
-      } else if (done.succeeded()) {
+    loop = consumer.poll(POLL).compose(this::handle).transform(done -> {
+      if (done.succeeded()) {
         lastFailure = null;
+        vertx.runOnContext(next -> pollAgain());
+        return Future.succeededFuture();
       }
-    }).mapEmpty().recover(failure -> Future.succeededFuture()).map(nothing -> {
-      vertx.runOnContext(next -> pollAgain());
-      return null;
+      if (!done.cause().getClass().getName().equals(lastFailure)) {
+        lastFailure = done.cause().getClass().getName();
+        LOG.warn("Inbound bridge: a batch could not be finished; its unfinished records are read again: {}", done.cause().getMessage());
+      }
+      // the database or Kafka is away: do not spin on the same records
+      vertx.setTimer(settings.retryMax().toMillis(), later -> pollAgain());
+      return Future.succeededFuture();
     });
   }
 

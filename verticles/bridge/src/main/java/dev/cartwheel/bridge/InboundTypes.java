@@ -54,7 +54,14 @@ final class InboundTypes {
     if (type == null) {
       throw new Rejection(Rejection.UNKNOWN_TYPE, "no inbound type " + event.getType() + " (known: " + String.join(", ", TYPES.keySet()) + ")");
     }
-    return type.apply(event);
+    try {
+      return type.apply(event);
+    } catch (Rejection rejection) {
+      throw rejection;
+    } catch (RuntimeException unexpected) {
+      // whatever a check here did not foresee must not stall the partition: the record is at fault
+      throw new Rejection(Rejection.INVALID_DATA, "unreadable " + event.getType() + " data: " + unexpected);
+    }
   }
 
   /** The restock id comes from the event's source and id: inventory applies one restock id once, whoever replays it. */
@@ -87,11 +94,14 @@ final class InboundTypes {
     }
     String contentType = event.getDataContentType();
     require(contentType == null || contentType.startsWith("application/json"), "data must be application/json, not " + contentType);
+    T data;
     try {
-      return RecordJson.decode(new String(event.getData().toBytes(), StandardCharsets.UTF_8), schema);
+      data = RecordJson.decode(new String(event.getData().toBytes(), StandardCharsets.UTF_8), schema);
     } catch (IllegalArgumentException e) {
       throw new Rejection(Rejection.INVALID_DATA, e.getMessage());
     }
+    require(data != null, event.getType() + " data must be a JSON object, not null");
+    return data;
   }
 
   private static void require(boolean condition, String problem) {

@@ -32,7 +32,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -123,20 +123,22 @@ class KafkaInboundIT {
   @DisplayName("each kind of bad record goes to the dead-letter topic, byte for byte, with its reason and origin; good ones after it still work")
   void badRecordsAreDeadLettered() {
     commerce.product("IN-CAP", 990, 1);
-    Map<String, ProducerRecord<byte[], byte[]>> bad = new HashMap<>();
-    bad.put("not-a-cloudevent", new ProducerRecord<>(inbound, null, "{\"sku\":\"IN-CAP\"}".getBytes(StandardCharsets.UTF_8)));
-    bad.put("unknown-type", withType(rawBinaryRestock(UUID.randomUUID().toString(), "IN-CAP", 1), "dev.example.something.v1"));
-    bad.put("invalid-data", rawBinaryRestock(UUID.randomUUID().toString(), "IN-CAP", 0));
-    bad.put("rejected", rawBinaryRestock(UUID.randomUUID().toString(), "IN-NOPE", 1));
-    bad.values().forEach(this::send);
+    List<Map.Entry<String, ProducerRecord<byte[], byte[]>>> bad = List.of(
+      Map.entry("not-a-cloudevent", new ProducerRecord<>(inbound, null, "{\"sku\":\"IN-CAP\"}".getBytes(StandardCharsets.UTF_8))),
+      Map.entry("unknown-type", withType(rawBinaryRestock(UUID.randomUUID().toString(), "IN-CAP", 1), "dev.example.something.v1")),
+      Map.entry("invalid-data", rawBinaryRestock(UUID.randomUUID().toString(), "IN-CAP", 0)),
+      Map.entry("invalid-data", withValue(rawBinaryRestock(UUID.randomUUID().toString(), "IN-CAP", 1), "null")),
+      Map.entry("rejected", rawBinaryRestock(UUID.randomUUID().toString(), "IN-NOPE", 1)));
+    bad.forEach(entry -> send(entry.getValue()));
     send(rawBinaryRestock(UUID.randomUUID().toString(), "IN-CAP", 4));
 
     await().untilAsserted(() -> assertThat(stock("IN-CAP")).isEqualTo(5));
     List<ConsumerRecord<byte[], byte[]>> letters = readDeadLetters(bad.size());
-    assertThat(letters).extracting(letter -> header(letter, "cartwheel.dlq.reason")).containsExactlyInAnyOrderElementsOf(bad.keySet());
+    assertThat(letters).extracting(letter -> header(letter, "cartwheel.dlq.reason"))
+      .containsExactlyInAnyOrderElementsOf(bad.stream().map(Map.Entry::getKey).toList());
     for (ConsumerRecord<byte[], byte[]> letter : letters) {
-      ProducerRecord<byte[], byte[]> original = bad.get(header(letter, "cartwheel.dlq.reason"));
-      assertThat(letter.value()).isEqualTo(original.value());
+      ProducerRecord<byte[], byte[]> original = bad.stream().map(Map.Entry::getValue)
+        .filter(sent -> Arrays.equals(sent.value(), letter.value())).findFirst().orElseThrow();
       assertThat(header(letter, "cartwheel.dlq.topic")).isEqualTo(inbound);
       assertThat(Long.parseLong(header(letter, "cartwheel.dlq.offset"))).isNotNegative();
       assertThat(header(letter, "cartwheel.dlq.detail")).isNotBlank();
@@ -146,7 +148,7 @@ class KafkaInboundIT {
       "cartwheel.dlq.detail")).startsWith("PRODUCT_NOT_FOUND");
     assertThat(TestServices.queryOne("SELECT string_agg(reason || '=' || n, ',' ORDER BY reason) FROM "
       + "(SELECT reason, count(*) AS n FROM bridge.dead_letters GROUP BY reason) AS counts"))
-      .isEqualTo("invalid-data=1,not-a-cloudevent=1,rejected=1,unknown-type=1");
+      .isEqualTo("invalid-data=2,not-a-cloudevent=1,rejected=1,unknown-type=1");
   }
 
   @Test
@@ -175,6 +177,12 @@ class KafkaInboundIT {
       .add("ce_type", bytes("dev.cartwheel.warehouse.restock.v1"))
       .add("content-type", bytes("application/json"));
     return record;
+  }
+
+  private static ProducerRecord<byte[], byte[]> withValue(ProducerRecord<byte[], byte[]> record, String value) {
+    ProducerRecord<byte[], byte[]> changed = new ProducerRecord<>(record.topic(), record.key(), bytes(value));
+    record.headers().forEach(header -> changed.headers().add(header));
+    return changed;
   }
 
   private static ProducerRecord<byte[], byte[]> withType(ProducerRecord<byte[], byte[]> record, String type) {
