@@ -9,8 +9,7 @@ for line in open(log, errors="replace"):
     if match:
         summary[match.group(1)] = [0 if v == "-" else int(v.replace(",", "")) for v in match.group(3, 4, 5)]
 if "request count" not in summary:
-    print("0 1 0 0 999999")
-    sys.exit(0)
+    sys.exit(f"Gatling printed no summary; see {log}")
 total, ok, ko = summary["request count"]
 p50 = summary.get("response time 50th percentile (ms)", [0, 0, 0])[1]
 p99 = summary.get("response time 99th percentile (ms)", [0, 0, 0])[1]
