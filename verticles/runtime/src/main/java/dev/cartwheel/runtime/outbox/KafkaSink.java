@@ -34,6 +34,7 @@ final class KafkaSink implements OutboxSink {
   private final boolean structured;
   private final Map<String, Class<? extends DomainEvent>> events;
   private final KafkaProducer<String, byte[]> producer;
+  private boolean probing;
 
   KafkaSink(Vertx vertx, String domain, Map<String, Class<? extends DomainEvent>> events, KafkaOutbound settings) {
     this.domain = domain;
@@ -54,9 +55,9 @@ final class KafkaSink implements OutboxSink {
   }
 
   /**
-   * The first record goes alone: while Kafka is away it fails after one send timeout instead of every
-   * record of the batch blocking its own. The rest follow together, and the sink waits for every answer
-   * before it reports how many, from the start, were acknowledged.
+   * Sends the batch and waits for every answer before it reports how many, from the start, were
+   * acknowledged. After a failed batch the first record goes alone, as a probe: while Kafka is away a
+   * batch then fails after one send timeout, instead of each record blocking the producer for its own.
    */
   @Override
   public Future<Integer> deliver(List<OutboxEvent> batch) {
@@ -69,18 +70,20 @@ final class KafkaSink implements OutboxSink {
         records.add(null);
       }
     }
-    return send(records.get(0)).compose(first -> {
-      List<Future<?>> rest = records.subList(1, records.size()).stream().<Future<?>>map(this::send).toList();
-      return Future.join(rest).transform(done -> {
-        int acknowledged = 1;
-        while (acknowledged < records.size() && rest.get(acknowledged - 1).succeeded()) {
+    Future<?> first = send(records.get(0));
+    return (probing ? first : Future.succeededFuture()).compose(ready -> {
+      List<Future<?>> sends = new ArrayList<>(List.of(first));
+      records.subList(1, records.size()).forEach(record -> sends.add(send(record)));
+      return Future.join(sends).transform(done -> {
+        int acknowledged = 0;
+        while (acknowledged < sends.size() && sends.get(acknowledged).succeeded()) {
           acknowledged++;
         }
-        return acknowledged < records.size()
-          ? Future.failedFuture(new PartialDelivery(acknowledged, rest.get(acknowledged - 1).cause()))
+        return acknowledged < sends.size()
+          ? Future.failedFuture(new PartialDelivery(acknowledged, sends.get(acknowledged).cause()))
           : Future.succeededFuture(acknowledged);
       });
-    });
+    }).andThen(delivered -> probing = delivered.failed());
   }
 
   /** Sends one record; a record passed over (null) counts as sent. */
