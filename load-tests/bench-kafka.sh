@@ -19,26 +19,11 @@ REPEATS=${REPEATS:-3}
 
 command -v psql >/dev/null || { echo "psql is missing (apt-get install postgresql-client)"; exit 1; }
 mkdir -p "$OUT"
-JAR=$ROOT/verticles/launcher/target/cartwheel.jar
-[ -f "$JAR" ] || mvn -q -B -ntp -DskipTests package
 mvn -q -B -ntp -f "$ROOT/load-tests/pom.xml" test-compile dependency:build-classpath -Dmdep.outputFile="$OUT/tools.classpath" >/dev/null
 TOOLS="$OUT/test-classes:$(cat "$OUT/tools.classpath")"
+source "$ROOT/load-tests/node.sh"
+start_node "$OUT/kafka-bench-node" CARTWHEEL_BRIDGE_INBOUND_TOPICS=bench.inbound
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-RUN=$OUT/kafka-bench-node
-rm -rf "$RUN" && mkdir -p "$RUN"
-HTTP_PORT=$(free_port)
-echo "Starting a node (logs: $RUN/node.log)"
-(cd "$RUN" && CARTWHEEL_HTTP_PORT=$HTTP_PORT CARTWHEEL_EMBEDDED_PG_PORT=0 CARTWHEEL_EMBEDDED_KAFKA_PORT=0 \
-  CARTWHEEL_BRIDGE_INBOUND_TOPICS=bench.inbound \
-  exec java -Xms512m -Xmx1g -Dlogback.configurationFile="$ROOT/load-tests/logback-bench.xml" -jar "$JAR" > node.log 2>&1) &
-NODE=$!
-trap 'kill $NODE 2>/dev/null; wait $NODE 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do grep -q "Cartwheel is ready" "$RUN/node.log" 2>/dev/null && break; sleep 1; done
-grep -q "Cartwheel is ready" "$RUN/node.log" || { echo "the node did not start"; tail -30 "$RUN/node.log"; exit 1; }
-PG_URL=$(grep -oE 'postgresql://postgres@127.0.0.1:[0-9]+/cartwheel' "$RUN/node.log" | head -1)
-KAFKA=$(grep -oE 'Kafka +127.0.0.1:[0-9]+' "$RUN/node.log" | head -1 | awk '{print $2}')
-BASE=http://127.0.0.1:$HTTP_PORT
 sql() { psql -qtAX "$PG_URL" -c "$1"; }
 
 ADMIN=$(curl -s -X POST "$BASE/api/v1/sessions" -H 'Content-Type: application/json' \

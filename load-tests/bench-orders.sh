@@ -19,23 +19,9 @@ REPEATS=${REPEATS:-5}
 
 command -v pgbench >/dev/null || { echo "pgbench is missing (apt-get install postgresql-client)"; exit 1; }
 mkdir -p "$OUT"
-JAR=$ROOT/verticles/launcher/target/cartwheel.jar
-[ -f "$JAR" ] || mvn -q -B -ntp -DskipTests package
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-RUN=$OUT/bench-node
-rm -rf "$RUN" && mkdir -p "$RUN"
-HTTP_PORT=$(free_port)
-echo "Starting a node (logs: $RUN/node.log)"
-(cd "$RUN" && CARTWHEEL_HTTP_PORT=$HTTP_PORT CARTWHEEL_EMBEDDED_PG_PORT=0 CARTWHEEL_EMBEDDED_KAFKA_PORT=0 \
-  CARTWHEEL_PAYMENTS_SIMULATOR_LATENCY_MS=0 CARTWHEEL_ORDERS_PLACE_WAIT_MS=10000 CARTWHEEL_GATEWAY_REQUEST_TIMEOUT_MS=15000 \
-  exec java -Xms512m -Xmx1g -Dlogback.configurationFile="$ROOT/load-tests/logback-bench.xml" -jar "$JAR" > node.log 2>&1) &
-NODE=$!
-trap 'kill $NODE 2>/dev/null; wait $NODE 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do grep -q "Cartwheel is ready" "$RUN/node.log" 2>/dev/null && break; sleep 1; done
-grep -q "Cartwheel is ready" "$RUN/node.log" || { echo "the node did not start"; tail -30 "$RUN/node.log"; exit 1; }
-PG_PORT=$(grep -oE 'postgresql://postgres@127.0.0.1:[0-9]+' "$RUN/node.log" | head -1 | sed 's/.*://')
-BASE=http://127.0.0.1:$HTTP_PORT
+source "$ROOT/load-tests/node.sh"
+start_node "$OUT/bench-node" CARTWHEEL_PAYMENTS_SIMULATOR_LATENCY_MS=0 CARTWHEEL_ORDERS_PLACE_WAIT_MS=10000 \
+  CARTWHEEL_GATEWAY_REQUEST_TIMEOUT_MS=15000
 
 gatling() { # seconds label
   mvn -q -B -ntp -f "$ROOT/load-tests/pom.xml" gatling:test -Dgatling.simulationClass=dev.cartwheel.bench.OrdersSimulation \
