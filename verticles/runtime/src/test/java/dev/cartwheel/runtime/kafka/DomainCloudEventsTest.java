@@ -1,0 +1,44 @@
+package dev.cartwheel.runtime.kafka;
+
+import dev.cartwheel.runtime.outbox.OutboxEvent;
+import io.cloudevents.CloudEvent;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DomainCloudEventsTest {
+
+  @Test
+  void theTypeIsTheAddressWithoutEvt() {
+    assertThat(DomainCloudEvents.type("orders.evt.order-placed")).isEqualTo("dev.cartwheel.orders.order-placed.v1");
+    assertThat(DomainCloudEvents.type("inventory.evt.reservation-expired")).isEqualTo("dev.cartwheel.inventory.reservation-expired.v1");
+  }
+
+  @Test
+  void aCommandAddressHasNoEventType() {
+    for (String address : new String[] {"orders.cmd.place", "orders.evt.", ".evt.order-placed"}) {
+      assertThatThrownBy(() -> DomainCloudEvents.type(address)).as(address).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void anOutboxRowBecomesACloudEvent() {
+    UUID id = UUID.randomUUID();
+    Instant at = Instant.parse("2026-11-23T12:00:00Z");
+    CloudEvent event = DomainCloudEvents.of("orders", new OutboxEvent(7, id, "order-1", "orders.evt.order-confirmed", "{\"a\":1}", at));
+
+    assertThat(event.getId()).isEqualTo(id.toString());
+    assertThat(event.getSource()).hasToString("/cartwheel/orders");
+    assertThat(event.getType()).isEqualTo("dev.cartwheel.orders.order-confirmed.v1");
+    assertThat(event.getSubject()).isEqualTo("order-1");
+    assertThat(event.getExtension("partitionkey")).isEqualTo("order-1");
+    assertThat(event.getTime().toInstant()).isEqualTo(at);
+    assertThat(event.getDataContentType()).isEqualTo("application/json");
+    assertThat(new String(event.getData().toBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+  }
+}
