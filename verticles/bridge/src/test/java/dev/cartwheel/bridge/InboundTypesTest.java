@@ -54,6 +54,22 @@ class InboundTypesTest {
   }
 
   @Test
+  void badPartnerOrdersAreInvalidData() {
+    String line = "\"lines\":[{\"sku\":\"CW-TEE-M\",\"quantity\":2}]";
+    String[] bad = {"null", "{}",
+      "{\"partnerOrderId\":\"A-1\"," + line + ",\"paymentToken\":\"tok_visa\"}",
+      "{\"customerId\":\"" + UUID.randomUUID() + "\"," + line + ",\"paymentToken\":\"tok_visa\"}",
+      "{\"customerId\":\"" + UUID.randomUUID() + "\",\"partnerOrderId\":\"A-1\",\"lines\":[],\"paymentToken\":\"tok_visa\"}",
+      "{\"customerId\":\"" + UUID.randomUUID() + "\",\"partnerOrderId\":\"A-1\"," + line + "}",
+      "{\"customerId\":\"not-a-uuid\",\"partnerOrderId\":\"A-1\"," + line + ",\"paymentToken\":\"tok_visa\"}"};
+    for (String data : bad) {
+      Rejection rejection = catchThrowableOfType(Rejection.class, () -> InboundTypes.command(event(InboundTypes.PARTNER_ORDER, "e", data)));
+      assertThat(rejection).as(data).isNotNull();
+      assertThat(rejection.reason()).as(data).isEqualTo(Rejection.INVALID_DATA);
+    }
+  }
+
+  @Test
   void anUnknownTypeIsNamed() {
     Rejection rejection = catchThrowableOfType(Rejection.class, () -> InboundTypes.command(event("dev.example.v1", "e", "{}")));
     assertThat(rejection.reason()).isEqualTo(Rejection.UNKNOWN_TYPE);
