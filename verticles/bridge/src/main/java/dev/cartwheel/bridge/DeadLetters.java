@@ -43,8 +43,6 @@ final class DeadLetters {
   static final String OFFSET = "cartwheel.dlq.offset";
   static final int MAX_REPLAY = 1000;
 
-  private static final List<String> REASONS = List.of(Rejection.NOT_A_CLOUDEVENT, Rejection.UNKNOWN_TYPE, Rejection.INVALID_DATA,
-    Rejection.REJECTED, Rejection.RETRIES_EXHAUSTED);
   private static final String RECORD = "INSERT INTO bridge.dead_letters"
     + " (reason, detail, topic, partition_no, record_offset, record_key, record_value, record_headers) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
   private static final String COUNT = "SELECT reason, count(*) FILTER (WHERE replayed_at IS NULL) AS waiting,"
@@ -100,8 +98,8 @@ final class DeadLetters {
   /** Sends waiting dead letters back to their topics, as they first arrived, and marks them replayed. */
   Future<ReplayResult> replay(ReplayDeadLetters command) {
     List<FieldError> errors = new ArrayList<>();
-    if (command.reason() != null && !REASONS.contains(command.reason())) {
-      errors.add(new FieldError("reason", "must be one of " + String.join(", ", REASONS)));
+    if (command.reason() != null && !Rejection.REASONS.contains(command.reason())) {
+      errors.add(new FieldError("reason", "must be one of " + String.join(", ", Rejection.REASONS)));
     }
     if (command.limit() < 1 || command.limit() > MAX_REPLAY) {
       errors.add(new FieldError("limit", "must be between 1 and " + MAX_REPLAY));

@@ -24,8 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class InboundProcessor {
 
-  enum Outcome { HANDLED, DUPLICATE, DEAD_LETTERED }
-
   private static final Logger LOG = LoggerFactory.getLogger(InboundProcessor.class);
   private static final String SEEN = "SELECT 1 FROM bridge.processed_inbound WHERE source = $1 AND id = $2";
   private static final String REMEMBER = "INSERT INTO bridge.processed_inbound (source, id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
@@ -42,7 +40,7 @@ final class InboundProcessor {
     this.settings = settings;
   }
 
-  Future<Outcome> process(ConsumerRecord<byte[], byte[]> record) {
+  Future<Void> process(ConsumerRecord<byte[], byte[]> record) {
     CloudEvent event;
     try {
       event = KafkaMessageFactory.createReader(record).toEvent();
@@ -51,7 +49,7 @@ final class InboundProcessor {
     }
     return pool.preparedQuery(SEEN).execute(Tuple.of(event.getSource().toString(), event.getId())).compose(seen -> {
       if (seen.size() > 0) {
-        return Future.succeededFuture(Outcome.DUPLICATE);
+        return Future.succeededFuture();
       }
       InboundTypes.Command command;
       try {
@@ -61,7 +59,7 @@ final class InboundProcessor {
       }
       return send(command, 1).compose(
         handled -> pool.preparedQuery(REMEMBER).execute(Tuple.of(event.getSource().toString(), event.getId(), event.getType()))
-          .map(Outcome.HANDLED),
+          .<Void>mapEmpty(),
         failure -> failure instanceof Rejection rejection ? deadLetter(record, rejection) : Future.failedFuture(failure));
     });
   }
@@ -92,8 +90,8 @@ final class InboundProcessor {
     return failure instanceof ReplyException;
   }
 
-  private Future<Outcome> deadLetter(ConsumerRecord<byte[], byte[]> record, Rejection rejection) {
+  private Future<Void> deadLetter(ConsumerRecord<byte[], byte[]> record, Rejection rejection) {
     LOG.warn("Dead-lettering {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), rejection.reason(), rejection.getMessage());
-    return deadLetters.reject(record, rejection).map(Outcome.DEAD_LETTERED);
+    return deadLetters.reject(record, rejection);
   }
 }

@@ -1,5 +1,7 @@
 package dev.cartwheel.bridge;
 
+import java.util.List;
+
 /**
  * A record the platform will never accept as it is: it goes to the dead-letter topic under a stable
  * {@code reason} (see {@link #NOT_A_CLOUDEVENT} and the others), with a human {@code detail}.
@@ -16,6 +18,8 @@ final class Rejection extends RuntimeException {
   static final String REJECTED = "rejected";
   /** The domain stayed unavailable through every attempt; replay it once it is back. */
   static final String RETRIES_EXHAUSTED = "retries-exhausted";
+
+  static final List<String> REASONS = List.of(NOT_A_CLOUDEVENT, UNKNOWN_TYPE, INVALID_DATA, REJECTED, RETRIES_EXHAUSTED);
 
   private final String reason;
 

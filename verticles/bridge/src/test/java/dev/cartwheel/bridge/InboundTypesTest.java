@@ -46,11 +46,7 @@ class InboundTypesTest {
   void badDataIsInvalidData() {
     String[] bad = {"null", "[]", "not json", "{\"sku\":\"CW-MUG-01\"}", "{\"sku\":\"CW-MUG-01\",\"quantity\":0}", "{\"quantity\":3}",
       "{\"sku\":\"CW-MUG-01\",\"quantity\":\"many\"}"};
-    for (String data : bad) {
-      Rejection rejection = catchThrowableOfType(Rejection.class, () -> InboundTypes.command(event(InboundTypes.RESTOCK, "e", data)));
-      assertThat(rejection).as(data).isNotNull();
-      assertThat(rejection.reason()).as(data).isEqualTo(Rejection.INVALID_DATA);
-    }
+    assertInvalidData(InboundTypes.RESTOCK, bad);
   }
 
   @Test
@@ -62,11 +58,7 @@ class InboundTypesTest {
       "{\"customerId\":\"" + UUID.randomUUID() + "\",\"partnerOrderId\":\"A-1\",\"lines\":[],\"paymentToken\":\"tok_visa\"}",
       "{\"customerId\":\"" + UUID.randomUUID() + "\",\"partnerOrderId\":\"A-1\"," + line + "}",
       "{\"customerId\":\"not-a-uuid\",\"partnerOrderId\":\"A-1\"," + line + ",\"paymentToken\":\"tok_visa\"}"};
-    for (String data : bad) {
-      Rejection rejection = catchThrowableOfType(Rejection.class, () -> InboundTypes.command(event(InboundTypes.PARTNER_ORDER, "e", data)));
-      assertThat(rejection).as(data).isNotNull();
-      assertThat(rejection.reason()).as(data).isEqualTo(Rejection.INVALID_DATA);
-    }
+    assertInvalidData(InboundTypes.PARTNER_ORDER, bad);
   }
 
   @Test
@@ -74,6 +66,14 @@ class InboundTypesTest {
     Rejection rejection = catchThrowableOfType(Rejection.class, () -> InboundTypes.command(event("dev.example.v1", "e", "{}")));
     assertThat(rejection.reason()).isEqualTo(Rejection.UNKNOWN_TYPE);
     assertThat(rejection.getMessage()).contains("dev.example.v1", InboundTypes.RESTOCK);
+  }
+
+  private static void assertInvalidData(String type, String... bad) {
+    for (String data : bad) {
+      Rejection rejection = catchThrowableOfType(Rejection.class, () -> InboundTypes.command(event(type, "e", data)));
+      assertThat(rejection).as(data).isNotNull();
+      assertThat(rejection.reason()).as(data).isEqualTo(Rejection.INVALID_DATA);
+    }
   }
 
   private static CloudEvent event(String type, String id, String data) {

@@ -36,6 +36,7 @@ public final class TestConfig {
     return load(vertx, flags).json();
   }
 
+  /** Blocks until loaded: for test threads (JUnit's), never for an event loop. */
   public static ConfigReader load(Vertx vertx, Map<String, String> flags) {
     return ConfigLoader.load(vertx, new ConfigLoader.Sources("conf", "dev", Map.of(), flags)).await();
   }
