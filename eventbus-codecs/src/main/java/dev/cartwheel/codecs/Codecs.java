@@ -2,6 +2,7 @@ package dev.cartwheel.codecs;
 
 import dev.cartwheel.codecs.bridge.BridgeContract;
 import dev.cartwheel.codecs.inventory.InventoryContract;
+import dev.cartwheel.codecs.notifications.NotificationsContract;
 import dev.cartwheel.codecs.orders.OrdersContract;
 import dev.cartwheel.codecs.payments.PaymentsContract;
 import dev.cartwheel.codecs.users.UsersContract;
@@ -22,6 +23,7 @@ public final class Codecs {
     new Contract(InventoryContract.DOMAIN, InventoryContract.MESSAGES),
     new Contract(PaymentsContract.DOMAIN, PaymentsContract.MESSAGES),
     new Contract(OrdersContract.DOMAIN, OrdersContract.MESSAGES),
+    new Contract(NotificationsContract.DOMAIN, NotificationsContract.MESSAGES),
     new Contract(BridgeContract.DOMAIN, BridgeContract.MESSAGES)
   );
 

@@ -1,6 +1,7 @@
 package dev.cartwheel.codecs;
 
 import dev.cartwheel.codecs.inventory.InventoryError;
+import dev.cartwheel.codecs.notifications.NotificationsError;
 import dev.cartwheel.codecs.orders.OrdersError;
 import dev.cartwheel.codecs.payments.PaymentsError;
 import dev.cartwheel.codecs.users.GetProfile;
@@ -58,7 +59,7 @@ class CodecsTest {
     assertThat(Codecs.messageTypes().map(type -> type.getSimpleName())).doesNotHaveDuplicates();
     var failureCodes = new HashSet<Integer>();
     Arrays.stream(CommonError.values()).forEach(e -> assertThat(failureCodes.add(e.failureCode())).isTrue());
-    Stream.of(UsersError.values(), InventoryError.values(), PaymentsError.values(), OrdersError.values())
+    Stream.of(UsersError.values(), InventoryError.values(), PaymentsError.values(), OrdersError.values(), NotificationsError.values())
       .flatMap(Arrays::stream)
       .forEach(e -> assertThat(failureCodes.add(e.failureCode())).as(e.code()).isTrue());
   }

@@ -3,6 +3,7 @@ package dev.cartwheel.gateway;
 import dev.cartwheel.codecs.Roles;
 import dev.cartwheel.codecs.orders.Requester;
 import io.vertx.core.json.JsonArray;
+import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.UUID;
@@ -14,7 +15,11 @@ final class Access {
   }
 
   static boolean isAdmin(RoutingContext rc) {
-    JsonArray roles = rc.user() == null ? null : rc.user().principal().getJsonArray("roles");
+    return rc.user() != null && isAdmin(rc.user());
+  }
+
+  static boolean isAdmin(User user) {
+    JsonArray roles = user.principal().getJsonArray("roles");
     return roles != null && roles.contains(Roles.ADMIN);
   }
 

@@ -1,6 +1,7 @@
 package dev.cartwheel.gateway;
 
 import dev.cartwheel.runtime.auth.JwtSettings;
+import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.config.ConfigReader;
 
 import java.time.Duration;
@@ -15,7 +16,13 @@ public record GatewayConfig(
   int breakerMaxFailures,
   Duration breakerReset,
   int tokenCacheSize,
-  JwtSettings jwt) {
+  JwtSettings jwt,
+  Stream stream) {
+
+  /** The live stream (GET /api/v1/stream): limits per node, back-pressure, heartbeats, tickets, resume. */
+  public record Stream(int maxConnections, int maxConnectionsPerUser, int maxQueuedMessages, Duration pingInterval,
+                       Duration pongTimeout, Duration ticketTtl, int resumeLimit) {
+  }
 
   public static GatewayConfig from(ConfigReader config) {
     return new GatewayConfig(
@@ -27,6 +34,24 @@ public record GatewayConfig(
       config.integer("gateway.breakerMaxFailures", 1, 10_000),
       config.millis("gateway.breakerResetMs", 100, 3_600_000),
       config.integer("gateway.tokenCacheSize", 0, 10_000_000),
-      JwtSettings.from(config));
+      JwtSettings.from(config),
+      stream(config));
+  }
+
+  private static Stream stream(ConfigReader config) {
+    int maxQueued = config.integer("stream.maxQueuedMessages", 8, 1_000_000);
+    Stream stream = new Stream(
+      config.integer("stream.maxConnections", 1, 1_000_000),
+      config.integer("stream.maxConnectionsPerUser", 1, 1000),
+      maxQueued,
+      config.millis("stream.pingIntervalMs", 100, 600_000),
+      config.millis("stream.pongTimeoutMs", 200, 3_600_000),
+      config.millis("stream.ticketTtlMs", 1000, 600_000),
+      // a resume is sent at once: it must leave room in the queue for the live messages behind it
+      config.integer("stream.resumeLimit", 1, maxQueued / 2));
+    if (stream.pongTimeout().compareTo(stream.pingInterval()) <= 0) {
+      throw new ConfigException("stream.pongTimeoutMs", "must be longer than stream.pingIntervalMs");
+    }
+    return stream;
   }
 }

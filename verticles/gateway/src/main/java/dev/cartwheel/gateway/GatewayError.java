@@ -4,12 +4,18 @@ package dev.cartwheel.gateway;
 enum GatewayError {
   VALIDATION_FAILED(400),
   MALFORMED_JSON(400),
+  /** A stream resume named an event that is not one of the caller's. */
+  UNKNOWN_LAST_EVENT_ID(400),
   UNAUTHORIZED(401),
   FORBIDDEN(403),
   NOT_FOUND(404),
   METHOD_NOT_ALLOWED(405),
   PAYLOAD_TOO_LARGE(413),
+  /** A plain request to the stream, which only speaks WebSocket. */
+  UPGRADE_REQUIRED(426),
   UNSUPPORTED_MEDIA_TYPE(415),
+  /** Too many live streams open, for this user or on this gateway node. */
+  STREAM_LIMIT_REACHED(429),
   INTERNAL_ERROR(500),
   SERVICE_UNAVAILABLE(503),
   UPSTREAM_TIMEOUT(504);

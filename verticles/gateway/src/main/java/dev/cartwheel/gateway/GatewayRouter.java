@@ -7,24 +7,28 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.JWTAuthHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 
 /**
  * The gateway's routes. {@code /api/v1} comes from the OpenAPI document (validation included); the
- * operations endpoints sit beside it. Every failure, and every request that matches no route, ends in
+ * live stream (a WebSocket), the operations endpoints and the web app at {@code /} sit beside it. Every failure, and every request that matches no route, ends in
  * {@link Problems}.
  */
 final class GatewayRouter {
 
   static final String API_V1 = "/api/v1";
   static final String OPENAPI_V1 = "openapi/cartwheel-v1.yaml";
+  /** The web app for people (classpath), served at /. */
+  static final String WEBROOT = "webroot";
 
   private GatewayRouter() {
   }
 
-  static Router create(Vertx vertx, ApiDocument v1, JWTAuth jwt, DomainClient domains, GatewayConfig config, Node node) {
+  static Router create(Vertx vertx, ApiDocument v1, JWTAuth jwt, DomainClient domains, GatewayConfig config, Node node, StreamHub hub) {
+    StreamRoutes stream = new StreamRoutes(vertx, jwt, domains, hub, config.stream());
     Router root = Router.router(vertx);
     root.route().handler(RequestIds::assign).handler(AccessLog::record).handler(rc -> {
       rc.response().putHeader("X-Content-Type-Options", "nosniff");
@@ -35,14 +39,16 @@ final class GatewayRouter {
     root.get(API_V1 + "/openapi.yaml").handler(rc -> rc.response()
       .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
       .sendFile(v1.path()));
-    root.route(API_V1 + "/*").subRouter(api(vertx, v1.contract(), jwt, domains, config));
+    root.get(StreamRoutes.PATH).handler(stream::open);
+    root.route(API_V1 + "/*").subRouter(api(vertx, v1.contract(), jwt, domains, config, stream));
+    root.get("/*").handler(StaticHandler.create(WEBROOT));
     root.route().failureHandler(Problems::respond);
     root.errorHandler(404, Problems::respond);
     root.errorHandler(405, Problems::respond);
     return root;
   }
 
-  private static Router api(Vertx vertx, OpenAPIContract contract, JWTAuth jwt, DomainClient domains, GatewayConfig config) {
+  private static Router api(Vertx vertx, OpenAPIContract contract, JWTAuth jwt, DomainClient domains, GatewayConfig config, StreamRoutes stream) {
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
       .rootHandler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
       .rootHandler(new JsonBodies(contract)::require);
@@ -62,6 +68,10 @@ final class GatewayRouter {
     builder.getRoute("listOrders").addHandler(orders::list);
     builder.getRoute("getOrder").addHandler(orders::get);
     builder.getRoute("cancelOrder").addHandler(orders::cancel);
+    NotificationsRoutes notifications = new NotificationsRoutes(domains);
+    builder.getRoute("listNotifications").addHandler(notifications::list);
+    builder.getRoute("markNotificationRead").addHandler(notifications::markRead);
+    builder.getRoute("createStreamTicket").addHandler(stream::issueTicket);
     OperationsRoutes operations = new OperationsRoutes(domains);
     builder.getRoute("countDeadLetters").addHandler(operations::countDeadLetters);
     builder.getRoute("replayDeadLetters").addHandler(operations::replayDeadLetters);

@@ -20,10 +20,13 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+  /** How long a closing WebSocket waits for the peer's close frame: a dead peer never sends one. */
+  private static final int WEBSOCKET_CLOSING_TIMEOUT_SECONDS = 3;
 
   private GatewayConfig config;
   private DomainClient domains;
   private HttpServer server;
+  private StreamHub hub;
 
   @Override
   public Future<?> start() {
@@ -31,12 +34,14 @@ public final class GatewayVerticle extends VerticleBase {
     JWTAuth jwt = new VerifiedTokens(Jwt.verifier(vertx, config.jwt()), config.tokenCacheSize());
     domains = new DomainClient(vertx, config);
     Node node = Node.of(vertx);
-    return ApiDocument.load(vertx, GatewayRouter.OPENAPI_V1).compose(v1 -> {
+    hub = new StreamHub(vertx);
+    return hub.start().compose(listening -> ApiDocument.load(vertx, GatewayRouter.OPENAPI_V1)).compose(v1 -> {
       server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(config.host())
         // a negative port makes all instances share one ephemeral port
-        .setPort(config.port() == 0 ? -1 : config.port()));
-      return server.requestHandler(GatewayRouter.create(vertx, v1, jwt, domains, config, node)).listen();
+        .setPort(config.port() == 0 ? -1 : config.port())
+        .setWebSocketClosingTimeout(WEBSOCKET_CLOSING_TIMEOUT_SECONDS));
+      return server.requestHandler(GatewayRouter.create(vertx, v1, jwt, domains, config, node, hub)).listen();
     }).onSuccess(listening -> {
       String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
       node.listeningAt("http://" + host + ":" + listening.actualPort());
@@ -44,10 +49,15 @@ public final class GatewayVerticle extends VerticleBase {
     });
   }
 
-  /** Stops accepting connections, lets in-flight requests finish (up to http.drainTimeoutMs), then closes. */
+  /**
+   * Closes the live streams (1001: reconnect elsewhere), stops accepting connections, lets in-flight
+   * requests finish (up to http.drainTimeoutMs), then closes.
+   */
   @Override
   public Future<?> stop() {
-    Future<Void> drained = server == null ? Future.succeededFuture() : server.shutdown(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    Future<Void> streamsClosed = hub == null ? Future.succeededFuture() : hub.stop();
+    Future<Void> drained = streamsClosed.transform(closed -> server == null ? Future.succeededFuture()
+      : server.shutdown(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS));
     return drained.onComplete(done -> {
       if (domains != null) {
         domains.close();

@@ -2,6 +2,8 @@ package dev.cartwheel.gateway;
 
 import dev.cartwheel.codecs.inventory.Product;
 import dev.cartwheel.codecs.inventory.ProductPage;
+import dev.cartwheel.codecs.notifications.Notification;
+import dev.cartwheel.codecs.notifications.NotificationPage;
 import dev.cartwheel.codecs.orders.Order;
 import dev.cartwheel.codecs.orders.OrderPage;
 import dev.cartwheel.codecs.users.Session;
@@ -66,6 +68,34 @@ final class Representations {
   static JsonObject orders(OrderPage page) {
     JsonArray items = new JsonArray();
     page.items().forEach(order -> items.add(order(order)));
+    return page(items, page.page(), page.size(), page.total());
+  }
+
+  static JsonObject notification(Notification notification) {
+    JsonObject json = new JsonObject()
+      .put("id", notification.id().toString())
+      .put("kind", notification.kind())
+      .put("title", notification.title())
+      .put("body", notification.body())
+      .put("createdAt", notification.createdAt().toString());
+    if (notification.orderId() != null) {
+      json.put("orderId", notification.orderId().toString());
+    }
+    if (notification.orderStatus() != null) {
+      json.put("orderStatus", notification.orderStatus());
+    }
+    if (notification.cancelReason() != null) {
+      json.put("cancelReason", notification.cancelReason());
+    }
+    if (notification.readAt() != null) {
+      json.put("readAt", notification.readAt().toString());
+    }
+    return json;
+  }
+
+  static JsonObject notifications(NotificationPage page) {
+    JsonArray items = new JsonArray();
+    page.items().forEach(notification -> items.add(notification(notification)));
     return page(items, page.page(), page.size(), page.total());
   }
 

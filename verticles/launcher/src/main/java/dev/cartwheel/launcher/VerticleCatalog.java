@@ -6,6 +6,8 @@ import dev.cartwheel.gateway.GatewayConfig;
 import dev.cartwheel.gateway.GatewayVerticle;
 import dev.cartwheel.inventory.InventoryConfig;
 import dev.cartwheel.inventory.InventoryVerticle;
+import dev.cartwheel.notifications.NotificationsConfig;
+import dev.cartwheel.notifications.NotificationsVerticle;
 import dev.cartwheel.orders.OrdersConfig;
 import dev.cartwheel.orders.OrdersVerticle;
 import dev.cartwheel.payments.PaymentsConfig;
@@ -34,6 +36,7 @@ final class VerticleCatalog {
     new Entry("inventory", InventoryVerticle.class.getName(), InventoryConfig::from),
     new Entry("payments", PaymentsVerticle.class.getName(), PaymentsConfig::from),
     new Entry("orders", OrdersVerticle.class.getName(), OrdersConfig::from),
+    new Entry("notifications", NotificationsVerticle.class.getName(), NotificationsConfig::from),
     new Entry("bridge", BridgeVerticle.class.getName(), BridgeConfig::from),
     new Entry("gateway", GatewayVerticle.class.getName(), GatewayConfig::from));
 

@@ -1,0 +1,6 @@
+package dev.cartwheel.codecs.notifications;
+
+import java.util.UUID;
+
+public record MarkRead(UUID userId, UUID notificationId) {
+}

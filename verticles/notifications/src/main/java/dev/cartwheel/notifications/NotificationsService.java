@@ -1,0 +1,128 @@
+package dev.cartwheel.notifications;
+
+import dev.cartwheel.codecs.DomainEvent;
+import dev.cartwheel.codecs.DomainFailure;
+import dev.cartwheel.codecs.notifications.ListNotifications;
+import dev.cartwheel.codecs.notifications.MarkRead;
+import dev.cartwheel.codecs.notifications.Notification;
+import dev.cartwheel.codecs.notifications.NotificationCreated;
+import dev.cartwheel.codecs.notifications.NotificationPage;
+import dev.cartwheel.codecs.notifications.NotificationsAfter;
+import dev.cartwheel.codecs.notifications.NotificationsContract;
+import dev.cartwheel.codecs.notifications.NotificationsError;
+import dev.cartwheel.codecs.orders.OrderCancelled;
+import dev.cartwheel.codecs.orders.OrderConfirmed;
+import dev.cartwheel.codecs.orders.OrderPlaced;
+import dev.cartwheel.codecs.payments.PaymentRefunded;
+import dev.cartwheel.codecs.users.UserRegistered;
+import dev.cartwheel.notifications.Drafts.Draft;
+import dev.cartwheel.notifications.NotificationsRepository.Recipient;
+import dev.cartwheel.runtime.outbox.Outbox;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.Message;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns the other domains' events into notifications and answers the users' questions about theirs.
+ * Writing one is idempotent on the source event id; it stores the notification and its
+ * notification-created event in one transaction, then tries the channels.
+ */
+final class NotificationsService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationsService.class);
+
+  private final Pool pool;
+  private final NotificationsRepository repository;
+  private final Outbox outbox;
+  private final Runnable nudgeRelay;
+  private final List<NotificationChannel> channels;
+  /** One user's events are written one at a time, in the order they arrived. */
+  private final KeyedQueue queue = new KeyedQueue();
+
+  NotificationsService(Pool pool, NotificationsRepository repository, Outbox outbox, Runnable nudgeRelay, List<NotificationChannel> channels) {
+    this.pool = pool;
+    this.repository = repository;
+    this.outbox = outbox;
+    this.nudgeRelay = nudgeRelay;
+    this.channels = List.copyOf(channels);
+  }
+
+  Future<?> onUserRegistered(Message<UserRegistered> message) {
+    UserRegistered event = message.body();
+    Recipient recipient = new Recipient(event.user().email(), event.user().fullName());
+    return queue.run(event.user().id(), () -> pool.withTransaction(tx -> repository.saveRecipient(tx, event.user().id(), recipient)
+      .compose(saved -> write(tx, event, Drafts.welcome(event.user())))).compose(this::announce));
+  }
+
+  Future<?> onOrderPlaced(Message<OrderPlaced> message) {
+    return store(message.body(), Drafts.placed(message.body().order()));
+  }
+
+  Future<?> onOrderConfirmed(Message<OrderConfirmed> message) {
+    return store(message.body(), Drafts.confirmed(message.body().order()));
+  }
+
+  Future<?> onOrderCancelled(Message<OrderCancelled> message) {
+    return store(message.body(), Drafts.cancelled(message.body().order()));
+  }
+
+  /** A refund names only the order: its owner is known from the order's earlier notifications. */
+  Future<?> onPaymentRefunded(Message<PaymentRefunded> message) {
+    PaymentRefunded event = message.body();
+    return repository.ownerOfOrder(pool, event.orderId()).compose(owner -> owner
+      .map(userId -> store(event, Drafts.refunded(userId, event)))
+      .orElseGet(() -> Future.failedFuture("no owner is known for order " + event.orderId() + " (its order events were not seen)")));
+  }
+
+  Future<NotificationPage> list(ListNotifications query) {
+    return repository.page(pool, query.userId(), query.page(), query.size())
+      .compose(items -> repository.count(pool, query.userId())
+        .map(total -> new NotificationPage(items, query.page(), query.size(), total)));
+  }
+
+  Future<NotificationPage> after(NotificationsAfter query) {
+    return repository.after(pool, query.userId(), query.notificationId(), query.limit())
+      .compose(found -> found
+        .map(items -> Future.succeededFuture(new NotificationPage(items, 0, query.limit(), items.size())))
+        .orElseGet(() -> Future.failedFuture(notFound())));
+  }
+
+  Future<Notification> markRead(MarkRead command) {
+    return repository.markRead(pool, command.userId(), command.notificationId())
+      .compose(found -> found.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(notFound())));
+  }
+
+  private Future<Optional<Notification>> store(DomainEvent event, Draft draft) {
+    return queue.run(draft.userId(), () -> pool.withTransaction(tx -> write(tx, event, draft)).compose(this::announce));
+  }
+
+  private Future<Optional<Notification>> write(SqlConnection tx, DomainEvent event, Draft draft) {
+    return repository.lockUser(tx, draft.userId())
+      .compose(locked -> repository.insert(tx, event.eventId(), draft))
+      .compose(stored -> stored
+        .map(notification -> outbox.append(tx, NotificationsContract.NOTIFICATION_CREATED,
+          new NotificationCreated(notification.id(), notification.createdAt(), notification)).map(stored))
+        .orElse(Future.succeededFuture(stored)));
+  }
+
+  /** After the commit: wake the relay (live sessions), then each channel, whose failure only gets logged. */
+  private Future<Optional<Notification>> announce(Optional<Notification> stored) {
+    stored.ifPresent(notification -> {
+      nudgeRelay.run();
+      channels.forEach(channel -> channel.deliver(notification).onFailure(error ->
+        LOG.warn("Notification {} was not sent by {}: {}", notification.id(), channel.name(), error.getMessage())));
+    });
+    return Future.succeededFuture(stored);
+  }
+
+  private static DomainFailure notFound() {
+    return DomainFailure.of(NotificationsError.NOTIFICATION_NOT_FOUND, "No such notification.");
+  }
+}
