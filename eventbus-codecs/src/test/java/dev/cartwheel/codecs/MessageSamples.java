@@ -26,6 +26,13 @@ import dev.cartwheel.codecs.inventory.StockRejected;
 import dev.cartwheel.codecs.inventory.StockReleased;
 import dev.cartwheel.codecs.inventory.StockReserved;
 import dev.cartwheel.codecs.inventory.StockRestocked;
+import dev.cartwheel.codecs.notifications.ListNotifications;
+import dev.cartwheel.codecs.notifications.MarkRead;
+import dev.cartwheel.codecs.notifications.Notification;
+import dev.cartwheel.codecs.notifications.NotificationCreated;
+import dev.cartwheel.codecs.notifications.NotificationKinds;
+import dev.cartwheel.codecs.notifications.NotificationPage;
+import dev.cartwheel.codecs.notifications.NotificationsAfter;
 import dev.cartwheel.codecs.orders.CancelOrder;
 import dev.cartwheel.codecs.orders.CancelReasons;
 import dev.cartwheel.codecs.orders.GetOrder;
@@ -77,6 +84,9 @@ final class MessageSamples {
     List.of(new PricedLine("CW-MUG-01", 2, 1290), new PricedLine("CW-TEE-M", 1, 2490)), 5070, "EUR", NOW, NOW);
   static final Payment PAYMENT = new Payment(ORDER, PaymentStatus.AUTHORIZED, 5070, "EUR", "sim_8f2a", null, NOW);
 
+  static final Notification NOTIFICATION = new Notification(EVENT, PROFILE.id(), NotificationKinds.ORDER_CANCELLED, "Order cancelled",
+    "Order 0b9f3c52 was cancelled: the payment was declined.", ORDER, "CANCELLED", CancelReasons.PAYMENT_DECLINED, NOW, null);
+
   static final Map<Class<? extends Record>, Record> SAMPLES = Map.ofEntries(
     entry(RegisterUser.class, new RegisterUser("ada@example.com", "analytical-engine-1843", "Ada Lovelace")),
     entry(Login.class, new Login("ada@example.com", "analytical-engine-1843")),
@@ -122,6 +132,13 @@ final class MessageSamples {
     entry(OrderPlaced.class, new OrderPlaced(EVENT, NOW, ORDER_VIEW)),
     entry(OrderConfirmed.class, new OrderConfirmed(EVENT, NOW, ORDER_VIEW)),
     entry(OrderCancelled.class, new OrderCancelled(EVENT, NOW, ORDER_VIEW)),
+
+    entry(ListNotifications.class, new ListNotifications(PROFILE.id(), 0, 20)),
+    entry(MarkRead.class, new MarkRead(PROFILE.id(), EVENT)),
+    entry(NotificationsAfter.class, new NotificationsAfter(PROFILE.id(), EVENT, 101)),
+    entry(Notification.class, NOTIFICATION),
+    entry(NotificationPage.class, new NotificationPage(List.of(NOTIFICATION), 0, 20, 1)),
+    entry(NotificationCreated.class, new NotificationCreated(EVENT, NOW, NOTIFICATION)),
 
     entry(CountDeadLetters.class, new CountDeadLetters()),
     entry(DeadLetterCounts.class, new DeadLetterCounts(Map.of("invalid-data", 2L, "retries-exhausted", 1L), 4)),

@@ -72,6 +72,11 @@ final class StreamSession {
 
   /** The socket is open: send what was missed, then ready, then what arrived meanwhile (minus repeats). */
   void open(ServerWebSocket socket, List<JsonObject> missed, boolean complete) {
+    if (closed) {
+      // the gateway began to stop while this stream was being opened
+      socket.close(GOING_AWAY, "gateway stopping");
+      return;
+    }
     this.socket = socket;
     lastPong = System.nanoTime();
     socket.pongHandler(pong -> lastPong = System.nanoTime());
