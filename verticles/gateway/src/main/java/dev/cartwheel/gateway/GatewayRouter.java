@@ -3,6 +3,7 @@ package dev.cartwheel.gateway;
 import dev.cartwheel.runtime.node.Node;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -41,7 +42,8 @@ final class GatewayRouter {
       .sendFile(v1.path()));
     root.get(StreamRoutes.PATH).handler(stream::open);
     root.route(API_V1 + "/*").subRouter(api(vertx, v1.contract(), jwt, domains, config, stream));
-    root.get("/*").handler(StaticHandler.create(WEBROOT));
+    // the web app's files sit at the top level; /api and the operations paths stay the API's alone
+    root.routeWithRegex(HttpMethod.GET, "^/(?!api/)[^/]*$").handler(StaticHandler.create(WEBROOT));
     root.route().failureHandler(Problems::respond);
     root.errorHandler(404, Problems::respond);
     root.errorHandler(405, Problems::respond);

@@ -13,7 +13,7 @@ class DeployPlanTest {
 
   @Test
   void allMeansEveryVerticleOnce() {
-    assertThat(DeployPlan.parse(List.of("all")).toString()).isEqualTo("users x1, inventory x1, payments x1, orders x1, bridge x1, gateway x1");
+    assertThat(DeployPlan.parse(List.of("all")).toString()).isEqualTo("users x1, inventory x1, payments x1, orders x1, notifications x1, bridge x1, gateway x1");
   }
 
   @Test
@@ -28,14 +28,14 @@ class DeployPlanTest {
 
   @Test
   void allCanBeCombinedWithCounts() {
-    assertThat(DeployPlan.parse(List.of("all", "gateway:3")).toString()).isEqualTo("users x1, inventory x1, payments x1, orders x1, bridge x1, gateway x3");
+    assertThat(DeployPlan.parse(List.of("all", "gateway:3")).toString()).isEqualTo("users x1, inventory x1, payments x1, orders x1, notifications x1, bridge x1, gateway x3");
   }
 
   @Test
   void anUnknownVerticleNamesTheKeyAndTheKnownNames() {
     assertThatThrownBy(() -> DeployPlan.parse(List.of("users", "payment")))
       .isInstanceOf(ConfigException.class)
-      .hasMessage("deploy (CARTWHEEL_VERTICLES): unknown verticle 'payment' (known: all, users, inventory, payments, orders, bridge, gateway)");
+      .hasMessage("deploy (CARTWHEEL_VERTICLES): unknown verticle 'payment' (known: all, users, inventory, payments, orders, notifications, bridge, gateway)");
   }
 
   @Test

@@ -127,6 +127,7 @@ class UsersApiIT {
       new JsonObject().put("name", "inventory").put("instances", 1),
       new JsonObject().put("name", "payments").put("instances", 1),
       new JsonObject().put("name", "orders").put("instances", 1),
+      new JsonObject().put("name", "notifications").put("instances", 1),
       new JsonObject().put("name", "bridge").put("instances", 1),
       new JsonObject().put("name", "gateway").put("instances", 1));
   }
@@ -138,7 +139,7 @@ class UsersApiIT {
     assertThat(json.statusCode()).isEqualTo(200);
     assertThat(json.bodyAsJsonObject().getJsonObject("paths").fieldNames()).containsExactlyInAnyOrder("/users", "/sessions", "/users/me",
       "/products", "/products/{sku}", "/products/{sku}/restock", "/orders", "/orders/{id}", "/orders/{id}/cancel",
-      "/admin/dead-letters", "/admin/dead-letters/replay");
+      "/notifications", "/notifications/{id}/read", "/stream/tickets", "/admin/dead-letters", "/admin/dead-letters/replay");
     assertThat(json.bodyAsString()).contains("application/problem+json");
 
     HttpResponse<Buffer> yaml = node.http.get("/api/v1/openapi.yaml").send().await();
