@@ -63,7 +63,13 @@ async function run(page) {
   const errorsBefore = await page.locator(ERROR_TEXT).count();
   step(`ordering 1 × ${sku}`);
   await page.fill(byTestId(`qty-${sku}`), '1', { timeout: STEP_TIMEOUT_MS });
-  await page.click(byTestId(`order-${sku}`), { timeout: STEP_TIMEOUT_MS });
+  const [placed] = await Promise.all([
+    page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/v1/orders',
+      { timeout: STEP_TIMEOUT_MS }),
+    page.click(byTestId(`order-${sku}`), { timeout: STEP_TIMEOUT_MS }),
+  ]);
+  // the platform is set to answer before the saga ends: only the stream can show the confirmation
+  if (placed.status() !== 202) throw new Error(`the order was answered ${placed.status()}, not 202 PENDING`);
 
   const orderId = await newOrderRow(page, rowsBefore, errorsBefore);
   step(`order ${orderId} appeared in My orders`);

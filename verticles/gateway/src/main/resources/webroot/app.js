@@ -12,6 +12,7 @@ const state = {
   products: new Map(),     // sku → product
   orders: new Map(),       // id → my order
   notifications: new Map(),// id → notification
+  newestNotificationId: null, // where the stream resumes from after a (re)load
   allOrders: new Map(),    // id → any order (admins, from the stream)
   stream: null,
 };
@@ -89,6 +90,7 @@ function endSession(reason) {
   state.stream = null;
   clearSession();
   state.session = null;
+  state.newestNotificationId = null;
   for (const map of [state.products, state.orders, state.notifications, state.allOrders, earlyStatus]) map.clear();
   for (const id of ['#products', '#orders', '#notifications', '#admin-orders']) $(id).replaceChildren();
   $('#shop-view').hidden = true;
@@ -301,6 +303,8 @@ function renderOrders() {
 async function loadNotifications() {
   const page = await call('GET', '/notifications?page=0&size=20');
   for (const notification of page.items) addNotification(notification);
+  // the server's order (newest first) is the feed's order; timestamps may tie or mislead
+  state.newestNotificationId = page.items[0]?.id ?? null;
   renderNotifications();
 }
 
@@ -310,7 +314,7 @@ function addNotification(notification) {
 }
 
 function newestNotificationId() {
-  return [...state.notifications.values()].sort(newestFirst)[0]?.id ?? null;
+  return state.newestNotificationId ?? null;
 }
 
 async function markRead(id) {

@@ -84,8 +84,6 @@ export class LiveStream {
       this.attempt = 0;
       this.options.onState('live');
       this.options.onReady({ resumed: message.resumed || 0, fresh: !this.resumedFrom });
-      // more was missed than one resume sends: reconnect at once from the last message replayed
-      if (message.complete === false) this.socket.close(1000, 'resume the rest');
       return;
     }
     if ((message.type === 'order.status' || message.type === 'notification') && message.id) {
@@ -109,6 +107,7 @@ function closeReason(event) {
     case 1001: return 'server restarting';
     case 4000: return 'heartbeat lost';
     case 4008: return 'connection too slow';
+    case 4009: return 'catching up';
     case 1011: return 'server error';
     default: return event.reason || 'connection lost';
   }

@@ -31,6 +31,7 @@ import dev.cartwheel.codecs.notifications.MarkRead;
 import dev.cartwheel.codecs.notifications.Notification;
 import dev.cartwheel.codecs.notifications.NotificationCreated;
 import dev.cartwheel.codecs.notifications.NotificationKinds;
+import dev.cartwheel.codecs.notifications.NotificationList;
 import dev.cartwheel.codecs.notifications.NotificationPage;
 import dev.cartwheel.codecs.notifications.NotificationsAfter;
 import dev.cartwheel.codecs.orders.CancelOrder;
@@ -138,6 +139,7 @@ final class MessageSamples {
     entry(NotificationsAfter.class, new NotificationsAfter(PROFILE.id(), EVENT, 101)),
     entry(Notification.class, NOTIFICATION),
     entry(NotificationPage.class, new NotificationPage(List.of(NOTIFICATION), 0, 20, 1)),
+    entry(NotificationList.class, new NotificationList(List.of(NOTIFICATION))),
     entry(NotificationCreated.class, new NotificationCreated(EVENT, NOW, NOTIFICATION)),
 
     entry(CountDeadLetters.class, new CountDeadLetters()),

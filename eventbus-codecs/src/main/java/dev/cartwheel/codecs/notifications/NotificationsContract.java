@@ -19,7 +19,7 @@ public final class NotificationsContract {
   /** {@link MarkRead} → {@link Notification} (read); NOTIFICATION_NOT_FOUND, also for someone else's. Idempotent. */
   public static final String MARK_READ = "notifications.cmd.mark-read";
   /**
-   * {@link NotificationsAfter} → {@link NotificationPage}: the user's notifications created after the given
+   * {@link NotificationsAfter} → {@link NotificationList}: the user's notifications created after the given
    * one, oldest first (what a reconnecting client missed); NOTIFICATION_NOT_FOUND for an id that is not theirs.
    */
   public static final String AFTER = "notifications.cmd.after";
@@ -31,7 +31,7 @@ public final class NotificationsContract {
 
   public static final List<Class<? extends Record>> MESSAGES = List.of(
     ListNotifications.class, MarkRead.class, NotificationsAfter.class, Notification.class, NotificationPage.class,
-    NotificationCreated.class);
+    NotificationList.class, NotificationCreated.class);
 
   private NotificationsContract() {
   }

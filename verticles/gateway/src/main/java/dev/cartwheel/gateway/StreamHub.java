@@ -33,6 +33,7 @@ final class StreamHub {
   private final Map<UUID, Set<StreamSession>> byUser = new HashMap<>();
   private final Set<StreamSession> orderWatchers = new HashSet<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private boolean stopping;
 
   StreamHub(Vertx vertx) {
     this.vertx = vertx;
@@ -51,7 +52,12 @@ final class StreamHub {
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
   }
 
+  /** Adds the session; while the gateway stops, a session that comes late is closed at once instead. */
   void join(StreamSession session) {
+    if (stopping) {
+      session.close(StreamSession.GOING_AWAY, "gateway stopping");
+      return;
+    }
     byUser.computeIfAbsent(session.user().userId(), user -> new HashSet<>()).add(session);
     if (session.watchesAllOrders()) {
       orderWatchers.add(session);
@@ -68,6 +74,7 @@ final class StreamHub {
 
   /** Closes every stream (1001: the client should reconnect, to another node) and stops listening. */
   Future<Void> stop() {
+    stopping = true;
     List<StreamSession> open = byUser.values().stream().flatMap(Set::stream).toList();
     open.forEach(session -> session.close(StreamSession.GOING_AWAY, "gateway stopping"));
     return Future.join(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();

@@ -26,8 +26,10 @@ final class StreamLimits implements Shareable {
 
   static StreamLimits of(Vertx vertx, GatewayConfig.Stream settings) {
     var shared = vertx.sharedData().<String, StreamLimits>getLocalMap("cartwheel.gateway");
-    shared.putIfAbsent("streamLimits", new StreamLimits(settings.maxConnections(), settings.maxConnectionsPerUser()));
-    return shared.get("streamLimits");
+    // keyed by the limits too: a gateway redeployed with other limits counts afresh
+    String key = "streamLimits/" + settings.maxConnections() + "/" + settings.maxConnectionsPerUser();
+    shared.putIfAbsent(key, new StreamLimits(settings.maxConnections(), settings.maxConnectionsPerUser()));
+    return shared.get(key);
   }
 
   /** Takes a place for one more stream of this user; when there is none, says why. */

@@ -1,7 +1,7 @@
 package dev.cartwheel.gateway;
 
 import dev.cartwheel.codecs.DomainFailure;
-import dev.cartwheel.codecs.notifications.NotificationPage;
+import dev.cartwheel.codecs.notifications.NotificationList;
 import dev.cartwheel.codecs.notifications.NotificationsAfter;
 import dev.cartwheel.codecs.notifications.NotificationsContract;
 import dev.cartwheel.codecs.notifications.NotificationsError;
@@ -26,6 +26,8 @@ final class StreamRoutes {
 
   static final String PATH = GatewayRouter.API_V1 + "/stream";
   private static final String ALL_ORDERS = "orders";
+  /** A hint only: streams close at their clients' pace, so there is no exact time to name. */
+  private static final int RETRY_AFTER_LIMIT_SECONDS = 5;
 
   private final Vertx vertx;
   private final JWTAuth jwt;
@@ -92,7 +94,7 @@ final class StreamRoutes {
     UUID userId = session.user().userId();
     Optional<String> refusal = limits.tryAcquire(userId);
     if (refusal.isPresent()) {
-      rc.fail(new ProblemException(Problem.of(GatewayError.STREAM_LIMIT_REACHED, refusal.get()).retryAfter(5)));
+      rc.fail(new ProblemException(Problem.of(GatewayError.STREAM_LIMIT_REACHED, refusal.get()).retryAfter(RETRY_AFTER_LIMIT_SECONDS)));
       return;
     }
     hub.join(session);
@@ -113,11 +115,11 @@ final class StreamRoutes {
   }
 
   /** One more than the resume limit is asked for, to tell whether the replay is complete. */
-  private Future<NotificationPage> missed(RoutingContext rc, UUID userId, Optional<UUID> lastEventId) {
+  private Future<NotificationList> missed(RoutingContext rc, UUID userId, Optional<UUID> lastEventId) {
     if (lastEventId.isEmpty()) {
-      return Future.succeededFuture(new NotificationPage(List.of(), 0, 0, 0));
+      return Future.succeededFuture(new NotificationList(List.of()));
     }
-    return domains.<NotificationPage>request(NotificationsContract.DOMAIN, NotificationsContract.AFTER,
+    return domains.<NotificationList>request(NotificationsContract.DOMAIN, NotificationsContract.AFTER,
         new NotificationsAfter(userId, lastEventId.get(), settings.resumeLimit() + 1), RequestIds.of(rc))
       .recover(error -> Future.failedFuture(error instanceof DomainFailure failure
         && failure.code().equals(NotificationsError.NOTIFICATION_NOT_FOUND.code())

@@ -12,16 +12,17 @@ import java.util.Set;
 
 /**
  * One open stream. It holds live messages from the moment it joins the hub until its WebSocket is open and
- * the missed messages are sent, so nothing falls between the resume and the live feed, and nothing is sent
- * twice. Writes not yet taken by the socket are counted: a client that does not keep up is cut off
- * (4008) before it costs the node memory. A ping every interval; no pong for the timeout closes (4000).
- * Used on one event loop only.
+ * the missed messages are sent, so nothing falls between the resume and the live feed, and a held message
+ * that the resume already sent is not sent again. Writes not yet taken by the socket are counted: a client
+ * that does not keep up is cut off (4008) before it costs the node memory. A ping every interval; no pong
+ * for the timeout closes (4000). Used on one event loop only.
  */
 final class StreamSession {
 
   static final short GOING_AWAY = 1001;
   static final short HEARTBEAT_LOST = 4000;
   static final short SLOW_CONSUMER = 4008;
+  static final short RESUME_INCOMPLETE = 4009;
 
   private final Vertx vertx;
   private final StreamUser user;
@@ -61,7 +62,7 @@ final class StreamSession {
       return;
     }
     if (socket == null) {
-      overflowed |= held.size() >= settings.maxQueuedMessages();
+      overflowed |= held.size() >= holdLimit();
       if (!overflowed) {
         held.add(message);
       }
@@ -70,7 +71,11 @@ final class StreamSession {
     send(message);
   }
 
-  /** The socket is open: send what was missed, then ready, then what arrived meanwhile (minus repeats). */
+  /**
+   * The socket is open: send what was missed, then ready, then what arrived meanwhile (minus repeats). A
+   * resume cut short at the limit ends there (4009): live messages after a gap would move the client's
+   * last id past it, so it reconnects from the last replayed one instead.
+   */
   void open(ServerWebSocket socket, List<JsonObject> missed, boolean complete) {
     if (closed) {
       // the gateway began to stop while this stream was being opened
@@ -93,6 +98,10 @@ final class StreamSession {
       send(message);
     });
     send(StreamMessages.ready(missed.size(), complete));
+    if (!complete) {
+      close(RESUME_INCOMPLETE, "resume incomplete: reconnect with the last id");
+      return;
+    }
     held.stream().filter(message -> !sent.contains(message.getString("id"))).forEach(this::send);
     held.clear();
   }
@@ -115,6 +124,11 @@ final class StreamSession {
     }
     unflushed++;
     socket.writeTextMessage(message.encode()).onComplete(written -> unflushed--);
+  }
+
+  /** Held messages are sent after a full resume and ready: together they must fit in the queue. */
+  private int holdLimit() {
+    return settings.maxQueuedMessages() - settings.resumeLimit() - 1;
   }
 
   private void beat() {

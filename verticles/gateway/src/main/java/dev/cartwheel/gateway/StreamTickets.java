@@ -29,10 +29,6 @@ final class StreamTickets {
     this.ttl = ttl;
   }
 
-  Duration ttl() {
-    return ttl;
-  }
-
   Future<String> issue(StreamUser user) {
     byte[] bytes = new byte[24];
     RANDOM.nextBytes(bytes);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,8 +70,8 @@ class StreamIT {
   @Test
   @DisplayName("a shopper sees their own order go PENDING → CONFIRMED, in order; another shopper sees none of it")
   void ownOrdersOnlyInOrder() {
-    Shoppers.Shopper ada = Shoppers.register(node, "ada");
-    Shoppers.Shopper bob = Shoppers.register(node, "bob");
+    Shoppers.Shopper ada = customer("ada");
+    Shoppers.Shopper bob = customer("bob");
     try (LiveStream adas = LiveStream.open(clients, node, ada.token(), "");
          LiveStream bobs = LiveStream.open(clients, node, bob.token(), "")) {
       String orderId = Shoppers.placeOrder(node, ada.token(), "CW-MUG-01", 1);
@@ -96,7 +97,7 @@ class StreamIT {
   @Test
   @DisplayName("an admin may watch every order; a customer asking for that is refused")
   void adminsWatchAllOrders() {
-    Shoppers.Shopper ada = Shoppers.register(node, "ada");
+    Shoppers.Shopper ada = customer("ada");
     try (LiveStream watcher = LiveStream.open(clients, node, admin, "?scope=orders")) {
       String orderId = Shoppers.placeOrder(node, ada.token(), "CW-MUG-01", 1);
 
@@ -105,7 +106,7 @@ class StreamIT {
       assertThat(confirmed.getJsonObject("order").getString("id")).isEqualTo(orderId);
       assertThat(confirmed.getJsonObject("order").getString("userId")).isEqualTo(ada.userId());
     }
-    Problems.assertProblem(upgrade("?scope=orders").bearerTokenAuthentication(Shoppers.register(node, "eve").token()).send().await(),
+    Problems.assertProblem(upgrade("?scope=orders").bearerTokenAuthentication(customer("eve").token()).send().await(),
       403, "FORBIDDEN");
   }
 
@@ -118,7 +119,7 @@ class StreamIT {
     Problems.assertProblem(node.http.get("/api/v1/stream").send().await(), 426, "UPGRADE_REQUIRED");
     Problems.assertProblem(node.http.post("/api/v1/stream/tickets").send().await(), 401, "UNAUTHORIZED");
 
-    Shoppers.Shopper ada = Shoppers.register(node, "ada");
+    Shoppers.Shopper ada = customer("ada");
     HttpResponse<Buffer> issued = node.http.post("/api/v1/stream/tickets").bearerTokenAuthentication(ada.token()).send().await();
     assertThat(issued.statusCode()).isEqualTo(201);
     assertThat(issued.bodyAsJsonObject().getInteger("expiresInSeconds")).isPositive();
@@ -138,7 +139,7 @@ class StreamIT {
   @Test
   @DisplayName("a client that reconnects with the last id it saw gets what it missed, once, then the live feed")
   void resumeAfterReconnect() {
-    Shoppers.Shopper ada = Shoppers.register(node, "ada");
+    Shoppers.Shopper ada = customer("ada");
     String lastSeen;
     try (LiveStream first = LiveStream.open(clients, node, ada.token(), "")) {
       Shoppers.placeOrder(node, ada.token(), "CW-MUG-01", 1);
@@ -162,19 +163,35 @@ class StreamIT {
     for (int i = 0; i < RESUME_LIMIT; i++) {
       Shoppers.placeOrder(node, ada.token(), "CW-MUG-01", 1);
     }
-    await().until(() -> TestServices.queryOne("SELECT count(*) FROM notifications.notifications WHERE kind LIKE 'order-%'").equals(String.valueOf(6 + 2 * RESUME_LIMIT)));
-    try (LiveStream behind = LiveStream.open(clients, node, ada.token(), "?lastEventId=" + lastSeen)) {
-      JsonObject ready = behind.awaitMessage(message -> message.getString("type").equals("ready"));
-      assertThat(ready.getInteger("resumed")).isEqualTo(RESUME_LIMIT);
-      assertThat(ready.getBoolean("complete")).as("more is left: the client resumes again from the last id").isFalse();
+    List<String> feed = TestServices.queryColumn("SELECT id FROM notifications.notifications WHERE user_id = '" + ada.userId()
+      + "' AND seq > (SELECT seq FROM notifications.notifications WHERE id = '" + lastSeen + "') ORDER BY seq");
+    assertThat(feed).hasSize(4 + 2 * RESUME_LIMIT);
+
+    // more was missed than one resume sends: each stream ends after ready (4009), the next goes on from its last id
+    List<String> replayed = new ArrayList<>();
+    String from = lastSeen;
+    boolean complete = false;
+    while (!complete) {
+      try (LiveStream behind = LiveStream.open(clients, node, ada.token(), "?lastEventId=" + from)) {
+        JsonObject ready = behind.awaitMessage(message -> message.getString("type").equals("ready"));
+        List<String> ids = behind.ofType("order.status", "notification").stream().map(message -> message.getString("id")).toList();
+        assertThat(ids).hasSize(ready.getInteger("resumed")).hasSizeLessThanOrEqualTo(RESUME_LIMIT);
+        complete = ready.getBoolean("complete");
+        if (!complete) {
+          assertThat(behind.awaitClose(Duration.ofSeconds(10))).isEqualTo((short) 4009);
+        }
+        replayed.addAll(ids);
+        from = ids.get(ids.size() - 1);
+      }
     }
+    assertThat(replayed).as("the whole feed after the last id seen, in order, once").isEqualTo(feed);
   }
 
   @Test
   @DisplayName("a client that stops reading is cut off with 4008 and does not hold up anyone else")
   void slowConsumersAreCutOff() {
-    Shoppers.Shopper slow = Shoppers.register(node, "slow");
-    Shoppers.Shopper brisk = Shoppers.register(node, "brisk");
+    Shoppers.Shopper slow = customer("slow");
+    Shoppers.Shopper brisk = customer("brisk");
     try (LiveStream stalled = LiveStream.open(clients, node, slow.token(), "");
          LiveStream reading = LiveStream.open(clients, node, brisk.token(), "")) {
       stalled.socket().pause();
@@ -186,11 +203,12 @@ class StreamIT {
           publishNotification(brisk.userId(), "hello " + i);
         }
       }
-      await().atMost(Duration.ofSeconds(20)).until(() -> reading.ofType("notification").size() == flood / 100);
+      await().atMost(Duration.ofSeconds(20)).until(() -> greetings(reading) == flood / 100);
       stalled.socket().resume();
 
       assertThat(stalled.awaitClose(Duration.ofSeconds(20))).isEqualTo((short) 4008);
       assertThat(stalled.ofType("notification").size()).isLessThan(flood);
+      assertThat(greetings(reading)).isEqualTo(flood / 100);
       assertThat(reading.isClosed()).isFalse();
     }
   }
@@ -198,7 +216,7 @@ class StreamIT {
   @Test
   @DisplayName("a peer that stops answering pings is closed with 4000; a live client is not")
   void deadPeersAreDetected() {
-    Shoppers.Shopper ada = Shoppers.register(node, "ada");
+    Shoppers.Shopper ada = customer("ada");
     URI url = URI.create(node.platform.node().url().orElseThrow());
     NetClient tcp = clients.createNetClient();
     NetSocket raw = tcp.connect(url.getPort(), url.getHost()).await();
@@ -223,19 +241,31 @@ class StreamIT {
   @Test
   @DisplayName("over the per-user limit, a stream is refused with 429 until one closes")
   void connectionLimits() {
-    Shoppers.Shopper ada = Shoppers.register(node, "ada");
+    Shoppers.Shopper ada = customer("ada");
     LiveStream first = LiveStream.open(clients, node, ada.token(), "");
     try (LiveStream second = LiveStream.open(clients, node, ada.token(), "")) {
       JsonObject refused = Problems.assertProblem(upgrade("").bearerTokenAuthentication(ada.token()).send().await(), 429, "STREAM_LIMIT_REACHED");
       assertThat(refused.getString("detail")).contains("2 live streams");
       first.close();
-      await().untilAsserted(() -> {
+      // the slot is freed when the gateway sees the close: until then the refusal stands
+      await().ignoreExceptions().untilAsserted(() -> {
         try (LiveStream third = LiveStream.open(clients, node, ada.token(), "")) {
-          assertThat(third.isClosed()).isFalse();
+          assertThat(third.ofType("ready")).hasSize(1);
         }
       });
       assertThat(second.isClosed()).isFalse();
     }
+  }
+
+  /** A new customer whose welcome is already written, so that it does not show up in a stream opened next. */
+  private static Shoppers.Shopper customer(String name) {
+    Shoppers.Shopper shopper = Shoppers.register(node, name);
+    await().until(() -> TestServices.queryOne("SELECT count(*) FROM notifications.notifications WHERE user_id = '" + shopper.userId() + "'").equals("1"));
+    return shopper;
+  }
+
+  private static long greetings(LiveStream stream) {
+    return stream.ofType("notification").stream().filter(message -> message.getJsonObject("notification").getString("body").startsWith("hello")).count();
   }
 
   private static void publishNotification(String userId, String body) {

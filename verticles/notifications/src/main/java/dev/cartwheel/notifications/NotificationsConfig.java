@@ -9,7 +9,7 @@ import io.vertx.ext.mail.StartTLSOptions;
 import java.util.Optional;
 
 /** The notifications domain's settings, read once at deploy time. */
-public record NotificationsConfig(PgSettings pg, OutboxRelay.Settings outbox, Optional<Email> email) {
+public record NotificationsConfig(PgSettings pg, OutboxRelay.Settings outbox, Retries.Settings retries, Optional<Email> email) {
 
   /** Where the e-mail channel sends, when notifications.email.enabled is true. */
   public record Email(String host, int port, String from, StartTLSOptions startTls, Optional<String> username,
@@ -22,7 +22,11 @@ public record NotificationsConfig(PgSettings pg, OutboxRelay.Settings outbox, Op
   }
 
   public static NotificationsConfig from(ConfigReader config) {
-    return new NotificationsConfig(PgSettings.from(config), OutboxRelay.Settings.from(config),
+    Retries.Settings retries = new Retries.Settings(
+      config.integer("notifications.retryAttempts", 1, 100),
+      config.millis("notifications.retryBaseMs", 1, 60_000),
+      config.millis("notifications.retryMaxMs", 1, 600_000));
+    return new NotificationsConfig(PgSettings.from(config), OutboxRelay.Settings.from(config), retries,
       config.bool("notifications.email.enabled") ? Optional.of(email(config)) : Optional.empty());
   }
 

@@ -6,6 +6,7 @@ import dev.cartwheel.codecs.notifications.ListNotifications;
 import dev.cartwheel.codecs.notifications.MarkRead;
 import dev.cartwheel.codecs.notifications.Notification;
 import dev.cartwheel.codecs.notifications.NotificationCreated;
+import dev.cartwheel.codecs.notifications.NotificationList;
 import dev.cartwheel.codecs.notifications.NotificationPage;
 import dev.cartwheel.codecs.notifications.NotificationsAfter;
 import dev.cartwheel.codecs.notifications.NotificationsContract;
@@ -45,20 +46,23 @@ final class NotificationsService {
   private final List<NotificationChannel> channels;
   /** One user's events are written one at a time, in the order they arrived. */
   private final KeyedQueue queue = new KeyedQueue();
+  private final Retries retries;
 
-  NotificationsService(Pool pool, NotificationsRepository repository, Outbox outbox, Runnable nudgeRelay, List<NotificationChannel> channels) {
+  NotificationsService(Pool pool, NotificationsRepository repository, Outbox outbox, Runnable nudgeRelay, List<NotificationChannel> channels,
+                       Retries retries) {
     this.pool = pool;
     this.repository = repository;
     this.outbox = outbox;
     this.nudgeRelay = nudgeRelay;
     this.channels = List.copyOf(channels);
+    this.retries = retries;
   }
 
   Future<?> onUserRegistered(Message<UserRegistered> message) {
     UserRegistered event = message.body();
     Recipient recipient = new Recipient(event.user().email(), event.user().fullName());
-    return queue.run(event.user().id(), () -> pool.withTransaction(tx -> repository.saveRecipient(tx, event.user().id(), recipient)
-      .compose(saved -> write(tx, event, Drafts.welcome(event.user())))).compose(this::announce));
+    return queue.run(event.user().id(), () -> retries.run(() -> pool.withTransaction(tx -> repository.saveRecipient(tx, event.user().id(), recipient)
+      .compose(saved -> write(tx, event, Drafts.welcome(event.user())))))).compose(this::announce);
   }
 
   Future<?> onOrderPlaced(Message<OrderPlaced> message) {
@@ -76,9 +80,10 @@ final class NotificationsService {
   /** A refund names only the order: its owner is known from the order's earlier notifications. */
   Future<?> onPaymentRefunded(Message<PaymentRefunded> message) {
     PaymentRefunded event = message.body();
-    return repository.ownerOfOrder(pool, event.orderId()).compose(owner -> owner
-      .map(userId -> store(event, Drafts.refunded(userId, event)))
-      .orElseGet(() -> Future.failedFuture("no owner is known for order " + event.orderId() + " (its order events were not seen)")));
+    return retries.run(() -> repository.ownerOfOrder(pool, event.orderId()).compose(owner -> owner
+        .map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture("no owner is known for order " + event.orderId() + " (its order events were not seen yet)"))))
+      .compose(userId -> store(event, Drafts.refunded(userId, event)));
   }
 
   Future<NotificationPage> list(ListNotifications query) {
@@ -87,10 +92,10 @@ final class NotificationsService {
         .map(total -> new NotificationPage(items, query.page(), query.size(), total)));
   }
 
-  Future<NotificationPage> after(NotificationsAfter query) {
+  Future<NotificationList> after(NotificationsAfter query) {
     return repository.after(pool, query.userId(), query.notificationId(), query.limit())
       .compose(found -> found
-        .map(items -> Future.succeededFuture(new NotificationPage(items, 0, query.limit(), items.size())))
+        .map(items -> Future.succeededFuture(new NotificationList(items)))
         .orElseGet(() -> Future.failedFuture(notFound())));
   }
 
@@ -100,7 +105,7 @@ final class NotificationsService {
   }
 
   private Future<Optional<Notification>> store(DomainEvent event, Draft draft) {
-    return queue.run(draft.userId(), () -> pool.withTransaction(tx -> write(tx, event, draft)).compose(this::announce));
+    return queue.run(draft.userId(), () -> retries.run(() -> pool.withTransaction(tx -> write(tx, event, draft)))).compose(this::announce);
   }
 
   private Future<Optional<Notification>> write(SqlConnection tx, DomainEvent event, Draft draft) {

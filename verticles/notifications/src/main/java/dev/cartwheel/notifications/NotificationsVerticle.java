@@ -43,7 +43,8 @@ public final class NotificationsVerticle extends VerticleBase {
       settings.email().ifPresent(email -> channels.add(new EmailChannel(vertx, email, pool, repository)));
       Outbox outbox = new Outbox(NotificationsContract.DOMAIN, NotificationsContract.EVENTS);
       relay = new OutboxRelay(vertx, pool, settings.pg(), NotificationsContract.DOMAIN, outbox, settings.outbox());
-      NotificationsService service = new NotificationsService(pool, repository, outbox, relay::nudge, channels);
+      NotificationsService service = new NotificationsService(pool, repository, outbox, relay::nudge, channels,
+        new Retries(vertx, settings.retries()));
       relay.start();
       endpoints = new Endpoints(vertx, LOG)
         .reply(NotificationsContract.LIST, service::list)

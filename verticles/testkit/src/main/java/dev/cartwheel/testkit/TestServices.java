@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One real PostgreSQL and one real Kafka broker per test JVM, started on first use on free loopback
@@ -54,10 +56,20 @@ public final class TestServices {
 
   /** Runs a query against the shared test database and returns the first column of the first row. */
   public static String queryOne(String query) {
+    List<String> column = queryColumn(query);
+    return column.isEmpty() ? null : column.get(0);
+  }
+
+  /** Runs a query against the shared test database and returns its first column, row by row. */
+  public static List<String> queryColumn(String query) {
     try (Connection connection = connect();
          Statement sql = connection.createStatement();
          var rows = sql.executeQuery(query)) {
-      return rows.next() ? rows.getString(1) : null;
+      List<String> column = new ArrayList<>();
+      while (rows.next()) {
+        column.add(rows.getString(1));
+      }
+      return column;
     } catch (SQLException e) {
       throw new IllegalStateException("test query failed: " + query, e);
     }
