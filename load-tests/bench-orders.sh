@@ -21,7 +21,7 @@ command -v pgbench >/dev/null || { echo "pgbench is missing (apt-get install pos
 mkdir -p "$OUT"
 source "$ROOT/load-tests/node.sh"
 start_node "$OUT/bench-node" CARTWHEEL_PAYMENTS_SIMULATOR_LATENCY_MS=0 CARTWHEEL_ORDERS_PLACE_WAIT_MS=10000 \
-  CARTWHEEL_GATEWAY_REQUEST_TIMEOUT_MS=15000
+  CARTWHEEL_GATEWAY_REQUEST_TIMEOUT_MS=15000 CARTWHEEL_RATE_LIMITS_ENABLED=false
 
 gatling() { # seconds label
   mvn -q -B -ntp -f "$ROOT/load-tests/pom.xml" gatling:test -Dgatling.simulationClass=dev.cartwheel.bench.OrdersSimulation \

@@ -17,7 +17,8 @@ public record GatewayConfig(
   Duration breakerReset,
   int tokenCacheSize,
   JwtSettings jwt,
-  Stream stream) {
+  Stream stream,
+  RateLimitSettings rateLimits) {
 
   /** The live stream (GET /api/v1/stream): limits per node, back-pressure, heartbeats, tickets, resume. */
   public record Stream(int maxConnections, int maxConnectionsPerUser, int maxQueuedMessages, Duration pingInterval,
@@ -35,7 +36,8 @@ public record GatewayConfig(
       config.millis("gateway.breakerResetMs", 100, 3_600_000),
       config.integer("gateway.tokenCacheSize", 0, 10_000_000),
       JwtSettings.from(config),
-      stream(config));
+      stream(config),
+      RateLimitSettings.from(config));
   }
 
   private static Stream stream(ConfigReader config) {

@@ -16,6 +16,8 @@ enum GatewayError {
   UNSUPPORTED_MEDIA_TYPE(415),
   /** Too many live streams open, for this user or on this gateway node. */
   STREAM_LIMIT_REACHED(429),
+  /** The client's token bucket is empty (rateLimits.*). */
+  RATE_LIMITED(429),
   INTERNAL_ERROR(500),
   SERVICE_UNAVAILABLE(503),
   UPSTREAM_TIMEOUT(504);

@@ -29,7 +29,8 @@ final class GatewayRouter {
   }
 
   static Router create(Vertx vertx, ApiDocument v1, JWTAuth jwt, DomainClient domains, GatewayConfig config, Node node, StreamHub hub) {
-    StreamRoutes stream = new StreamRoutes(vertx, jwt, domains, hub, config.stream());
+    RateLimiter limiter = new RateLimiter(config.rateLimits(), GatewayServices.rateBuckets(vertx));
+    StreamRoutes stream = new StreamRoutes(vertx, jwt, domains, hub, config.stream(), limiter);
     Router root = Router.router(vertx);
     root.route().handler(RequestIds::assign).handler(AccessLog::record).handler(rc -> {
       rc.response().putHeader("X-Content-Type-Options", "nosniff");
@@ -41,7 +42,7 @@ final class GatewayRouter {
       .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
       .sendFile(v1.path()));
     root.get(StreamRoutes.PATH).handler(stream::open);
-    root.route(API_V1 + "/*").subRouter(api(vertx, v1.contract(), jwt, domains, config, stream));
+    root.route(API_V1 + "/*").subRouter(api(vertx, v1.contract(), jwt, domains, config, stream, limiter));
     // the web app's files sit at the top level; /api and the operations paths stay the API's alone
     root.routeWithRegex(HttpMethod.GET, "^/(?!api/)[^/]*$").handler(StaticHandler.create(WEBROOT));
     root.route().failureHandler(Problems::respond);
@@ -50,11 +51,14 @@ final class GatewayRouter {
     return root;
   }
 
-  private static Router api(Vertx vertx, OpenAPIContract contract, JWTAuth jwt, DomainClient domains, GatewayConfig config, StreamRoutes stream) {
+  private static Router api(Vertx vertx, OpenAPIContract contract, JWTAuth jwt, DomainClient domains, GatewayConfig config, StreamRoutes stream,
+                            RateLimiter limiter) {
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
       .rootHandler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
       .rootHandler(new JsonBodies(contract)::require);
     builder.security("bearerAuth").httpHandler(JWTAuthHandler.create(jwt, "cartwheel"));
+    // first of each operation's handlers: after authentication (the bucket is the user's), before the work
+    builder.getRoutes().forEach(route -> route.addHandler(limiter.charging(route.getOperation().getOperationId())));
 
     UsersRoutes users = new UsersRoutes(domains);
     builder.getRoute("registerUser").addHandler(users::register);

@@ -25,7 +25,7 @@ final class StreamLimits implements Shareable {
   }
 
   static StreamLimits of(Vertx vertx, GatewayConfig.Stream settings) {
-    var shared = vertx.sharedData().<String, StreamLimits>getLocalMap("cartwheel.gateway");
+    var shared = vertx.sharedData().<String, StreamLimits>getLocalMap(GatewayServices.SHARED);
     // keyed by the limits too: a gateway redeployed with other limits counts afresh
     String key = "streamLimits/" + settings.maxConnections() + "/" + settings.maxConnectionsPerUser();
     shared.putIfAbsent(key, new StreamLimits(settings.maxConnections(), settings.maxConnectionsPerUser()));

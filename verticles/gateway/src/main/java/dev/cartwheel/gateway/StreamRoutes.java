@@ -36,8 +36,9 @@ final class StreamRoutes {
   private final StreamTickets tickets;
   private final StreamLimits limits;
   private final GatewayConfig.Stream settings;
+  private final RateLimiter limiter;
 
-  StreamRoutes(Vertx vertx, JWTAuth jwt, DomainClient domains, StreamHub hub, GatewayConfig.Stream settings) {
+  StreamRoutes(Vertx vertx, JWTAuth jwt, DomainClient domains, StreamHub hub, GatewayConfig.Stream settings, RateLimiter limiter) {
     this.vertx = vertx;
     this.jwt = jwt;
     this.domains = domains;
@@ -45,6 +46,7 @@ final class StreamRoutes {
     this.tickets = new StreamTickets(vertx, settings.ticketTtl());
     this.limits = StreamLimits.of(vertx, settings);
     this.settings = settings;
+    this.limiter = limiter;
   }
 
   void issueTicket(RoutingContext rc) {
@@ -78,15 +80,28 @@ final class StreamRoutes {
       return;
     }
     rc.request().pause();
-    authenticate(rc).onComplete(authenticated -> {
-      if (authenticated.failed()) {
+    authenticate(rc).onComplete(authenticated -> charged(rc, authenticated.succeeded() ? authenticated.result() : null).onComplete(charged -> {
+      if (charged.failed()) {
+        rc.fail(charged.cause());
+      } else if (authenticated.failed()) {
         rc.fail(authenticated.cause());
       } else if (ALL_ORDERS.equals(scope) && !authenticated.result().admin()) {
         rc.fail(new ProblemException(GatewayError.FORBIDDEN, "Only administrators may watch all orders."));
       } else {
         admit(rc, new StreamSession(vertx, authenticated.result(), ALL_ORDERS.equals(scope), settings), lastEventId);
       }
-    });
+    }));
+  }
+
+  /** Every attempt costs: the user's when they proved who they are, else their address's. */
+  private Future<Void> charged(RoutingContext rc, StreamUser user) {
+    Client client = user == null
+      ? Client.of(null, rc.request(), limiter.trustedProxies())
+      : new Client("user:" + user.userId(), user.admin() ? RateLimitSettings.Tier.ADMIN : RateLimitSettings.Tier.CUSTOMER);
+    return limiter.take(client, RateLimitSettings.STREAM).compose(decision -> {
+      decision.writeHeaders(rc.response());
+      return decision.allowed() ? Future.succeededFuture() : Future.failedFuture(decision.problem());
+    }, error -> Future.succeededFuture());
   }
 
   /** Within the limits: join the hub first (live messages are held), fetch what was missed, then upgrade. */

@@ -1,6 +1,7 @@
 package dev.cartwheel.launcher;
 
 import dev.cartwheel.codecs.Codecs;
+import dev.cartwheel.gateway.GatewayServices;
 import dev.cartwheel.runtime.config.ConfigLoader;
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.db.PgSettings;
@@ -98,6 +99,9 @@ public final class Platform implements AutoCloseable {
       readiness.checks(), cluster != null, () -> cluster == null ? 1 : cluster.getNodes().size());
     readiness.watch(node::serving, () -> cluster != null && cluster.isActive(), cluster != null);
     Node.install(vertx, node);
+    if (cluster != null) {
+      GatewayServices.useClusterRateBuckets(vertx, HazelcastClusters.rateLimitBuckets(cluster));
+    }
 
     for (DeployPlan.Item item : settings.plan().items()) {
       String id = vertx.deployVerticle(item.verticle().className(),

@@ -32,7 +32,9 @@ final class RunningPlatform implements AutoCloseable {
       "kafka.bootstrap", TestServices.kafkaBootstrap(),
       "http.port", "0",
       "users.hashMemoryKib", "8192",
-      "users.hashIterations", "1"));
+      "users.hashIterations", "1",
+      // tests send bursts from one address; RateLimitIT turns the limits on
+      "rateLimits.enabled", "false"));
     flags.putAll(overrides);
     return new RunningPlatform(Platform.start(new Platform.Options("conf", "dev", Map.of(), flags)));
   }

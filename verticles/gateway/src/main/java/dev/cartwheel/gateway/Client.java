@@ -1,0 +1,51 @@
+package dev.cartwheel.gateway;
+
+import dev.cartwheel.codecs.Roles;
+import dev.cartwheel.gateway.RateLimitSettings.Tier;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.auth.User;
+
+import java.util.Set;
+
+/**
+ * Who a request counts against: the user (the verified token's subject) when it is authenticated, else
+ * the client's address. X-Forwarded-For is believed only when the connection comes from a trusted proxy,
+ * and then only up to the first address that is not one: the client cannot name itself.
+ */
+record Client(String key, Tier tier) {
+
+  static Client of(User user, HttpServerRequest request, Set<String> trustedProxies) {
+    if (user != null && user.subject() != null) {
+      return new Client("user:" + user.subject(), tierOf(user));
+    }
+    return new Client("addr:" + address(request.remoteAddress().hostAddress(), request.getHeader("X-Forwarded-For"), trustedProxies),
+      Tier.ANONYMOUS);
+  }
+
+  /** The client's address: the peer's, or, behind trusted proxies, the last one they did not add themselves. */
+  static String address(String peer, String forwarded, Set<String> trustedProxies) {
+    if (forwarded == null || !trustedProxies.contains(peer)) {
+      return peer;
+    }
+    String[] hops = forwarded.split(",");
+    for (int i = hops.length - 1; i >= 0; i--) {
+      String hop = hops[i].trim();
+      if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
+        return hop;
+      }
+    }
+    return peer;
+  }
+
+  private static Tier tierOf(User user) {
+    JsonArray roles = user.principal().getJsonArray("roles");
+    if (roles != null && roles.contains(Roles.ADMIN)) {
+      return Tier.ADMIN;
+    }
+    if (roles != null && roles.contains(Roles.PARTNER)) {
+      return Tier.PARTNER;
+    }
+    return Tier.CUSTOMER;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.cartwheel.gateway;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.shareddata.Shareable;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Buckets kept in the cluster's data grid (Hazelcast, through Bucket4j), so that every gateway node takes
+ * from the same bucket of a client: together they never allow more than one node would. The launcher
+ * provides the proxy manager when the node is clustered ({@link GatewayServices#useClusterRateBuckets}).
+ */
+final class ClusterRateBuckets implements RateBuckets, Shareable {
+
+  private final Vertx vertx;
+  private final AsyncProxyManager<String> buckets;
+
+  ClusterRateBuckets(Vertx vertx, AsyncProxyManager<String> buckets) {
+    this.vertx = vertx;
+    this.buckets = buckets;
+  }
+
+  @Override
+  public Future<ConsumptionProbe> take(String key, BucketConfiguration configuration, long version, long tokens) {
+    CompletableFuture<ConsumptionProbe> probe = buckets.builder()
+      .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.PROPORTIONALLY)
+      .build(key, () -> CompletableFuture.completedFuture(configuration))
+      .tryConsumeAndReturnRemaining(tokens);
+    // the grid completes on its own threads: come back to the caller's event loop
+    return Future.fromCompletionStage(probe, vertx.getOrCreateContext());
+  }
+}

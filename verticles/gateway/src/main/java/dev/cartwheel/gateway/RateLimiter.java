@@ -1,0 +1,104 @@
+package dev.cartwheel.gateway;
+
+import dev.cartwheel.gateway.RateLimitSettings.Tier;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Charges each request's cost to its client's token bucket. Every answer carries RateLimit-Limit,
+ * RateLimit-Remaining and RateLimit-Reset (seconds until the bucket is full); an empty bucket is a 429
+ * problem with Retry-After. If the bucket store fails (the grid is unreachable), the request goes through:
+ * the limiter protects the domains, it must not become the outage.
+ */
+final class RateLimiter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
+
+  /** What one charge left, and whether it was taken. */
+  record Decision(boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds) {
+
+    void writeHeaders(HttpServerResponse response) {
+      response.putHeader("RateLimit-Limit", String.valueOf(limit))
+        .putHeader("RateLimit-Remaining", String.valueOf(remaining))
+        .putHeader("RateLimit-Reset", String.valueOf(resetSeconds));
+    }
+
+    ProblemException problem() {
+      return new ProblemException(Problem.of(GatewayError.RATE_LIMITED,
+        "Too many requests: this client's limit is " + limit + " at once. Retry after " + retryAfterSeconds + " s.").retryAfter((int) retryAfterSeconds));
+    }
+  }
+
+  private final RateLimitSettings settings;
+  private final RateBuckets buckets;
+  private final Map<Tier, BucketConfiguration> configurations = new EnumMap<>(Tier.class);
+
+  RateLimiter(RateLimitSettings settings, RateBuckets buckets) {
+    this.settings = settings;
+    this.buckets = buckets;
+    settings.tiers().forEach((tier, bucket) -> configurations.put(tier, BucketConfiguration.builder()
+      .addLimit(Bandwidth.builder().capacity(bucket.burst()).refillGreedy(bucket.perSecond(), Duration.ofSeconds(1)).build())
+      .build()));
+  }
+
+  /** A route handler that charges {@code operation} to the caller before the route's own handlers run. */
+  Handler<RoutingContext> charging(String operation) {
+    return rc -> {
+      if (!settings.enabled()) {
+        rc.next();
+        return;
+      }
+      take(Client.of(rc.user(), rc.request(), settings.trustedProxies()), operation).onComplete(taken -> {
+        if (taken.failed()) {
+          LOG.warn("Rate limit store failed, request {} goes through unlimited: {}", RequestIds.of(rc), taken.cause().getMessage());
+          rc.next();
+          return;
+        }
+        taken.result().writeHeaders(rc.response());
+        if (taken.result().allowed()) {
+          rc.next();
+        } else {
+          rc.fail(taken.result().problem());
+        }
+      });
+    };
+  }
+
+  Set<String> trustedProxies() {
+    return settings.trustedProxies();
+  }
+
+  /** Charges {@code operation} to {@code client}; always allowed when limits are off. */
+  Future<Decision> take(Client client, String operation) {
+    RateLimitSettings.Bucket tier = settings.tiers().get(client.tier());
+    if (!settings.enabled()) {
+      return Future.succeededFuture(new Decision(true, tier.burst(), tier.burst(), 0, 0));
+    }
+    // a changed tier is a new configuration version: the grid moves existing buckets to it
+    long version = tier.burst() * 1_000_003L + tier.perSecond();
+    return buckets.take(client.tier().key() + "/" + client.key(), configurations.get(client.tier()), version, settings.cost(operation))
+      .map(probe -> decision(tier, probe));
+  }
+
+  private static Decision decision(RateLimitSettings.Bucket tier, ConsumptionProbe probe) {
+    return new Decision(probe.isConsumed(), tier.burst(), probe.getRemainingTokens(), seconds(probe.getNanosToWaitForReset()),
+      Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+  }
+
+  private static long seconds(long nanos) {
+    return (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+  }
+}

@@ -1,0 +1,163 @@
+package dev.cartwheel.launcher;
+
+import dev.cartwheel.embedded.Ports;
+import dev.cartwheel.testkit.TestServices;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rate limits at the gateway, with two clustered gateway nodes in this JVM (one runs everything, one only
+ * a gateway) sharing their buckets through the Hazelcast grid. The test's requests all come from
+ * 127.0.0.1, configured as a trusted proxy, so each test names its own client in X-Forwarded-For.
+ */
+@Timeout(180)
+class RateLimitIT {
+
+  private static final int ANONYMOUS_BURST = 10;
+  private static final int CUSTOMER_BURST = 12;
+  private static final int ORDER_COST = 5;
+  private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+  private static RunningPlatform full;
+  private static RunningPlatform gatewayOnly;
+  private static String admin;
+
+  @BeforeAll
+  static void startTwoGateways() {
+    String cluster = "rate-limits-" + UUID.randomUUID();
+    int firstPort = Ports.free();
+    int secondPort = Ports.free();
+    String members = "127.0.0.1:" + firstPort + ",127.0.0.1:" + secondPort;
+    full = RunningPlatform.start(settings(cluster, firstPort, members, Map.of("inventory.seedDemoCatalogue", "false")));
+    gatewayOnly = RunningPlatform.start(settings(cluster, secondPort, members, Map.of("deploy", "gateway")));
+    TestServices.sql(Commerce.RESET);
+    admin = Shoppers.login(full, "admin@cartwheel.dev", "cartwheel-dev-admin").token();
+    Shoppers.createProduct(full, admin, "CW-MUG-01", 100);
+  }
+
+  @AfterAll
+  static void stop() {
+    gatewayOnly.close();
+    full.close();
+  }
+
+  @Test
+  @DisplayName("two gateway nodes together allow one client its burst, not twice it; a 429 says when to come back")
+  void theLimitHoldsAcrossTheCluster() {
+    String client = newClient();
+    int allowed = 0;
+    int[] refusedByEach = new int[2];
+    long started = System.nanoTime();
+    for (int i = 0; i < 3 * ANONYMOUS_BURST; i++) {
+      RunningPlatform node = i % 2 == 0 ? full : gatewayOnly;
+      HttpResponse<Buffer> response = node.http.get("/api/v1/products").putHeader("X-Forwarded-For", client).send().await();
+      assertThat(response.getHeader("RateLimit-Limit")).isEqualTo(String.valueOf(ANONYMOUS_BURST));
+      assertThat(response.getHeader("RateLimit-Remaining")).isNotNull();
+      assertThat(response.getHeader("RateLimit-Reset")).isNotNull();
+      if (response.statusCode() == 200) {
+        allowed++;
+      } else {
+        Problems.assertProblem(response, 429, "RATE_LIMITED");
+        assertThat(Integer.parseInt(response.getHeader("Retry-After"))).isPositive();
+        assertThat(response.getHeader("RateLimit-Remaining")).isEqualTo("0");
+        refusedByEach[i % 2]++;
+      }
+    }
+    long refilled = (System.nanoTime() - started) / 1_000_000_000L + 1; // anonymous tier: 1 token a second
+    assertThat(allowed).isBetween(ANONYMOUS_BURST, ANONYMOUS_BURST + (int) refilled);
+    assertThat(refusedByEach).as("both nodes refuse once the shared bucket is empty").doesNotContain(0);
+
+    HttpResponse<Buffer> someoneElse = gatewayOnly.http.get("/api/v1/products").putHeader("X-Forwarded-For", newClient()).send().await();
+    assertThat(someoneElse.statusCode()).as("another client has its own bucket").isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("a signed-in customer is limited as themselves, and placing an order costs more than reading")
+  void customersPayPerOperation() {
+    Shoppers.Shopper ada = register("ada");
+    Shoppers.Shopper bob = register("bob");
+    for (int i = 0; i < CUSTOMER_BURST / ORDER_COST; i++) {
+      assertThat(placeOrder(i % 2 == 0 ? full : gatewayOnly, ada).statusCode()).isBetween(201, 202);
+    }
+    HttpResponse<Buffer> refused = placeOrder(gatewayOnly, ada);
+    Problems.assertProblem(refused, 429, "RATE_LIMITED");
+    assertThat(TestServices.queryOne("SELECT count(*) FROM orders.orders WHERE user_id = '" + ada.userId() + "'"))
+      .as("a refused order is not written").isEqualTo(String.valueOf(CUSTOMER_BURST / ORDER_COST));
+
+    // what is left pays for cheaper calls, and other customers are not touched
+    assertThat(full.http.get("/api/v1/orders").bearerTokenAuthentication(ada.token()).send().await().statusCode()).isEqualTo(200);
+    assertThat(placeOrder(full, bob).statusCode()).isBetween(201, 202);
+  }
+
+  @Test
+  @DisplayName("opening the live stream is limited too, whether or not the attempt authenticates")
+  void streamAttemptsAreLimited() {
+    String client = newClient();
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      statuses.add(full.http.get("/api/v1/stream").putHeader("X-Forwarded-For", client)
+        .putHeader("Upgrade", "websocket").putHeader("Connection", "Upgrade")
+        .putHeader("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").putHeader("Sec-WebSocket-Version", "13")
+        .send().await().statusCode());
+    }
+    // the stream costs 5 of the anonymous burst of 10: two refusals for the missing token, then the limit
+    assertThat(statuses).containsExactly(401, 401, 429);
+  }
+
+  private static Map<String, String> settings(String cluster, int port, String members, Map<String, String> extra) {
+    Map<String, String> settings = new HashMap<>(Map.of(
+      "cluster.enabled", "true",
+      "cluster.name", cluster,
+      "cluster.port", String.valueOf(port),
+      "cluster.members", members,
+      "rateLimits.enabled", "true",
+      "rateLimits.trustedProxies", "127.0.0.1",
+      "rateLimits.tiers.anonymous.burst", String.valueOf(ANONYMOUS_BURST),
+      "rateLimits.tiers.anonymous.perSecond", "1",
+      "rateLimits.tiers.customer.burst", String.valueOf(CUSTOMER_BURST),
+      "rateLimits.tiers.customer.perSecond", "1"));
+    settings.put("rateLimits.costs.placeOrder", String.valueOf(ORDER_COST));
+    settings.put("rateLimits.costs.registerUser", "1");
+    settings.put("rateLimits.costs.stream", "5");
+    settings.putAll(extra);
+    return settings;
+  }
+
+  private static Shoppers.Shopper register(String name) {
+    String email = name + "-" + UUID.randomUUID() + "@example.com";
+    HttpResponse<Buffer> response = full.http.post("/api/v1/users").putHeader("X-Forwarded-For", newClient())
+      .sendJsonObject(new JsonObject().put("email", email).put("password", "correct-horse-" + name).put("fullName", name)).await();
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+    return new Shoppers.Shopper(response.bodyAsJsonObject().getJsonObject("user").getString("id"), email,
+      response.bodyAsJsonObject().getString("token"));
+  }
+
+  private static HttpResponse<Buffer> placeOrder(RunningPlatform node, Shoppers.Shopper shopper) {
+    return node.http.post("/api/v1/orders").bearerTokenAuthentication(shopper.token())
+      .putHeader("Idempotency-Key", UUID.randomUUID().toString())
+      .sendJsonObject(new JsonObject().put("paymentToken", "tok_visa")
+        .put("lines", new JsonArray().add(new JsonObject().put("sku", "CW-MUG-01").put("quantity", 1)))).await();
+  }
+
+  /** A client address of its own (TEST-NET-2), so that tests do not drain each other's buckets. */
+  private static String newClient() {
+    int n = CLIENTS.incrementAndGet();
+    return "198.51.100." + n;
+  }
+}
