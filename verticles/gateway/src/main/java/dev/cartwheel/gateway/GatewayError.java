@@ -10,6 +10,8 @@ enum GatewayError {
   FORBIDDEN(403),
   NOT_FOUND(404),
   METHOD_NOT_ALLOWED(405),
+  /** The request (its body, or the work behind it) took longer than http.requestTimeoutMs. */
+  REQUEST_TIMEOUT(408),
   PAYLOAD_TOO_LARGE(413),
   /** A plain request to the stream, which only speaks WebSocket. */
   UPGRADE_REQUIRED(426),

@@ -1,48 +1,56 @@
 package dev.cartwheel.gateway;
 
-import dev.cartwheel.runtime.node.Node;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.JWTAuthHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import io.vertx.openapi.contract.OpenAPIContract;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * The gateway's routes. {@code /api/v1} comes from the OpenAPI document (validation included); the
- * live stream (a WebSocket), the operations endpoints and the web app at {@code /} sit beside it. Every failure, and every request that matches no route, ends in
- * {@link Problems}.
+ * The gateway's routes. Each API version comes from its OpenAPI document (validation included); the
+ * version list, the live stream (a WebSocket), the operations endpoints and the web app at {@code /} sit
+ * beside them. Every failure, and every request that matches no route, ends in {@link Problems}.
  */
 final class GatewayRouter {
 
+  static final String API_PREFIX = "/api/";
   static final String API_V1 = "/api/v1";
+  static final String API_V2 = "/api/v2";
   static final String OPENAPI_V1 = "openapi/cartwheel-v1.yaml";
+  static final String OPENAPI_V2 = "openapi/cartwheel-v2.yaml";
   /** The web app for people (classpath), served at /. */
   static final String WEBROOT = "webroot";
 
   private GatewayRouter() {
   }
 
-  static Router create(Vertx vertx, ApiDocument v1, JWTAuth jwt, DomainClient domains, GatewayConfig config, Node node, StreamHub hub) {
-    RateLimiter limiter = new RateLimiter(config.rateLimits(), GatewayServices.rateBuckets(vertx));
-    StreamRoutes stream = new StreamRoutes(vertx, jwt, domains, hub, config.stream(), limiter);
-    Router root = Router.router(vertx);
-    root.route().handler(RequestIds::assign).handler(AccessLog::record).handler(rc -> {
-      rc.response().putHeader("X-Content-Type-Options", "nosniff");
-      rc.next();
-    });
-    OpsRoutes.mount(root, node);
-    root.get(API_V1 + "/openapi.json").handler(rc -> rc.json(v1.published()));
-    root.get(API_V1 + "/openapi.yaml").handler(rc -> rc.response()
-      .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
-      .sendFile(v1.path()));
+  static Router create(Gateway gateway) {
+    GatewayConfig config = gateway.config();
+    RateLimiter limiter = new RateLimiter(config.rateLimits(), GatewayServices.rateBuckets(gateway.vertx()));
+    StreamRoutes stream = new StreamRoutes(gateway.vertx(), gateway.jwt(), gateway.domains(), gateway.hub(), config.stream(), limiter);
+    ApiVersions versions = new ApiVersions(config.api(), gateway.v1(), gateway.v2());
+
+    Router root = Router.router(gateway.vertx());
+    root.route().handler(RequestIds::assign).handler(AccessLog::record).handler(SecurityHeaders::add);
+    if (!config.http().corsAllowedOrigins().isEmpty()) {
+      root.route().handler(cors(config.http().corsAllowedOrigins()));
+    }
+    OpsRoutes.mount(root, gateway.node());
+    root.get("/api").handler(versions::list);
+    documents(root, API_V1, gateway.v1());
+    documents(root, API_V2, gateway.v2());
     root.get(StreamRoutes.PATH).handler(stream::open);
-    root.route(API_V1 + "/*").subRouter(api(vertx, v1.contract(), jwt, domains, config, stream, limiter));
+    root.route(API_V1 + "/*").subRouter(api(gateway, gateway.v1(), limiter, versions, builder -> v1(builder, gateway, stream)));
+    root.route(API_V2 + "/*").subRouter(api(gateway, gateway.v2(), limiter, versions, builder -> v2(builder, gateway)));
     // the web app's files sit at the top level; /api and the operations paths stay the API's alone
     root.routeWithRegex(HttpMethod.GET, "^/(?!api/)[^/]*$").handler(StaticHandler.create(WEBROOT));
     root.route().failureHandler(Problems::respond);
@@ -51,39 +59,76 @@ final class GatewayRouter {
     return root;
   }
 
-  private static Router api(Vertx vertx, OpenAPIContract contract, JWTAuth jwt, DomainClient domains, GatewayConfig config, StreamRoutes stream,
-                            RateLimiter limiter) {
-    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
-      .rootHandler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
-      .rootHandler(new JsonBodies(contract)::require);
-    builder.security("bearerAuth").httpHandler(JWTAuthHandler.create(jwt, "cartwheel"));
-    // first of each operation's handlers: after authentication (the bucket is the user's), before the work
-    builder.getRoutes().forEach(route -> route.addHandler(limiter.charging(route.getOperation().getOperationId())));
-
-    UsersRoutes users = new UsersRoutes(domains);
+  private static void v1(RouterBuilder builder, Gateway gateway, StreamRoutes stream) {
+    UsersRoutes users = new UsersRoutes(gateway.domains());
     builder.getRoute("registerUser").addHandler(users::register);
     builder.getRoute("createSession").addHandler(users::login);
     builder.getRoute("getMe").addHandler(users::me);
-    ProductsRoutes products = new ProductsRoutes(domains);
+    ProductsRoutes products = new ProductsRoutes(gateway.domains(), gateway.catalogue());
     builder.getRoute("listProducts").addHandler(products::list);
     builder.getRoute("getProduct").addHandler(products::get);
     builder.getRoute("createProduct").addHandler(products::create);
     builder.getRoute("restockProduct").addHandler(products::restock);
-    OrdersRoutes orders = new OrdersRoutes(domains);
+    orders(builder, new OrdersRoutes(gateway.domains(), OrdersRoutes.Shape.V1));
+    NotificationsRoutes notifications = new NotificationsRoutes(gateway.domains());
+    builder.getRoute("listNotifications").addHandler(notifications::list);
+    builder.getRoute("markNotificationRead").addHandler(notifications::markRead);
+    builder.getRoute("createStreamTicket").addHandler(stream::issueTicket);
+    OperationsRoutes operations = new OperationsRoutes(gateway.domains());
+    builder.getRoute("countDeadLetters").addHandler(operations::countDeadLetters);
+    builder.getRoute("replayDeadLetters").addHandler(operations::replayDeadLetters);
+  }
+
+  private static void v2(RouterBuilder builder, Gateway gateway) {
+    orders(builder, new OrdersRoutes(gateway.domains(), OrdersRoutes.Shape.V2));
+  }
+
+  private static void orders(RouterBuilder builder, OrdersRoutes orders) {
     builder.getRoute("placeOrder").addHandler(orders::place);
     builder.getRoute("listOrders").addHandler(orders::list);
     builder.getRoute("getOrder").addHandler(orders::get);
     builder.getRoute("cancelOrder").addHandler(orders::cancel);
-    NotificationsRoutes notifications = new NotificationsRoutes(domains);
-    builder.getRoute("listNotifications").addHandler(notifications::list);
-    builder.getRoute("markNotificationRead").addHandler(notifications::markRead);
-    builder.getRoute("createStreamTicket").addHandler(stream::issueTicket);
-    OperationsRoutes operations = new OperationsRoutes(domains);
-    builder.getRoute("countDeadLetters").addHandler(operations::countDeadLetters);
-    builder.getRoute("replayDeadLetters").addHandler(operations::replayDeadLetters);
+  }
 
+  /** One version's routes: body limits and JSON checks, bearer tokens, then per operation the rate limit and the work. */
+  private static Router api(Gateway gateway, ApiDocument document, RateLimiter limiter, ApiVersions versions, Consumer<RouterBuilder> operations) {
+    GatewayConfig config = gateway.config();
+    RouterBuilder builder = RouterBuilder.create(gateway.vertx(), document.contract(), RequestExtractor.withBodyHandler())
+      .rootHandler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
+      .rootHandler(new JsonBodies(document.contract(), config.http().maxJsonDepth())::require);
+    builder.security("bearerAuth").httpHandler(JWTAuthHandler.create(gateway.jwt(), "cartwheel"));
+    // first of each operation's handlers: after authentication (the bucket is the user's), before the work
+    builder.getRoutes().forEach(route -> {
+      route.addHandler(limiter.charging(route.getOperation().getOperationId()));
+      if (ApiVersions.isDeprecated(route.getOperation())) {
+        route.addHandler(versions::deprecated);
+      }
+    });
+    operations.accept(builder);
     Router api = builder.createRouter();
     api.route().failureHandler(Problems::respond);
-    return api;
+    // a client that sends its body too slowly (or a request that hangs) ends in a 408, not a held connection
+    Router timed = Router.router(gateway.vertx());
+    timed.route().handler(TimeoutHandler.create(config.http().requestTimeout().toMillis(), 408));
+    timed.route().subRouter(api);
+    return timed;
+  }
+
+  private static void documents(Router root, String prefix, ApiDocument document) {
+    root.get(prefix + "/openapi.json").handler(rc -> rc.json(document.published()));
+    root.get(prefix + "/openapi.yaml").handler(rc -> rc.response()
+      .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
+      .sendFile(document.path()));
+  }
+
+  /** Browsers on these origins may call the API (and read the headers a client needs); others get no CORS headers. */
+  private static CorsHandler cors(List<String> origins) {
+    return CorsHandler.create()
+      .addOrigins(origins)
+      .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE))
+      .allowedHeaders(Set.of("Authorization", "Content-Type", "Idempotency-Key", "If-None-Match", RequestIds.HEADER))
+      .exposedHeaders(Set.of(RequestIds.HEADER, "Location", "ETag", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
+        "Deprecation", "Sunset", "Link"))
+      .maxAgeSeconds(600);
   }
 }

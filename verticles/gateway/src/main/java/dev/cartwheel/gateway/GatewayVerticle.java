@@ -27,6 +27,7 @@ public final class GatewayVerticle extends VerticleBase {
   private DomainClient domains;
   private HttpServer server;
   private StreamHub hub;
+  private CatalogueCache catalogue;
 
   @Override
   public Future<?> start() {
@@ -35,13 +36,20 @@ public final class GatewayVerticle extends VerticleBase {
     domains = new DomainClient(vertx, config);
     Node node = Node.of(vertx);
     hub = new StreamHub(vertx);
-    return hub.start().compose(listening -> ApiDocument.load(vertx, GatewayRouter.OPENAPI_V1)).compose(v1 -> {
+    catalogue = new CatalogueCache(vertx, config.catalogue());
+    Future<ApiDocument> v1 = ApiDocument.load(vertx, GatewayRouter.OPENAPI_V1);
+    Future<ApiDocument> v2 = ApiDocument.load(vertx, GatewayRouter.OPENAPI_V2);
+    return Future.all(hub.start(), catalogue.ready(), v1, v2).compose(ready -> {
       server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(config.host())
         // a negative port makes all instances share one ephemeral port
         .setPort(config.port() == 0 ? -1 : config.port())
+        .setMaxHeaderSize(config.http().maxHeaderBytes())
+        .setIdleTimeout((int) config.http().idleTimeout().toMillis())
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setWebSocketClosingTimeout(WEBSOCKET_CLOSING_TIMEOUT_SECONDS));
-      return server.requestHandler(GatewayRouter.create(vertx, v1, jwt, domains, config, node, hub)).listen();
+      return server.requestHandler(GatewayRouter.create(new Gateway(vertx, config, v1.result(), v2.result(), jwt, domains, node, hub, catalogue)))
+        .listen();
     }).onSuccess(listening -> {
       String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
       node.listeningAt("http://" + host + ":" + listening.actualPort());
@@ -58,7 +66,7 @@ public final class GatewayVerticle extends VerticleBase {
     Future<Void> streamsClosed = hub == null ? Future.succeededFuture() : hub.stop();
     Future<Void> drained = streamsClosed.transform(closed -> server == null ? Future.succeededFuture()
       : server.shutdown(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS));
-    return drained.onComplete(done -> {
+    return drained.transform(done -> catalogue == null ? Future.succeededFuture() : catalogue.close()).onComplete(done -> {
       if (domains != null) {
         domains.close();
       }

@@ -11,15 +11,18 @@ import java.util.Locale;
 
 /**
  * Before schema validation, the body of an API operation must be JSON: another content type is a 415,
- * and bytes that do not parse are a 400 MALFORMED_JSON (not a vague validation error, not a 500).
+ * bytes that do not parse are a 400 MALFORMED_JSON (not a vague validation error, not a 500), and a
+ * body nested deeper than http.maxJsonDepth is refused before anything parses it.
  * Requests that match no operation are left alone, so that they get their 404 or 405.
  */
 final class JsonBodies {
 
   private final OpenAPIContract contract;
+  private final int maxDepth;
 
-  JsonBodies(OpenAPIContract contract) {
+  JsonBodies(OpenAPIContract contract, int maxDepth) {
     this.contract = contract;
+    this.maxDepth = maxDepth;
   }
 
   void require(RoutingContext rc) {
@@ -32,6 +35,10 @@ final class JsonBodies {
     if (!isJson(contentType)) {
       rc.fail(new ProblemException(GatewayError.UNSUPPORTED_MEDIA_TYPE,
         "Send the request body as application/json" + (contentType == null ? "." : ", not " + contentType + ".")));
+      return;
+    }
+    if (JsonDepth.exceeds(body, maxDepth)) {
+      rc.fail(new ProblemException(GatewayError.VALIDATION_FAILED, "The request body nests deeper than " + maxDepth + " levels."));
       return;
     }
     try {

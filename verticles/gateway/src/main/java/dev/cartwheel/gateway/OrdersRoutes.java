@@ -15,17 +15,36 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * HTTP ↔ orders. Placing answers 201 with a final order, or 202 with a PENDING one and its Location;
- * someone else's order is a 404, as if it did not exist.
+ * HTTP ↔ orders, in the shape of one API version. Placing answers 201 with a final order, or 202 with a
+ * PENDING one and its Location; someone else's order is a 404, as if it did not exist.
  */
 final class OrdersRoutes {
 
-  private final DomainClient domains;
+  /** How a version names an order's lines in requests, writes an order, and where its orders live. */
+  enum Shape {
+    V1("lines", Representations::order, GatewayRouter.API_V1),
+    V2("items", Representations::orderV2, GatewayRouter.API_V2);
 
-  OrdersRoutes(DomainClient domains) {
+    private final String linesField;
+    private final Function<Order, JsonObject> representation;
+    private final String prefix;
+
+    Shape(String linesField, Function<Order, JsonObject> representation, String prefix) {
+      this.linesField = linesField;
+      this.representation = representation;
+      this.prefix = prefix;
+    }
+  }
+
+  private final DomainClient domains;
+  private final Shape shape;
+
+  OrdersRoutes(DomainClient domains, Shape shape) {
     this.domains = domains;
+    this.shape = shape;
   }
 
   void place(RoutingContext rc) {
@@ -34,7 +53,7 @@ final class OrdersRoutes {
       return;
     }
     JsonObject body = rc.body().asJsonObject();
-    List<OrderLine> lines = body.getJsonArray("lines").stream()
+    List<OrderLine> lines = body.getJsonArray(shape.linesField).stream()
       .map(JsonObject.class::cast)
       .map(line -> new OrderLine(line.getString("sku"), line.getInteger("quantity")))
       .toList();
@@ -42,9 +61,9 @@ final class OrdersRoutes {
     domains.<Order>request(OrdersContract.DOMAIN, OrdersContract.PLACE, command, RequestIds.of(rc))
       .onSuccess(order -> rc.response()
         .setStatusCode(order.status() == OrderStatus.PENDING ? 202 : 201)
-        .putHeader("Location", "/api/v1/orders/" + order.id())
+        .putHeader("Location", shape.prefix + "/orders/" + order.id())
         .putHeader("Content-Type", "application/json")
-        .end(Representations.order(order).toBuffer()))
+        .end(shape.representation.apply(order).toBuffer()))
       .onFailure(rc::fail);
   }
 
@@ -55,7 +74,7 @@ final class OrdersRoutes {
     }
     Paging paging = Paging.of(rc);
     domains.<OrderPage>request(OrdersContract.DOMAIN, OrdersContract.LIST, new ListOrders(userId, paging.page(), paging.size()), RequestIds.of(rc))
-      .onSuccess(page -> rc.json(Representations.orders(page)))
+      .onSuccess(page -> rc.json(Representations.page(page, shape.representation)))
       .onFailure(rc::fail);
   }
 
@@ -65,7 +84,7 @@ final class OrdersRoutes {
       return;
     }
     domains.<Order>request(OrdersContract.DOMAIN, OrdersContract.GET, new GetOrder(UUID.fromString(rc.pathParam("id")), requester), RequestIds.of(rc))
-      .onSuccess(order -> rc.json(Representations.order(order)))
+      .onSuccess(order -> rc.json(shape.representation.apply(order)))
       .onFailure(rc::fail);
   }
 
@@ -75,7 +94,7 @@ final class OrdersRoutes {
       return;
     }
     domains.<Order>request(OrdersContract.DOMAIN, OrdersContract.CANCEL, new CancelOrder(UUID.fromString(rc.pathParam("id")), requester), RequestIds.of(rc))
-      .onSuccess(order -> rc.json(Representations.order(order)))
+      .onSuccess(order -> rc.json(shape.representation.apply(order)))
       .onFailure(rc::fail);
   }
 }

@@ -82,6 +82,7 @@ final class Problems {
       case 403 -> Problem.of(GatewayError.FORBIDDEN, "Your roles do not allow this operation.");
       case 404 -> Problem.of(GatewayError.NOT_FOUND, "There is no resource at " + rc.request().path() + ".");
       case 405 -> Problem.of(GatewayError.METHOD_NOT_ALLOWED, rc.request().method() + " is not allowed on " + rc.request().path() + ".");
+      case 408 -> Problem.of(GatewayError.REQUEST_TIMEOUT, "The request took too long to arrive or to complete.");
       case 413 -> Problem.of(GatewayError.PAYLOAD_TOO_LARGE, "The request body is larger than this server accepts.");
       case 415 -> Problem.of(GatewayError.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json.");
       case 400 -> Problem.of(GatewayError.VALIDATION_FAILED, "The request is not valid.");

@@ -14,23 +14,24 @@ import io.vertx.ext.web.RoutingContext;
 final class ProductsRoutes {
 
   private final DomainClient domains;
+  private final CatalogueCache catalogue;
 
-  ProductsRoutes(DomainClient domains) {
+  ProductsRoutes(DomainClient domains, CatalogueCache catalogue) {
     this.domains = domains;
+    this.catalogue = catalogue;
   }
 
   void list(RoutingContext rc) {
     Paging paging = Paging.of(rc);
-    domains.<ProductPage>request(InventoryContract.DOMAIN, InventoryContract.LIST_PRODUCTS,
+    catalogue.serve(rc, () -> domains.<ProductPage>request(InventoryContract.DOMAIN, InventoryContract.LIST_PRODUCTS,
         new ListProducts(rc.queryParams().get("q"), paging.page(), paging.size()), RequestIds.of(rc))
-      .onSuccess(page -> rc.json(Representations.products(page)))
-      .onFailure(rc::fail);
+      .map(page -> Representations.products(page).toBuffer()));
   }
 
   void get(RoutingContext rc) {
-    domains.<Product>request(InventoryContract.DOMAIN, InventoryContract.GET_PRODUCT, new GetProduct(rc.pathParam("sku")), RequestIds.of(rc))
-      .onSuccess(product -> rc.json(Representations.product(product)))
-      .onFailure(rc::fail);
+    catalogue.serve(rc, () -> domains.<Product>request(InventoryContract.DOMAIN, InventoryContract.GET_PRODUCT,
+        new GetProduct(rc.pathParam("sku")), RequestIds.of(rc))
+      .map(product -> Representations.product(product).toBuffer()));
   }
 
   void create(RoutingContext rc) {

@@ -11,6 +11,8 @@ import dev.cartwheel.codecs.users.UserProfile;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.function.Function;
+
 /** The public JSON shapes of the API (see the OpenAPI document), built explicitly so they never drift with the records. */
 final class Representations {
 
@@ -65,10 +67,34 @@ final class Representations {
     return json;
   }
 
-  static JsonObject orders(OrderPage page) {
+  /** An order as version 2 shows it: items, money as objects, the cancellation as an object. */
+  static JsonObject orderV2(Order order) {
     JsonArray items = new JsonArray();
-    page.items().forEach(order -> items.add(order(order)));
+    order.lines().forEach(line -> items.add(new JsonObject()
+      .put("sku", line.sku())
+      .put("quantity", line.quantity())
+      .put("unitPrice", money(line.unitPriceMinor(), order.currency()))));
+    JsonObject json = new JsonObject()
+      .put("id", order.id().toString())
+      .put("status", order.status().name())
+      .put("items", items)
+      .put("total", money(order.totalMinor(), order.currency()))
+      .put("placedAt", order.createdAt().toString())
+      .put("updatedAt", order.updatedAt().toString());
+    if (order.cancelReason() != null) {
+      json.put("cancellation", new JsonObject().put("reason", order.cancelReason()));
+    }
+    return json;
+  }
+
+  static JsonObject page(OrderPage page, Function<Order, JsonObject> representation) {
+    JsonArray items = new JsonArray();
+    page.items().forEach(order -> items.add(representation.apply(order)));
     return page(items, page.page(), page.size(), page.total());
+  }
+
+  private static JsonObject money(long amountMinor, String currency) {
+    return new JsonObject().put("amountMinor", amountMinor).put("currency", currency);
   }
 
   static JsonObject notification(Notification notification) {

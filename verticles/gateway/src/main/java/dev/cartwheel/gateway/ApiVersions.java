@@ -1,0 +1,78 @@
+package dev.cartwheel.gateway;
+
+import dev.cartwheel.runtime.config.ConfigException;
+import dev.cartwheel.runtime.config.ConfigReader;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.openapi.contract.Operation;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * The API's versions and the deprecation of operations that have a successor in a newer one. A deprecated
+ * operation (marked {@code deprecated: true} in its OpenAPI document) still works, and answers with
+ * {@code Deprecation} (RFC 9745: since when), {@code Sunset} (RFC 8594: when it may stop working) and a
+ * {@code Link} to its successor.
+ */
+final class ApiVersions {
+
+  /** api.deprecatedSince and api.sunset. */
+  record Settings(LocalDate deprecatedSince, LocalDate sunset) {
+
+    static Settings from(ConfigReader config) {
+      return new Settings(date(config, "api.deprecatedSince"), date(config, "api.sunset"));
+    }
+
+    private static LocalDate date(ConfigReader config, String key) {
+      String text = config.requiredString(key);
+      try {
+        return LocalDate.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new ConfigException(key, "must be a date like 2027-06-30, not " + text);
+      }
+    }
+  }
+
+  private final Settings settings;
+  private final ApiDocument v1;
+  private final ApiDocument v2;
+
+  ApiVersions(Settings settings, ApiDocument v1, ApiDocument v2) {
+    this.settings = settings;
+    this.v1 = v1;
+    this.v2 = v2;
+  }
+
+  /** GET /api: what versions there are, where their documents are, and what is deprecated. */
+  void list(RoutingContext rc) {
+    rc.json(new JsonObject().put("versions", new JsonArray()
+      .add(new JsonObject().put("version", "v1").put("path", GatewayRouter.API_V1).put("openapi", GatewayRouter.API_V1 + "/openapi.json")
+        .put("status", "supported").put("deprecatedOperations", new JsonArray(deprecatedOperations(v1)))
+        .put("deprecatedSince", settings.deprecatedSince().toString()).put("sunset", settings.sunset().toString()))
+      .add(new JsonObject().put("version", "v2").put("path", GatewayRouter.API_V2).put("openapi", GatewayRouter.API_V2 + "/openapi.json")
+        .put("status", "current"))));
+  }
+
+  /** For a deprecated v1 operation: says so, and where its v2 successor is. */
+  void deprecated(RoutingContext rc) {
+    rc.response()
+      .putHeader("Deprecation", "@" + settings.deprecatedSince().atStartOfDay(ZoneOffset.UTC).toEpochSecond())
+      .putHeader("Sunset", DateTimeFormatter.RFC_1123_DATE_TIME.format(settings.sunset().atStartOfDay(ZoneOffset.UTC)))
+      .putHeader("Link", "<" + rc.request().path().replaceFirst("^" + GatewayRouter.API_V1, GatewayRouter.API_V2) + ">; rel=\"successor-version\"");
+    rc.next();
+  }
+
+  static boolean isDeprecated(Operation operation) {
+    return operation.getOpenAPIModel().getBoolean("deprecated", false);
+  }
+
+  private static List<String> deprecatedOperations(ApiDocument document) {
+    return document.contract().operations().stream().filter(ApiVersions::isDeprecated)
+      .map(Operation::getOperationId).sorted().toList();
+  }
+}
