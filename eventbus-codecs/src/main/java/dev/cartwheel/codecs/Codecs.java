@@ -1,6 +1,7 @@
 package dev.cartwheel.codecs;
 
 import dev.cartwheel.codecs.bridge.BridgeContract;
+import dev.cartwheel.codecs.config.ConfigContract;
 import dev.cartwheel.codecs.inventory.InventoryContract;
 import dev.cartwheel.codecs.notifications.NotificationsContract;
 import dev.cartwheel.codecs.orders.OrdersContract;
@@ -24,7 +25,8 @@ public final class Codecs {
     new Contract(PaymentsContract.DOMAIN, PaymentsContract.MESSAGES),
     new Contract(OrdersContract.DOMAIN, OrdersContract.MESSAGES),
     new Contract(NotificationsContract.DOMAIN, NotificationsContract.MESSAGES),
-    new Contract(BridgeContract.DOMAIN, BridgeContract.MESSAGES)
+    new Contract(BridgeContract.DOMAIN, BridgeContract.MESSAGES),
+    new Contract(ConfigContract.DOMAIN, ConfigContract.MESSAGES)
   );
 
   record Contract(String domain, List<Class<? extends Record>> messages) {

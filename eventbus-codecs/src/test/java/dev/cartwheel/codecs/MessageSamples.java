@@ -4,6 +4,7 @@ import dev.cartwheel.codecs.bridge.CountDeadLetters;
 import dev.cartwheel.codecs.bridge.DeadLetterCounts;
 import dev.cartwheel.codecs.bridge.ReplayDeadLetters;
 import dev.cartwheel.codecs.bridge.ReplayResult;
+import dev.cartwheel.codecs.config.ConfigChanged;
 import dev.cartwheel.codecs.inventory.CommitReservation;
 import dev.cartwheel.codecs.inventory.CreateProduct;
 import dev.cartwheel.codecs.inventory.GetProduct;
@@ -145,7 +146,9 @@ final class MessageSamples {
     entry(CountDeadLetters.class, new CountDeadLetters()),
     entry(DeadLetterCounts.class, new DeadLetterCounts(Map.of("invalid-data", 2L, "retries-exhausted", 1L), 4)),
     entry(ReplayDeadLetters.class, new ReplayDeadLetters("retries-exhausted", 100)),
-    entry(ReplayResult.class, new ReplayResult(3))
+    entry(ReplayResult.class, new ReplayResult(3)),
+
+    entry(ConfigChanged.class, new ConfigChanged("{\"rateLimits.tiers.customer.burst\":50}", "admin 0b9f3c52", "PATCH /api/v1/admin/config", NOW))
   );
 
   private MessageSamples() {

@@ -26,7 +26,7 @@ final class DomainClient {
 
   private final Vertx vertx;
   private final EventBus bus;
-  private final GatewayConfig config;
+  private GatewayConfig config;
   private final Map<String, CircuitBreaker> breakers = new HashMap<>();
 
   DomainClient(Vertx vertx, GatewayConfig config) {
@@ -42,6 +42,17 @@ final class DomainClient {
     return breaker(domain)
       .<T>execute(() -> bus.<T>request(address, body, options).map(Message::body))
       .recover(error -> Future.failedFuture(asProblem(domain, error)));
+  }
+
+  /** New timeout and breaker thresholds (live configuration); breakers start afresh with them. */
+  void update(GatewayConfig config) {
+    boolean breakersChanged = config.breakerMaxFailures() != this.config.breakerMaxFailures()
+      || !config.breakerReset().equals(this.config.breakerReset());
+    this.config = config;
+    if (breakersChanged) {
+      close();
+      breakers.clear();
+    }
   }
 
   void close() {

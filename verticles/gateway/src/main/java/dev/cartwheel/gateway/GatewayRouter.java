@@ -1,5 +1,6 @@
 package dev.cartwheel.gateway;
 
+import dev.cartwheel.runtime.config.LiveConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -35,7 +36,7 @@ final class GatewayRouter {
 
   static Router create(Gateway gateway) {
     GatewayConfig config = gateway.config();
-    RateLimiter limiter = new RateLimiter(config.rateLimits(), GatewayServices.rateBuckets(gateway.vertx()));
+    RateLimiter limiter = gateway.limiter();
     StreamRoutes stream = new StreamRoutes(gateway.vertx(), gateway.jwt(), gateway.domains(), gateway.hub(), config.stream(), limiter);
     ApiVersions versions = new ApiVersions(config.api(), gateway.v1(), gateway.v2());
 
@@ -77,6 +78,9 @@ final class GatewayRouter {
     OperationsRoutes operations = new OperationsRoutes(gateway.domains());
     builder.getRoute("countDeadLetters").addHandler(operations::countDeadLetters);
     builder.getRoute("replayDeadLetters").addHandler(operations::replayDeadLetters);
+    ConfigRoutes liveConfig = new ConfigRoutes(LiveConfig.of(gateway.vertx()));
+    builder.getRoute("showConfig").addHandler(liveConfig::show);
+    builder.getRoute("changeConfig").addHandler(liveConfig::change);
   }
 
   private static void v2(RouterBuilder builder, Gateway gateway) {

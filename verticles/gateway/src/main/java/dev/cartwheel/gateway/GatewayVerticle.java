@@ -2,6 +2,7 @@ package dev.cartwheel.gateway;
 
 import dev.cartwheel.runtime.auth.Jwt;
 import dev.cartwheel.runtime.config.ConfigReader;
+import dev.cartwheel.runtime.config.LiveConfig;
 import dev.cartwheel.runtime.node.Node;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -28,6 +29,7 @@ public final class GatewayVerticle extends VerticleBase {
   private HttpServer server;
   private StreamHub hub;
   private CatalogueCache catalogue;
+  private Runnable stopListening = () -> { };
 
   @Override
   public Future<?> start() {
@@ -37,6 +39,12 @@ public final class GatewayVerticle extends VerticleBase {
     Node node = Node.of(vertx);
     hub = new StreamHub(vertx);
     catalogue = new CatalogueCache(vertx, config.catalogue());
+    RateLimiter limiter = new RateLimiter(config.rateLimits(), GatewayServices.rateBuckets(vertx));
+    LiveConfig.of(vertx).ifPresent(live -> stopListening = live.onChange(changed -> {
+      GatewayConfig next = GatewayConfig.from(changed);
+      limiter.update(next.rateLimits());
+      domains.update(next);
+    }));
     Future<ApiDocument> v1 = ApiDocument.load(vertx, GatewayRouter.OPENAPI_V1);
     Future<ApiDocument> v2 = ApiDocument.load(vertx, GatewayRouter.OPENAPI_V2);
     return Future.all(hub.start(), catalogue.ready(), v1, v2).compose(ready -> {
@@ -48,7 +56,7 @@ public final class GatewayVerticle extends VerticleBase {
         .setIdleTimeout((int) config.http().idleTimeout().toMillis())
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setWebSocketClosingTimeout(WEBSOCKET_CLOSING_TIMEOUT_SECONDS));
-      return server.requestHandler(GatewayRouter.create(new Gateway(vertx, config, v1.result(), v2.result(), jwt, domains, node, hub, catalogue)))
+      return server.requestHandler(GatewayRouter.create(new Gateway(vertx, config, v1.result(), v2.result(), jwt, domains, node, hub, catalogue, limiter)))
         .listen();
     }).onSuccess(listening -> {
       String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
@@ -63,6 +71,7 @@ public final class GatewayVerticle extends VerticleBase {
    */
   @Override
   public Future<?> stop() {
+    stopListening.run();
     Future<Void> streamsClosed = hub == null ? Future.succeededFuture() : hub.stop();
     Future<Void> drained = streamsClosed.transform(closed -> server == null ? Future.succeededFuture()
       : server.shutdown(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS));

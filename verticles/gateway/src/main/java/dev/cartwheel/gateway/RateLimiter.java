@@ -42,16 +42,23 @@ final class RateLimiter {
     }
   }
 
-  private final RateLimitSettings settings;
   private final RateBuckets buckets;
-  private final Map<Tier, BucketConfiguration> configurations = new EnumMap<>(Tier.class);
+  private RateLimitSettings settings;
+  private Map<Tier, BucketConfiguration> configurations;
 
   RateLimiter(RateLimitSettings settings, RateBuckets buckets) {
-    this.settings = settings;
     this.buckets = buckets;
-    settings.tiers().forEach((tier, bucket) -> configurations.put(tier, BucketConfiguration.builder()
+    update(settings);
+  }
+
+  /** New limits (live configuration): a bucket moves to its tier's new size at its next use. */
+  void update(RateLimitSettings settings) {
+    Map<Tier, BucketConfiguration> next = new EnumMap<>(Tier.class);
+    settings.tiers().forEach((tier, bucket) -> next.put(tier, BucketConfiguration.builder()
       .addLimit(Bandwidth.builder().capacity(bucket.burst()).refillGreedy(bucket.perSecond(), Duration.ofSeconds(1)).build())
       .build()));
+    this.configurations = next;
+    this.settings = settings;
   }
 
   /** A route handler that charges {@code operation} to the caller before the route's own handlers run. */

@@ -4,6 +4,7 @@ import dev.cartwheel.codecs.Codecs;
 import dev.cartwheel.gateway.GatewayServices;
 import dev.cartwheel.runtime.config.ConfigLoader;
 import dev.cartwheel.runtime.config.ConfigReader;
+import dev.cartwheel.runtime.config.LiveConfig;
 import dev.cartwheel.runtime.db.PgSettings;
 import dev.cartwheel.runtime.node.BuildInfo;
 import dev.cartwheel.runtime.node.Node;
@@ -41,6 +42,8 @@ public final class Platform implements AutoCloseable {
   private EmbeddedServices embedded;
   private Vertx vertx;
   private ReadinessChecks readiness;
+  private LiveConfig live;
+  private ConfigWatch watch;
   private Node node;
   private final List<String> deployments = new ArrayList<>();
   private boolean closed;
@@ -102,6 +105,7 @@ public final class Platform implements AutoCloseable {
     if (cluster != null) {
       GatewayServices.useClusterRateBuckets(vertx, HazelcastClusters.rateLimitBuckets(cluster));
     }
+    watchLiveConfiguration(options, files, settings);
 
     for (DeployPlan.Item item : settings.plan().items()) {
       String id = vertx.deployVerticle(item.verticle().className(),
@@ -111,6 +115,28 @@ public final class Platform implements AutoCloseable {
     }
     node.markStarted();
     printBanner(settings);
+  }
+
+  /**
+   * Live keys change without a restart: from the conf/ files (watched) or the admin endpoint (published to
+   * every node). A change is checked the way this node's verticles read their configuration at start.
+   */
+  private void watchLiveConfiguration(Options options, ConfigReader files, NodeSettings settings) {
+    LogLevels logLevels = new LogLevels();
+    logLevels.apply(config);
+    live = new LiveConfig(vertx, config, candidate -> {
+      settings.plan().items().forEach(item -> item.verticle().validate().accept(candidate));
+      LogLevels.parse(candidate);
+    });
+    LiveConfig.install(vertx, live);
+    live.onChange(logLevels::apply);
+    live.listen().await();
+    watch = new ConfigWatch(vertx, sources(options), files, live);
+    watch.start(config.millis("conf.watchIntervalMs", 100, 3_600_000).toMillis());
+  }
+
+  private static ConfigLoader.Sources sources(Options options) {
+    return new ConfigLoader.Sources(options.confDir(), options.profile(), options.env(), options.flags());
   }
 
   private static final String EMBEDDED_PLACEHOLDER_PG = "postgresql://postgres@127.0.0.1:5432/cartwheel";
@@ -126,7 +152,7 @@ public final class Platform implements AutoCloseable {
   private static ConfigReader loadConfiguration(Options options) {
     Vertx bootstrap = Vertx.vertx();
     try {
-      return ConfigLoader.load(bootstrap, new ConfigLoader.Sources(options.confDir(), options.profile(), options.env(), options.flags())).await();
+      return ConfigLoader.load(bootstrap, sources(options)).await();
     } finally {
       bootstrap.close().await();
     }
@@ -183,6 +209,12 @@ public final class Platform implements AutoCloseable {
       } catch (Exception e) {
         LOG.warn("Undeploying {} failed: {}", deployments.get(i), e.getMessage());
       }
+    }
+    if (watch != null) {
+      watch.stop();
+    }
+    if (live != null) {
+      live.close().await();
     }
     if (readiness != null) {
       readiness.close();

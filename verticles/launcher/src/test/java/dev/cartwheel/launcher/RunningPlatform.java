@@ -27,6 +27,11 @@ final class RunningPlatform implements AutoCloseable {
   }
 
   static RunningPlatform start(Map<String, String> overrides) {
+    return start("conf", overrides);
+  }
+
+  /** A node reading its files from {@code confDir} (a copy a test may edit while the node runs). */
+  static RunningPlatform start(String confDir, Map<String, String> overrides) {
     Map<String, String> flags = new HashMap<>(Map.of(
       "pg.url", TestServices.postgresUrl(),
       "kafka.bootstrap", TestServices.kafkaBootstrap(),
@@ -36,7 +41,7 @@ final class RunningPlatform implements AutoCloseable {
       // tests send bursts from one address; RateLimitIT turns the limits on
       "rateLimits.enabled", "false"));
     flags.putAll(overrides);
-    return new RunningPlatform(Platform.start(new Platform.Options("conf", "dev", Map.of(), flags)));
+    return new RunningPlatform(Platform.start(new Platform.Options(confDir, "dev", Map.of(), flags)));
   }
 
   /** Removes every account but the seeded administrator. */

@@ -6,12 +6,21 @@ package dev.cartwheel.runtime.config;
  */
 public final class ConfigException extends RuntimeException {
 
+  private final String key;
+
   public ConfigException(String key, String problem) {
     super(key + " (" + EnvOverrides.preferredEnvName(key) + "): " + problem);
+    this.key = key;
   }
 
   private ConfigException(String message, Throwable cause) {
     super(message, cause);
+    this.key = null;
+  }
+
+  /** The key the message is about; null for a file or a variable that names no key. */
+  public String key() {
+    return key;
   }
 
   static ConfigException unknownVariable(String name) {

@@ -1,0 +1,52 @@
+package dev.cartwheel.gateway;
+
+import dev.cartwheel.codecs.FieldError;
+import dev.cartwheel.runtime.config.ConfigException;
+import dev.cartwheel.runtime.config.LiveConfig;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The live configuration, for administrators: what the live keys are on this node, and changing them on
+ * every node. A change is checked here first; a refusal names the key and changes nothing anywhere.
+ */
+final class ConfigRoutes {
+
+  private final Optional<LiveConfig> live;
+
+  ConfigRoutes(Optional<LiveConfig> live) {
+    this.live = live;
+  }
+
+  void show(RoutingContext rc) {
+    if (Access.requireAdmin(rc) && available(rc)) {
+      rc.json(new JsonObject().put("live", live.get().liveValues()));
+    }
+  }
+
+  void change(RoutingContext rc) {
+    if (!Access.requireAdmin(rc) || !available(rc)) {
+      return;
+    }
+    JsonObject changes = rc.body().asJsonObject();
+    String changedBy = "administrator " + rc.user().subject() + " (request " + RequestIds.of(rc) + ")";
+    try {
+      live.get().publish(changes, changedBy, rc.request().method() + " " + rc.request().path());
+    } catch (ConfigException e) {
+      rc.fail(new ProblemException(new Problem(GatewayError.VALIDATION_FAILED.status, GatewayError.VALIDATION_FAILED.name(),
+        "The change was refused; nothing changed.", List.of(new FieldError(e.key(), e.getMessage())), 0)));
+      return;
+    }
+    rc.json(new JsonObject().put("changed", changes).put("changedBy", changedBy));
+  }
+
+  private boolean available(RoutingContext rc) {
+    if (live.isEmpty()) {
+      rc.fail(new ProblemException(GatewayError.SERVICE_UNAVAILABLE, "This node has no live configuration."));
+    }
+    return live.isPresent();
+  }
+}
