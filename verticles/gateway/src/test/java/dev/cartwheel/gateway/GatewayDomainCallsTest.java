@@ -8,6 +8,8 @@ import dev.cartwheel.codecs.users.Session;
 import dev.cartwheel.codecs.users.UserProfile;
 import dev.cartwheel.codecs.users.UsersContract;
 import dev.cartwheel.codecs.users.UsersError;
+import dev.cartwheel.runtime.config.ConfigReader;
+import dev.cartwheel.runtime.config.LiveConfig;
 import dev.cartwheel.runtime.node.Node;
 import dev.cartwheel.testkit.TestConfig;
 import io.vertx.core.DeploymentOptions;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +37,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * How the gateway calls domains over the event bus, with the users addresses answered by stand-ins
@@ -47,6 +51,7 @@ class GatewayDomainCallsTest {
   private static final JsonObject CREDENTIALS = new JsonObject().put("email", "ada@example.com").put("password", "analytical-engine-1843");
 
   private Vertx vertx;
+  private LiveConfig live;
   private WebClient client;
 
   @BeforeEach
@@ -57,6 +62,8 @@ class GatewayDomainCallsTest {
       "gateway.requestTimeoutMs", "300",
       "gateway.breakerMaxFailures", "3",
       "gateway.breakerResetMs", "1000"));
+    live = new LiveConfig(vertx, new ConfigReader(config), GatewayConfig::from);
+    LiveConfig.install(vertx, live);
     vertx.deployVerticle(GatewayVerticle.class, new DeploymentOptions().setConfig(config)).await();
     URI url = URI.create(Node.of(vertx).url().orElseThrow());
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost(url.getHost()).setDefaultPort(url.getPort()));
@@ -165,6 +172,19 @@ class GatewayDomainCallsTest {
   private MessageConsumer<Login> answerLogins() {
     UserProfile ada = new UserProfile(UUID.randomUUID(), "ada@example.com", "Ada", List.of("customer"), Instant.now());
     return vertx.eventBus().consumer(UsersContract.LOGIN, message -> message.reply(new Session(ada, "token", Instant.now().plusSeconds(60))));
+  }
+
+  @Test
+  @DisplayName("a breaker threshold changed live applies to the next calls: lowered to one, one failure opens it")
+  void breakerThresholdsChangeLive() {
+    assertThat(login().bodyAsJsonObject().getString("detail")).isEqualTo("No users service is running.");
+    assertThat(login().bodyAsJsonObject().getString("detail")).as("3 failures open it, not 2").isEqualTo("No users service is running.");
+
+    assertThat(live.apply(new JsonObject().put("gateway.breakerMaxFailures", 1), "a test", "GatewayDomainCallsTest")).isTrue();
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+      login();
+      assertThat(login().bodyAsJsonObject().getString("detail")).contains("requests to it are paused");
+    });
   }
 
   private HttpResponse<Buffer> login() {
