@@ -2,6 +2,7 @@ package dev.cartwheel.gateway;
 
 import dev.cartwheel.codecs.Roles;
 import dev.cartwheel.codecs.orders.Requester;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
@@ -12,6 +13,19 @@ import java.util.UUID;
 final class Access {
 
   private Access() {
+  }
+
+  /**
+   * An Authorization header that says Bearer and nothing else is a missing token (401), not a malformed
+   * request: vertx-web's auth handler would answer it 400.
+   */
+  static void refuseEmptyBearer(RoutingContext rc) {
+    String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (authorization != null && authorization.trim().equalsIgnoreCase("bearer")) {
+      rc.fail(new ProblemException(GatewayError.UNAUTHORIZED, "The bearer token is empty."));
+      return;
+    }
+    rc.next();
   }
 
   static boolean isAdmin(RoutingContext rc) {

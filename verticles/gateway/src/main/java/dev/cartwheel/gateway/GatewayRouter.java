@@ -41,7 +41,7 @@ final class GatewayRouter {
     ApiVersions versions = new ApiVersions(config.api(), gateway.v1(), gateway.v2());
 
     Router root = Router.router(gateway.vertx());
-    root.route().handler(RequestIds::assign).handler(AccessLog::record).handler(SecurityHeaders::add);
+    root.route().handler(RequestIds::assign).handler(AccessLog::record).handler(SecurityHeaders::add).handler(Access::refuseEmptyBearer);
     if (!config.http().corsAllowedOrigins().isEmpty()) {
       root.route().handler(cors(config.http().corsAllowedOrigins()));
     }

@@ -1,5 +1,7 @@
 package dev.cartwheel.gateway;
 
+import dev.cartwheel.codecs.DomainFailure;
+import dev.cartwheel.codecs.FieldError;
 import dev.cartwheel.codecs.orders.CancelOrder;
 import dev.cartwheel.codecs.orders.GetOrder;
 import dev.cartwheel.codecs.orders.ListOrders;
@@ -39,6 +41,8 @@ final class OrdersRoutes {
     }
   }
 
+  private static final String LINES = "lines";
+
   private final DomainClient domains;
   private final Shape shape;
 
@@ -64,7 +68,18 @@ final class OrdersRoutes {
         .putHeader("Location", shape.prefix + "/orders/" + order.id())
         .putHeader("Content-Type", "application/json")
         .end(shape.representation.apply(order).toBuffer()))
-      .onFailure(rc::fail);
+      .onFailure(error -> rc.fail(inShape(error)));
+  }
+
+  /** The orders domain names lines "lines/<i>/..."; in a version that calls them otherwise, so does the answer. */
+  private Throwable inShape(Throwable error) {
+    if (!(error instanceof DomainFailure failure) || shape.linesField.equals(LINES) || failure.fieldErrors().isEmpty()) {
+      return error;
+    }
+    List<FieldError> renamed = failure.fieldErrors().stream()
+      .map(field -> field.field().startsWith(LINES) ? new FieldError(shape.linesField + field.field().substring(LINES.length()), field.message()) : field)
+      .toList();
+    return new DomainFailure(failure.failureCode(), failure.code(), failure.kind(), failure.getMessage(), renamed);
   }
 
   void list(RoutingContext rc) {

@@ -2,6 +2,8 @@ package dev.cartwheel.gateway;
 
 import io.vertx.ext.web.RoutingContext;
 
+import java.math.BigDecimal;
+
 /** page and size query parameters (already validated against the OpenAPI document), with their defaults. */
 record Paging(int page, int size) {
 
@@ -13,6 +15,7 @@ record Paging(int page, int size) {
 
   private static int integer(RoutingContext rc, String name, int fallback) {
     String value = rc.queryParams().get(name);
-    return value == null ? fallback : Integer.parseInt(value);
+    // the validator accepts 1.0 as an integer: read it as a number
+    return value == null ? fallback : new BigDecimal(value).intValueExact();
   }
 }

@@ -76,6 +76,9 @@ final class Problems {
     if (failure instanceof HttpException http && http.getCause() instanceof ValidatorException invalid) {
       return ValidationProblems.of(invalid);
     }
+    if (failure instanceof ValidatorException invalid) {
+      return ValidationProblems.of(invalid);
+    }
     int status = failure instanceof HttpException http ? http.getStatusCode() : rc.statusCode();
     return switch (status) {
       case 401 -> Problem.of(GatewayError.UNAUTHORIZED, "A valid bearer token is required (Authorization: Bearer <token>).");
