@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The API's versions and the deprecation of operations that have a successor in a newer one. A deprecated
@@ -25,7 +26,11 @@ final class ApiVersions {
   record Settings(LocalDate deprecatedSince, LocalDate sunset) {
 
     static Settings from(ConfigReader config) {
-      return new Settings(date(config, "api.deprecatedSince"), date(config, "api.sunset"));
+      Settings settings = new Settings(date(config, "api.deprecatedSince"), date(config, "api.sunset"));
+      if (settings.sunset().isBefore(settings.deprecatedSince())) {
+        throw new ConfigException("api.sunset", "must not be before api.deprecatedSince");
+      }
+      return settings;
     }
 
     private static LocalDate date(ConfigReader config, String key) {
@@ -37,6 +42,9 @@ final class ApiVersions {
       }
     }
   }
+
+  /** RFC 9110's IMF-fixdate: always a two-digit day, always GMT. */
+  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
 
   private final Settings settings;
   private final ApiDocument v1;
@@ -62,7 +70,7 @@ final class ApiVersions {
   void deprecated(RoutingContext rc) {
     rc.response()
       .putHeader("Deprecation", "@" + settings.deprecatedSince().atStartOfDay(ZoneOffset.UTC).toEpochSecond())
-      .putHeader("Sunset", DateTimeFormatter.RFC_1123_DATE_TIME.format(settings.sunset().atStartOfDay(ZoneOffset.UTC)))
+      .putHeader("Sunset", HTTP_DATE.format(settings.sunset().atStartOfDay(ZoneOffset.UTC)))
       .putHeader("Link", "<" + rc.request().path().replaceFirst("^" + GatewayRouter.API_V1, GatewayRouter.API_V2) + ">; rel=\"successor-version\"");
     rc.next();
   }

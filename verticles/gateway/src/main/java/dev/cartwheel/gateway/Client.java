@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.auth.User;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,7 +20,9 @@ record Client(String key, Tier tier) {
     if (user != null && user.subject() != null) {
       return new Client("user:" + user.subject(), tierOf(user));
     }
-    return new Client("addr:" + address(request.remoteAddress().hostAddress(), request.getHeader("X-Forwarded-For"), trustedProxies),
+    List<String> forwarded = request.headers().getAll("X-Forwarded-For");
+    // proxies may add their own header line: read them all, in order
+    return new Client("addr:" + address(request.remoteAddress().hostAddress(), forwarded.isEmpty() ? null : String.join(",", forwarded), trustedProxies),
       Tier.ANONYMOUS);
   }
 

@@ -2,13 +2,13 @@ package dev.cartwheel.gateway;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.Shareable;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Buckets kept in the cluster's data grid (Hazelcast, through Bucket4j), so that every gateway node takes
@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
  * provides the proxy manager when the node is clustered ({@link GatewayServices#useClusterRateBuckets}).
  */
 final class ClusterRateBuckets implements RateBuckets, Shareable {
+
+  private static final long GRID_TIMEOUT_MS = 500;
 
   private final Vertx vertx;
   private final AsyncProxyManager<String> buckets;
@@ -26,12 +28,15 @@ final class ClusterRateBuckets implements RateBuckets, Shareable {
   }
 
   @Override
-  public Future<ConsumptionProbe> take(String key, BucketConfiguration configuration, long version, long tokens) {
-    CompletableFuture<ConsumptionProbe> probe = buckets.builder()
-      .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.PROPORTIONALLY)
-      .build(key, () -> CompletableFuture.completedFuture(configuration))
-      .tryConsumeAndReturnRemaining(tokens);
-    // the grid completes on its own threads: come back to the caller's event loop
-    return Future.fromCompletionStage(probe, vertx.getOrCreateContext());
+  public Future<ConsumptionProbe> take(String key, BucketConfiguration configuration, long tokens) {
+    try {
+      CompletableFuture<ConsumptionProbe> probe = buckets.builder()
+        .build(key, () -> CompletableFuture.completedFuture(configuration))
+        .tryConsumeAndReturnRemaining(tokens);
+      // the grid completes on its own threads: come back to the caller's event loop; a grid that hangs counts as failed
+      return Future.fromCompletionStage(probe, vertx.getOrCreateContext()).timeout(GRID_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 }

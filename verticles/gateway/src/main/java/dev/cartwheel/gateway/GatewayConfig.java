@@ -74,6 +74,9 @@ public record GatewayConfig(
       config.millis("stream.ticketTtlMs", 1000, 600_000),
       // a resume is sent at once: it must leave room in the queue for the live messages behind it
       config.integer("stream.resumeLimit", 1, maxQueued / 2));
+    if (config.millis("gateway.requestTimeoutMs", 100, 600_000).compareTo(config.millis("http.requestTimeoutMs", 100, 3_600_000)) >= 0) {
+      throw new ConfigException("gateway.requestTimeoutMs", "must be shorter than http.requestTimeoutMs, or a slow domain is a 408 instead of a 504");
+    }
     if (config.millis("http.idleTimeoutMs", 1000, 3_600_000).compareTo(stream.pingInterval()) <= 0) {
       throw new ConfigException("http.idleTimeoutMs", "must be longer than stream.pingIntervalMs, or idle streams are cut");
     }

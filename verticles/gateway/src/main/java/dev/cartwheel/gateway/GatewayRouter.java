@@ -3,7 +3,9 @@ package dev.cartwheel.gateway;
 import dev.cartwheel.runtime.config.LiveConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.JWTAuthHandler;
@@ -43,7 +45,7 @@ final class GatewayRouter {
     Router root = Router.router(gateway.vertx());
     root.route().handler(RequestIds::assign).handler(AccessLog::record).handler(SecurityHeaders::add).handler(Access::refuseEmptyBearer);
     if (!config.http().corsAllowedOrigins().isEmpty()) {
-      root.route().handler(cors(config.http().corsAllowedOrigins()));
+      root.route().handler(crossOrigin(config.http().corsAllowedOrigins()));
     }
     OpsRoutes.mount(root, gateway.node());
     root.get("/api").handler(versions::list);
@@ -125,11 +127,28 @@ final class GatewayRouter {
       .sendFile(document.path()));
   }
 
-  /** Browsers on these origins may call the API (and read the headers a client needs); others get no CORS headers. */
+  /**
+   * Browsers on the allowed origins may call the API (and read the headers a client needs). vertx-web's
+   * CorsHandler refuses every other Origin with a 403, the gateway's own web app included (browsers send
+   * Origin on its POSTs and on WebSocket handshakes): so it only sees requests from allowed origins, and
+   * the rest go on without CORS headers, which is what keeps a foreign page from reading the answers.
+   */
+  private static Handler<RoutingContext> crossOrigin(List<String> origins) {
+    CorsHandler cors = cors(origins);
+    return rc -> {
+      String origin = rc.request().getHeader(HttpHeaders.ORIGIN);
+      if (origin != null && origins.contains(origin)) {
+        cors.handle(rc);
+      } else {
+        rc.next();
+      }
+    };
+  }
+
   private static CorsHandler cors(List<String> origins) {
     return CorsHandler.create()
       .addOrigins(origins)
-      .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE))
+      .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
       .allowedHeaders(Set.of("Authorization", "Content-Type", "Idempotency-Key", "If-None-Match", RequestIds.HEADER))
       .exposedHeaders(Set.of(RequestIds.HEADER, "Location", "ETag", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
         "Deprecation", "Sunset", "Link"))

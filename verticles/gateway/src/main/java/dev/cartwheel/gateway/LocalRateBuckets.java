@@ -22,8 +22,8 @@ final class LocalRateBuckets implements RateBuckets, Shareable {
     .build();
 
   @Override
-  public Future<ConsumptionProbe> take(String key, BucketConfiguration configuration, long version, long tokens) {
-    Bucket bucket = buckets.get(key + "#" + version, missing -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build());
+  public Future<ConsumptionProbe> take(String key, BucketConfiguration configuration, long tokens) {
+    Bucket bucket = buckets.get(key, missing -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build());
     return Future.succeededFuture(bucket.tryConsumeAndReturnRemaining(tokens));
   }
 }

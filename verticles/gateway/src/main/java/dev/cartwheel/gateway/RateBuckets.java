@@ -7,9 +7,6 @@ import io.vertx.core.Future;
 /** Where the token buckets live: in this JVM, or in the cluster, shared by every gateway node. */
 interface RateBuckets {
 
-  /**
-   * Takes {@code tokens} from the bucket {@code key}, created with {@code configuration} when it does not
-   * exist yet, or moved to it when its {@code version} changed (live configuration).
-   */
-  Future<ConsumptionProbe> take(String key, BucketConfiguration configuration, long version, long tokens);
+  /** Takes {@code tokens} from the bucket {@code key}, created with {@code configuration} when it does not exist yet. */
+  Future<ConsumptionProbe> take(String key, BucketConfiguration configuration, long tokens);
 }

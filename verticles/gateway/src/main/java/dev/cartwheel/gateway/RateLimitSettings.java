@@ -1,5 +1,6 @@
 package dev.cartwheel.gateway;
 
+import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.config.ConfigReader;
 
 import java.util.Map;
@@ -33,7 +34,14 @@ public record RateLimitSettings(boolean enabled, Set<String> trustedProxies, Map
       config.longInteger("rateLimits.tiers." + tier.key() + ".burst", 1, 1_000_000_000),
       config.longInteger("rateLimits.tiers." + tier.key() + ".perSecond", 1, 1_000_000_000))));
     Map<String, Integer> costs = config.json().getJsonObject("rateLimits").getJsonObject("costs").fieldNames().stream()
-      .collect(Collectors.toMap(operation -> operation, operation -> config.integer("rateLimits.costs." + operation, 0, 1_000_000)));
+      .collect(Collectors.toMap(operation -> operation, operation -> config.integer("rateLimits.costs." + operation, 1, 1_000_000)));
+    // a tier whose burst is below a cost can never call that operation (a way to keep anonymous callers off it)
+    long largestBurst = tiers.values().stream().mapToLong(Bucket::burst).max().orElseThrow();
+    costs.forEach((operation, cost) -> {
+      if (cost > largestBurst) {
+        throw new ConfigException("rateLimits.costs." + operation, "must not exceed the largest tier's burst (" + largestBurst + "): no one could pay it");
+      }
+    });
     return new RateLimitSettings(config.bool("rateLimits.enabled"), Set.copyOf(config.strings("rateLimits.trustedProxies")), tiers, costs);
   }
 

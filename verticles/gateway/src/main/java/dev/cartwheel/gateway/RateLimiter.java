@@ -51,7 +51,7 @@ final class RateLimiter {
     update(settings);
   }
 
-  /** New limits (live configuration): a bucket moves to its tier's new size at its next use. */
+  /** New limits (live configuration): a changed tier's clients start on new, full buckets of the new size. */
   void update(RateLimitSettings settings) {
     Map<Tier, BucketConfiguration> next = new EnumMap<>(Tier.class);
     settings.tiers().forEach((tier, bucket) -> next.put(tier, BucketConfiguration.builder()
@@ -94,9 +94,9 @@ final class RateLimiter {
     if (!settings.enabled()) {
       return Future.succeededFuture(new Decision(true, tier.burst(), tier.burst(), 0, 0));
     }
-    // a changed tier is a new configuration version: the grid moves existing buckets to it
-    long version = tier.burst() * 1_000_003L + tier.perSecond();
-    return buckets.take(client.tier().key() + "/" + client.key(), configurations.get(client.tier()), version, settings.cost(operation))
+    // the tier's size is part of the key: after a live change every client takes from a bucket of the new size
+    String key = client.tier().key() + "/" + tier.burst() + "x" + tier.perSecond() + "/" + client.key();
+    return buckets.take(key, configurations.get(client.tier()), settings.cost(operation))
       .map(probe -> decision(tier, probe));
   }
 
@@ -106,6 +106,6 @@ final class RateLimiter {
   }
 
   private static long seconds(long nanos) {
-    return (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+    return nanos / TimeUnit.SECONDS.toNanos(1) + (nanos % TimeUnit.SECONDS.toNanos(1) == 0 ? 0 : 1);
   }
 }

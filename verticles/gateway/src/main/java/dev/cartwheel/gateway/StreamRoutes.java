@@ -13,6 +13,9 @@ import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.RoutingContext;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +27,7 @@ import java.util.UUID;
  */
 final class StreamRoutes {
 
+  private static final Logger LOG = LoggerFactory.getLogger(StreamRoutes.class);
   static final String PATH = GatewayRouter.API_V1 + "/stream";
   private static final String ALL_ORDERS = "orders";
   /** A hint only: streams close at their clients' pace, so there is no exact time to name. */
@@ -101,7 +105,10 @@ final class StreamRoutes {
     return limiter.take(client, RateLimitSettings.STREAM).compose(decision -> {
       decision.writeHeaders(rc.response());
       return decision.allowed() ? Future.succeededFuture() : Future.failedFuture(decision.problem());
-    }, error -> Future.succeededFuture());
+    }, error -> {
+      LOG.warn("Rate limit store failed, stream request {} goes through unlimited: {}", RequestIds.of(rc), error.getMessage());
+      return Future.succeededFuture();
+    });
   }
 
   /** Within the limits: join the hub first (live messages are held), fetch what was missed, then upgrade. */

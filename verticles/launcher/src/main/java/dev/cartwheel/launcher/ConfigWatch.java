@@ -71,9 +71,9 @@ final class ConfigWatch {
           }
         }
       }
-      loaded = files.json();
-      if (!changes.isEmpty()) {
-        live.apply(changes, "the files in " + sources.confDir(), "file watch");
+      // a refused edit is compared again after the next one, so that fixing it applies all of it
+      if (changes.isEmpty() || live.apply(changes, "the files in " + sources.confDir(), "file watch")) {
+        loaded = files.json();
       }
     }).onFailure(error -> LOG.error("The files in {} no longer load, the running configuration stays: {}", sources.confDir(), error.getMessage()));
   }

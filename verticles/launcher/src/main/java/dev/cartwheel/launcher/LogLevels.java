@@ -21,8 +21,13 @@ final class LogLevels {
   private static final String KEY = "logging.levels";
   private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
+  /**
+   * What logback.xml had set, per logger, before any change. One Logback context serves the whole JVM
+   * (and every node a test starts in it), so this is kept once per JVM: the first change records it.
+   */
+  private static final Map<String, Level> ORIGINAL = new LinkedHashMap<>();
+
   private final Map<String, Level> configured = new LinkedHashMap<>();
-  private final Map<String, Level> original = new LinkedHashMap<>();
 
   /** The entries, checked: a bad one is a ConfigException naming the key. */
   static Map<String, Level> parse(ConfigReader config) {
@@ -37,16 +42,21 @@ final class LogLevels {
     return levels;
   }
 
-  synchronized void apply(ConfigReader config) {
-    Map<String, Level> wanted = parse(config);
+  void apply(ConfigReader config) {
+    synchronized (ORIGINAL) {
+      set(parse(config));
+    }
+  }
+
+  private void set(Map<String, Level> wanted) {
     LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
     Set<String> dropped = new HashSet<>(configured.keySet());
     dropped.removeAll(wanted.keySet());
-    dropped.forEach(name -> logback.getLogger(name).setLevel(original.remove(name)));
+    dropped.forEach(name -> logback.getLogger(name).setLevel(ORIGINAL.get(name)));
     wanted.forEach((name, level) -> {
       ch.qos.logback.classic.Logger logger = logback.getLogger(name);
-      if (!original.containsKey(name)) {
-        original.put(name, logger.getLevel());
+      if (!ORIGINAL.containsKey(name)) {
+        ORIGINAL.put(name, logger.getLevel()); // often null (inherited): putIfAbsent would overwrite that later
       }
       logger.setLevel(level);
     });

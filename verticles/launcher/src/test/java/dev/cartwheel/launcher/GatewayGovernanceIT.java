@@ -33,7 +33,8 @@ import static org.awaitility.Awaitility.await;
 class GatewayGovernanceIT {
 
   private static final String SHOP = "https://shop.example";
-  private static final int CACHE_TTL_MS = 1500;
+  /** Long enough that only an invalidation can explain a change seen within a second. */
+  private static final int CACHE_TTL_MS = 3000;
 
   private static RunningPlatform node;
   private static Vertx clients;
@@ -47,6 +48,7 @@ class GatewayGovernanceIT {
       "catalogue.cacheTtlMs", String.valueOf(CACHE_TTL_MS),
       "http.corsAllowedOrigins", SHOP,
       "http.requestTimeoutMs", "1000",
+      "gateway.requestTimeoutMs", "800",
       "http.idleTimeoutMs", "2000",
       "stream.pingIntervalMs", "500",
       "stream.pongTimeoutMs", "1500",
@@ -65,6 +67,8 @@ class GatewayGovernanceIT {
   void freshCatalogue() {
     TestServices.sql(Commerce.RESET);
     Shoppers.createProduct(node, admin, "CW-MUG-01", 10);
+    // the product's own events must be out before a test reads, or they would empty the cache mid-test
+    await().until(() -> TestServices.queryOne("SELECT count(*) FROM inventory.outbox WHERE published_at IS NULL").equals("0"));
   }
 
   @Test
@@ -85,7 +89,7 @@ class GatewayGovernanceIT {
     node.http.post("/api/v1/products/CW-MUG-01/restock").bearerTokenAuthentication(admin)
       .sendJsonObject(new JsonObject().put("quantity", 5)).await();
     // the restock event empties the cache: the new stock shows well before the cache's own expiry
-    await().atMost(Duration.ofMillis(CACHE_TTL_MS - 300)).pollInterval(Duration.ofMillis(20)).until(() ->
+    await().atMost(Duration.ofMillis(1000)).pollInterval(Duration.ofMillis(20)).until(() ->
       node.http.get("/api/v1/products/CW-MUG-01").send().await().bodyAsJsonObject().getInteger("available") == 15);
     HttpResponse<Buffer> changed = node.http.get("/api/v1/products/CW-MUG-01").putHeader("If-None-Match", etag).send().await();
     assertThat(changed.statusCode()).isEqualTo(200);
@@ -184,7 +188,8 @@ class GatewayGovernanceIT {
     assertThat(allowed.getHeader("Access-Control-Expose-Headers")).contains("ETag");
 
     HttpResponse<Buffer> foreign = node.http.get("/api/v1/products").putHeader("Origin", "https://evil.example").send().await();
-    assertThat(foreign.getHeader("Access-Control-Allow-Origin")).isNull();
+    assertThat(foreign.statusCode()).isEqualTo(200);
+    assertThat(foreign.getHeader("Access-Control-Allow-Origin")).as("the browser keeps the answer from the foreign page").isNull();
   }
 
   @Test

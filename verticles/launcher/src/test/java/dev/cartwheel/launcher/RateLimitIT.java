@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RateLimitIT {
 
   private static final int ANONYMOUS_BURST = 10;
-  private static final int CUSTOMER_BURST = 12;
-  private static final int ORDER_COST = 5;
+  private static final int CUSTOMER_BURST = 50;
+  private static final int ORDER_COST = 20;
   private static final AtomicInteger CLIENTS = new AtomicInteger();
 
   private static RunningPlatform full;
@@ -80,7 +80,8 @@ class RateLimitIT {
       }
     }
     long refilled = (System.nanoTime() - started) / 1_000_000_000L + 1; // anonymous tier: 1 token a second
-    assertThat(allowed).isBetween(ANONYMOUS_BURST, ANONYMOUS_BURST + (int) refilled);
+    // a bucket per node would let at least twice the burst through; a run so slow that refills reach that fails too
+    assertThat(allowed).isBetween(ANONYMOUS_BURST, Math.min(ANONYMOUS_BURST + (int) refilled, 2 * ANONYMOUS_BURST - 1));
     assertThat(refusedByEach).as("both nodes refuse once the shared bucket is empty").doesNotContain(0);
 
     HttpResponse<Buffer> someoneElse = gatewayOnly.http.get("/api/v1/products").putHeader("X-Forwarded-For", newClient()).send().await();
