@@ -18,12 +18,16 @@ record Client(String key, Tier tier) {
 
   static Client of(User user, HttpServerRequest request, Set<String> trustedProxies) {
     if (user != null && user.subject() != null) {
-      return new Client("user:" + user.subject(), tierOf(user));
+      return user(user.subject(), tierOf(user));
     }
     List<String> forwarded = request.headers().getAll("X-Forwarded-For");
     // proxies may add their own header line: read them all, in order
     return new Client("addr:" + address(request.remoteAddress().hostAddress(), forwarded.isEmpty() ? null : String.join(",", forwarded), trustedProxies),
       Tier.ANONYMOUS);
+  }
+
+  static Client user(String userId, Tier tier) {
+    return new Client("user:" + userId, tier);
   }
 
   /** The client's address: the peer's, or, behind trusted proxies, the last one they did not add themselves. */

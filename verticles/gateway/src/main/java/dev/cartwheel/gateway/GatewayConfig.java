@@ -34,18 +34,22 @@ public record GatewayConfig(
   }
 
   public static GatewayConfig from(ConfigReader config) {
+    Http http = http(config);
+    if (config.millis("gateway.requestTimeoutMs", 100, 600_000).compareTo(http.requestTimeout()) >= 0) {
+      throw new ConfigException("gateway.requestTimeoutMs", "must be shorter than http.requestTimeoutMs, or a slow domain is a 408 instead of a 504");
+    }
     return new GatewayConfig(
       config.requiredString("http.host"),
       config.port("http.port"),
       config.integer("http.maxBodyBytes", 1024, 16 * 1024 * 1024),
-      http(config),
+      http,
       config.millis("http.drainTimeoutMs", 0, 600_000),
       config.millis("gateway.requestTimeoutMs", 100, 600_000),
       config.integer("gateway.breakerMaxFailures", 1, 10_000),
       config.millis("gateway.breakerResetMs", 100, 3_600_000),
       config.integer("gateway.tokenCacheSize", 0, 10_000_000),
       JwtSettings.from(config),
-      stream(config),
+      stream(config, http),
       RateLimitSettings.from(config),
       new CatalogueCache.Settings(
         config.millis("catalogue.cacheTtlMs", 0, 600_000),
@@ -63,7 +67,7 @@ public record GatewayConfig(
       config.strings("http.corsAllowedOrigins"));
   }
 
-  private static Stream stream(ConfigReader config) {
+  private static Stream stream(ConfigReader config, Http http) {
     int maxQueued = config.integer("stream.maxQueuedMessages", 8, 1_000_000);
     Stream stream = new Stream(
       config.integer("stream.maxConnections", 1, 1_000_000),
@@ -74,10 +78,7 @@ public record GatewayConfig(
       config.millis("stream.ticketTtlMs", 1000, 600_000),
       // a resume is sent at once: it must leave room in the queue for the live messages behind it
       config.integer("stream.resumeLimit", 1, maxQueued / 2));
-    if (config.millis("gateway.requestTimeoutMs", 100, 600_000).compareTo(config.millis("http.requestTimeoutMs", 100, 3_600_000)) >= 0) {
-      throw new ConfigException("gateway.requestTimeoutMs", "must be shorter than http.requestTimeoutMs, or a slow domain is a 408 instead of a 504");
-    }
-    if (config.millis("http.idleTimeoutMs", 1000, 3_600_000).compareTo(stream.pingInterval()) <= 0) {
+    if (http.idleTimeout().compareTo(stream.pingInterval()) <= 0) {
       throw new ConfigException("http.idleTimeoutMs", "must be longer than stream.pingIntervalMs, or idle streams are cut");
     }
     if (stream.pongTimeout().compareTo(stream.pingInterval()) <= 0) {

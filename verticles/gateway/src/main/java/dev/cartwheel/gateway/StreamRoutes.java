@@ -84,24 +84,22 @@ final class StreamRoutes {
       return;
     }
     rc.request().pause();
-    authenticate(rc).onComplete(authenticated -> charged(rc, authenticated.succeeded() ? authenticated.result() : null).onComplete(charged -> {
-      if (charged.failed()) {
-        rc.fail(charged.cause());
-      } else if (authenticated.failed()) {
-        rc.fail(authenticated.cause());
-      } else if (ALL_ORDERS.equals(scope) && !authenticated.result().admin()) {
-        rc.fail(new ProblemException(GatewayError.FORBIDDEN, "Only administrators may watch all orders."));
-      } else {
-        admit(rc, new StreamSession(vertx, authenticated.result(), ALL_ORDERS.equals(scope), settings), lastEventId);
-      }
-    }));
+    authenticate(rc)
+      // every attempt costs, whether or not it authenticates: a 429 comes before a 401
+      .transform(authenticated -> charge(rc, authenticated.succeeded() ? authenticated.result() : null)
+        .compose(paid -> authenticated.succeeded() ? Future.succeededFuture(authenticated.result()) : Future.failedFuture(authenticated.cause())))
+      .compose(user -> ALL_ORDERS.equals(scope) && !user.admin()
+        ? Future.failedFuture(new ProblemException(GatewayError.FORBIDDEN, "Only administrators may watch all orders."))
+        : Future.succeededFuture(user))
+      .onSuccess(user -> admit(rc, new StreamSession(vertx, user, ALL_ORDERS.equals(scope), settings), lastEventId))
+      .onFailure(rc::fail);
   }
 
-  /** Every attempt costs: the user's when they proved who they are, else their address's. */
-  private Future<Void> charged(RoutingContext rc, StreamUser user) {
+  /** Charges the attempt: to the user when they proved who they are, else to their address. */
+  private Future<Void> charge(RoutingContext rc, StreamUser user) {
     Client client = user == null
       ? Client.of(null, rc.request(), limiter.trustedProxies())
-      : new Client("user:" + user.userId(), user.admin() ? RateLimitSettings.Tier.ADMIN : RateLimitSettings.Tier.CUSTOMER);
+      : Client.user(user.userId().toString(), user.admin() ? RateLimitSettings.Tier.ADMIN : RateLimitSettings.Tier.CUSTOMER);
     return limiter.take(client, RateLimitSettings.STREAM).compose(decision -> {
       decision.writeHeaders(rc.response());
       return decision.allowed() ? Future.succeededFuture() : Future.failedFuture(decision.problem());

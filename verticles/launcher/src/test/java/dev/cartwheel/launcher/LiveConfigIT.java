@@ -3,7 +3,6 @@ package dev.cartwheel.launcher;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.cartwheel.embedded.Ports;
 import dev.cartwheel.testkit.TestServices;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -19,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,6 +35,7 @@ class LiveConfigIT {
   private static final Duration SECONDS = Duration.ofSeconds(10);
 
   private static Path conf;
+  private static TwoNodes nodes;
   private static RunningPlatform full;
   private static RunningPlatform gatewayOnly;
   private static String admin;
@@ -53,13 +52,13 @@ class LiveConfigIT {
     }
     configLog.start();
     ((Logger) LoggerFactory.getLogger("cartwheel.config")).addAppender(configLog);
-    String cluster = "live-config-" + UUID.randomUUID();
-    int firstPort = Ports.free();
-    int secondPort = Ports.free();
-    String members = "127.0.0.1:" + firstPort + ",127.0.0.1:" + secondPort;
-    full = RunningPlatform.start(conf.toString(), settings(cluster, firstPort, members, Map.of(
-      "inventory.seedDemoCatalogue", "false", "payments.simulator.latencyMs", "400", "conf.watchIntervalMs", "200")));
-    gatewayOnly = RunningPlatform.start(settings(cluster, secondPort, members, Map.of("deploy", "gateway")));
+    nodes = TwoNodes.start(conf.toString(), Map.of(
+        "rateLimits.enabled", "true",
+        "rateLimits.trustedProxies", "127.0.0.1",
+        "rateLimits.tiers.anonymous.perSecond", "1"),
+      Map.of("inventory.seedDemoCatalogue", "false", "payments.simulator.latencyMs", "400", "conf.watchIntervalMs", "200"));
+    full = nodes.full;
+    gatewayOnly = nodes.gatewayOnly;
     TestServices.sql(Commerce.RESET);
     admin = Shoppers.login(full, "admin@cartwheel.dev", "cartwheel-dev-admin").token();
     Shoppers.createProduct(full, admin, "CW-MUG-01", 100);
@@ -67,11 +66,8 @@ class LiveConfigIT {
 
   @AfterAll
   static void stop() {
-    if (gatewayOnly != null) {
-      gatewayOnly.close();
-    }
-    if (full != null) {
-      full.close();
+    if (nodes != null) {
+      nodes.close();
     }
     ((Logger) LoggerFactory.getLogger("cartwheel.config")).detachAppender(configLog);
   }
@@ -168,19 +164,6 @@ class LiveConfigIT {
     } finally {
       Files.writeString(dev, original);
     }
-  }
-
-  private static Map<String, String> settings(String cluster, int port, String members, Map<String, String> extra) {
-    Map<String, String> settings = new HashMap<>(Map.of(
-      "cluster.enabled", "true",
-      "cluster.name", cluster,
-      "cluster.port", String.valueOf(port),
-      "cluster.members", members,
-      "rateLimits.enabled", "true",
-      "rateLimits.trustedProxies", "127.0.0.1",
-      "rateLimits.tiers.anonymous.perSecond", "1"));
-    settings.putAll(extra);
-    return settings;
   }
 
   private static HttpResponse<Buffer> change(RunningPlatform node, JsonObject changes) {

@@ -1,6 +1,5 @@
 package dev.cartwheel.launcher;
 
-import dev.cartwheel.embedded.Ports;
 import dev.cartwheel.testkit.TestServices;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,18 +32,16 @@ class RateLimitIT {
   private static final int ORDER_COST = 20;
   private static final AtomicInteger CLIENTS = new AtomicInteger();
 
+  private static TwoNodes nodes;
   private static RunningPlatform full;
   private static RunningPlatform gatewayOnly;
   private static String admin;
 
   @BeforeAll
   static void startTwoGateways() {
-    String cluster = "rate-limits-" + UUID.randomUUID();
-    int firstPort = Ports.free();
-    int secondPort = Ports.free();
-    String members = "127.0.0.1:" + firstPort + ",127.0.0.1:" + secondPort;
-    full = RunningPlatform.start(settings(cluster, firstPort, members, Map.of("inventory.seedDemoCatalogue", "false")));
-    gatewayOnly = RunningPlatform.start(settings(cluster, secondPort, members, Map.of("deploy", "gateway")));
+    nodes = TwoNodes.start("conf", settings(), Map.of("inventory.seedDemoCatalogue", "false"));
+    full = nodes.full;
+    gatewayOnly = nodes.gatewayOnly;
     TestServices.sql(Commerce.RESET);
     admin = Shoppers.login(full, "admin@cartwheel.dev", "cartwheel-dev-admin").token();
     Shoppers.createProduct(full, admin, "CW-MUG-01", 100);
@@ -53,8 +49,7 @@ class RateLimitIT {
 
   @AfterAll
   static void stop() {
-    gatewayOnly.close();
-    full.close();
+    nodes.close();
   }
 
   @Test
@@ -121,23 +116,17 @@ class RateLimitIT {
     assertThat(statuses).containsExactly(401, 401, 429);
   }
 
-  private static Map<String, String> settings(String cluster, int port, String members, Map<String, String> extra) {
-    Map<String, String> settings = new HashMap<>(Map.of(
-      "cluster.enabled", "true",
-      "cluster.name", cluster,
-      "cluster.port", String.valueOf(port),
-      "cluster.members", members,
+  private static Map<String, String> settings() {
+    return Map.of(
       "rateLimits.enabled", "true",
       "rateLimits.trustedProxies", "127.0.0.1",
       "rateLimits.tiers.anonymous.burst", String.valueOf(ANONYMOUS_BURST),
       "rateLimits.tiers.anonymous.perSecond", "1",
       "rateLimits.tiers.customer.burst", String.valueOf(CUSTOMER_BURST),
-      "rateLimits.tiers.customer.perSecond", "1"));
-    settings.put("rateLimits.costs.placeOrder", String.valueOf(ORDER_COST));
-    settings.put("rateLimits.costs.registerUser", "1");
-    settings.put("rateLimits.costs.stream", "5");
-    settings.putAll(extra);
-    return settings;
+      "rateLimits.tiers.customer.perSecond", "1",
+      "rateLimits.costs.placeOrder", String.valueOf(ORDER_COST),
+      "rateLimits.costs.registerUser", "1",
+      "rateLimits.costs.stream", "5");
   }
 
   private static Shoppers.Shopper register(String name) {
