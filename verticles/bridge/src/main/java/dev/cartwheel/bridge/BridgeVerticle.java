@@ -41,7 +41,7 @@ public final class BridgeVerticle extends VerticleBase {
       endpoints = new Endpoints(vertx, LOG)
         .reply(BridgeContract.COUNT_DEAD_LETTERS, deadLetters::count)
         .reply(BridgeContract.REPLAY_DEAD_LETTERS, deadLetters::replay);
-      return consumer.start().compose(started -> endpoints.ready());
+      return consumer.start().compose(started -> endpoints.ready(BridgeContract.DOMAIN));
     });
   }
 

@@ -3,6 +3,7 @@ package dev.cartwheel.gateway;
 import dev.cartwheel.codecs.Headers;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,22 +21,36 @@ import java.util.Map;
  * domain. Only infrastructure failures (no consumer, timeout, delivery error) count against the breaker;
  * a domain's own answer, even a failure such as EMAIL_TAKEN, proves the domain is healthy.
  * Infrastructure failures become problems here: no consumer or an open breaker → 503, timeout → 504.
+ * A domain with no instance in the service registry is refused at once (503), without a request.
  * One instance per gateway verticle instance (its event loop), hence the plain map.
  */
 final class DomainClient {
 
   private final Vertx vertx;
   private final EventBus bus;
+  private final LiveServices services;
   private GatewayConfig config;
   private final Map<String, CircuitBreaker> breakers = new HashMap<>();
 
-  DomainClient(Vertx vertx, GatewayConfig config) {
+  DomainClient(Vertx vertx, GatewayConfig config, LiveServices services) {
     this.vertx = vertx;
     this.bus = vertx.eventBus();
+    this.services = services;
+    // an open breaker waits no longer once a new instance appears: its failures came from the old one
+    // (Vert.x breakers cannot be closed from OPEN, so a fresh one takes its place)
+    services.onNewInstance(domain -> {
+      CircuitBreaker breaker = breakers.get(domain);
+      if (breaker != null && breaker.state() != CircuitBreakerState.CLOSED) {
+        breakers.remove(domain).close();
+      }
+    });
     this.config = config;
   }
 
   <T> Future<T> request(String domain, String address, Object body, String requestId) {
+    if (!services.running(domain)) {
+      return Future.failedFuture(noService(domain));
+    }
     DeliveryOptions options = new DeliveryOptions()
       .setSendTimeout(config.requestTimeout().toMillis())
       .addHeader(Headers.REQUEST_ID, requestId);
@@ -79,11 +94,15 @@ final class DomainClient {
         "The " + domain + " service is failing; requests to it are paused. Try again shortly.").retryAfter(retryAfter));
     }
     if (error instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
-      return new ProblemException(Problem.of(GatewayError.SERVICE_UNAVAILABLE, "No " + domain + " service is running.").retryAfter(1));
+      return noService(domain);
     }
     if (error instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT) {
       return new ProblemException(GatewayError.UPSTREAM_TIMEOUT, "The " + domain + " service did not answer in time.");
     }
     return error;
+  }
+
+  private static ProblemException noService(String domain) {
+    return new ProblemException(Problem.of(GatewayError.SERVICE_UNAVAILABLE, "No " + domain + " service is running.").retryAfter(1));
   }
 }

@@ -1,6 +1,7 @@
 package dev.cartwheel.gateway;
 
 import dev.cartwheel.runtime.config.LiveConfig;
+import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.Handler;
@@ -77,7 +78,8 @@ final class GatewayRouter {
     builder.getRoute("listNotifications").addHandler(notifications::list);
     builder.getRoute("markNotificationRead").addHandler(notifications::markRead);
     builder.getRoute("createStreamTicket").addHandler(stream::issueTicket);
-    OperationsRoutes operations = new OperationsRoutes(gateway.domains());
+    OperationsRoutes operations = new OperationsRoutes(gateway.domains(), ServiceRegistry.of(gateway.vertx()));
+    builder.getRoute("listServices").addHandler(operations::listServices);
     builder.getRoute("countDeadLetters").addHandler(operations::countDeadLetters);
     builder.getRoute("replayDeadLetters").addHandler(operations::replayDeadLetters);
     ConfigRoutes liveConfig = new ConfigRoutes(LiveConfig.of(gateway.vertx()));

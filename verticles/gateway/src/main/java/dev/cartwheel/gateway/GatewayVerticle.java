@@ -12,6 +12,7 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,13 +30,15 @@ public final class GatewayVerticle extends VerticleBase {
   private HttpServer server;
   private StreamHub hub;
   private CatalogueCache catalogue;
+  private LiveServices services;
   private Runnable stopListening = () -> { };
 
   @Override
   public Future<?> start() {
     config = GatewayConfig.from(new ConfigReader(config()));
     JWTAuth jwt = new VerifiedTokens(Jwt.verifier(vertx, config.jwt()), config.tokenCacheSize());
-    domains = new DomainClient(vertx, config);
+    services = new LiveServices(vertx);
+    domains = new DomainClient(vertx, config, services);
     Node node = Node.of(vertx);
     hub = new StreamHub(vertx);
     catalogue = new CatalogueCache(vertx, config.catalogue());
@@ -47,7 +50,7 @@ public final class GatewayVerticle extends VerticleBase {
     }));
     Future<ApiDocument> v1 = ApiDocument.load(vertx, GatewayRouter.OPENAPI_V1);
     Future<ApiDocument> v2 = ApiDocument.load(vertx, GatewayRouter.OPENAPI_V2);
-    return Future.all(hub.start(), catalogue.ready(), v1, v2).compose(ready -> {
+    return Future.all(List.of(hub.start(), catalogue.ready(), services.start(), v1, v2)).compose(ready -> {
       server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(config.host())
         // a negative port makes all instances share one ephemeral port
@@ -75,10 +78,13 @@ public final class GatewayVerticle extends VerticleBase {
     Future<Void> streamsClosed = hub == null ? Future.succeededFuture() : hub.stop();
     Future<Void> drained = streamsClosed.transform(closed -> server == null ? Future.succeededFuture()
       : server.shutdown(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS));
-    return drained.transform(done -> catalogue == null ? Future.succeededFuture() : catalogue.close()).onComplete(done -> {
-      if (domains != null) {
-        domains.close();
-      }
-    });
+    return drained
+      .transform(done -> catalogue == null ? Future.succeededFuture() : catalogue.close())
+      .transform(done -> services == null ? Future.succeededFuture() : services.stop())
+      .onComplete(done -> {
+        if (domains != null) {
+          domains.close();
+        }
+      });
   }
 }

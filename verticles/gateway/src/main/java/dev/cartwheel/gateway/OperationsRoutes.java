@@ -5,20 +5,37 @@ import dev.cartwheel.codecs.bridge.CountDeadLetters;
 import dev.cartwheel.codecs.bridge.DeadLetterCounts;
 import dev.cartwheel.codecs.bridge.ReplayDeadLetters;
 import dev.cartwheel.codecs.bridge.ReplayResult;
+import dev.cartwheel.runtime.discovery.ServiceRegistry;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Comparator;
 import java.util.HashMap;
 
-/** HTTP ↔ the Kafka bridge, for operators: dead letters by reason, and their replay. */
+/** For operators: the service registry, and the Kafka bridge's dead letters by reason and their replay. */
 final class OperationsRoutes {
 
   private static final int DEFAULT_REPLAY_LIMIT = 100;
 
   private final DomainClient domains;
+  private final ServiceRegistry registry;
 
-  OperationsRoutes(DomainClient domains) {
+  OperationsRoutes(DomainClient domains, ServiceRegistry registry) {
     this.domains = domains;
+    this.registry = registry;
+  }
+
+  void listServices(RoutingContext rc) {
+    if (!Access.requireAdmin(rc)) {
+      return;
+    }
+    registry.services()
+      .onSuccess(services -> rc.json(new JsonObject().put("services", new JsonArray(services.stream()
+        .sorted(Comparator.comparing(ServiceRegistry.Service::name).thenComparing(ServiceRegistry.Service::node))
+        .map(ServiceRegistry.Service::toJson)
+        .toList()))))
+      .onFailure(rc::fail);
   }
 
   void countDeadLetters(RoutingContext rc) {

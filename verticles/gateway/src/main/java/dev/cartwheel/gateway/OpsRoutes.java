@@ -1,6 +1,7 @@
 package dev.cartwheel.gateway;
 
 import dev.cartwheel.runtime.node.Node;
+import dev.cartwheel.runtime.node.OpsPaths;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -10,17 +11,18 @@ import java.util.LinkedHashMap;
 
 /**
  * Operations endpoints: {@code /health/live} (the event loop answers), {@code /health/ready} (the node's
- * dependency checks; 503 when one is down), {@code /info} (what runs here).
+ * dependency checks; 503 when one is down), {@code /info} (what runs here). Served by the gateway, and by
+ * the launcher's ops server on a node without a gateway.
  */
-final class OpsRoutes {
+public final class OpsRoutes {
 
   private OpsRoutes() {
   }
 
-  static void mount(Router router, Node node) {
-    router.get("/health/live").handler(rc -> rc.json(new JsonObject().put("status", "UP")));
-    router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(node.readiness()));
-    router.get("/info").handler(rc -> rc.json(info(node)));
+  public static void mount(Router router, Node node) {
+    router.get(OpsPaths.LIVE).handler(rc -> rc.json(new JsonObject().put("status", "UP")));
+    router.get(OpsPaths.READY).handler(HealthCheckHandler.createWithHealthChecks(node.readiness()));
+    router.get(OpsPaths.INFO).handler(rc -> rc.json(info(node)));
   }
 
   static JsonObject info(Node node) {
@@ -41,6 +43,7 @@ final class OpsRoutes {
       .put("clusterMembers", node.clusterMembers())
       .put("startedAt", node.startedAt().toString())
       .put("verticles", verticles)
-      .put("circuitBreakers", new JsonObject(new LinkedHashMap<>(node.circuitBreakers())));
+      .put("circuitBreakers", new JsonObject(new LinkedHashMap<>(node.circuitBreakers())))
+      .put("handledRequests", new JsonObject(new LinkedHashMap<>(node.handledRequests())));
   }
 }

@@ -10,6 +10,7 @@ import dev.cartwheel.codecs.users.UsersContract;
 import dev.cartwheel.codecs.users.UsersError;
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.config.LiveConfig;
+import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import dev.cartwheel.runtime.node.Node;
 import dev.cartwheel.testkit.TestConfig;
 import io.vertx.core.DeploymentOptions;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,11 +55,14 @@ class GatewayDomainCallsTest {
   private Vertx vertx;
   private LiveConfig live;
   private WebClient client;
+  private String usersRecord;
 
   @BeforeEach
   void deployGateway(Vertx vertx) {
     this.vertx = vertx;
     Codecs.registerAll(vertx.eventBus());
+    // the stand-ins below play a users service: its instance is in the registry, as a real one's is
+    usersRecord = ServiceRegistry.of(vertx).publish(UsersContract.DOMAIN, List.of(UsersContract.LOGIN)).await();
     JsonObject config = TestConfig.standalone(vertx, Map.of(
       "gateway.requestTimeoutMs", "300",
       "gateway.breakerMaxFailures", "3",
@@ -79,6 +84,21 @@ class GatewayDomainCallsTest {
     assertThat(response.getHeader("Retry-After")).isEqualTo("1");
     assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("SERVICE_UNAVAILABLE");
     assertThat(response.bodyAsJsonObject().getString("detail")).isEqualTo("No users service is running.");
+  }
+
+  @Test
+  @DisplayName("no users instance in the service registry: 503 at once, and no request is sent")
+  void noRegisteredInstanceIsRefusedWithoutARequest() {
+    ServiceRegistry.of(vertx).withdraw(usersRecord).await();
+    await().atMost(Duration.ofSeconds(5)).until(() -> login().statusCode() == 503);
+    AtomicInteger received = new AtomicInteger();
+    vertx.eventBus().consumer(UsersContract.LOGIN, message -> received.incrementAndGet());
+
+    HttpResponse<Buffer> response = login();
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.bodyAsJsonObject().getString("detail")).isEqualTo("No users service is running.");
+    assertThat(received).as("the gateway sent nothing to a consumer the registry does not know").hasValue(0);
   }
 
   @Test

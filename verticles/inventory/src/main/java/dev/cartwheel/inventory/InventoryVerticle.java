@@ -53,7 +53,7 @@ public final class InventoryVerticle extends VerticleBase {
           .reply(InventoryContract.RESERVE, service::reserve)
           .reply(InventoryContract.COMMIT, service::commit)
           .reply(InventoryContract.RELEASE, service::release);
-        return endpoints.ready();
+        return endpoints.ready(InventoryContract.DOMAIN);
       });
     });
   }

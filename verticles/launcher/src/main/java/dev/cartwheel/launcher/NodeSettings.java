@@ -14,9 +14,15 @@ record NodeSettings(
   Embedded embedded,
   Optional<String> pgUrl,
   Optional<String> kafkaBootstrap,
-  long healthTimeoutMs) {
+  long healthTimeoutMs,
+  String host,
+  int opsPort) {
 
-  record Cluster(boolean enabled, String name, String members, String bindInterface, int port, String configFile) {
+  record Cluster(boolean enabled, String name, String members, String bindInterface, int port, String configFile, Ha ha) {
+  }
+
+  /** Vert.x HA: a dead node's verticles are redeployed on a survivor of the same group, given a quorum. */
+  record Ha(boolean enabled, String group, int quorum) {
   }
 
   record Embedded(boolean enabled, Path dataDir, int pgPort, int kafkaPort) {
@@ -33,7 +39,8 @@ record NodeSettings(
         config.requiredString("cluster.members"),
         config.requiredString("cluster.interface"),
         config.integer("cluster.port", 1, 65535),
-        config.requiredString("cluster.configFile")),
+        config.requiredString("cluster.configFile"),
+        new Ha(config.bool("cluster.ha.enabled"), config.requiredString("cluster.ha.group"), config.integer("cluster.ha.quorum", 1, 1000))),
       new Embedded(
         config.bool("embedded.enabled"),
         Path.of(config.requiredString("embedded.dataDir")).toAbsolutePath().normalize(),
@@ -41,7 +48,9 @@ record NodeSettings(
         config.port("embedded.kafkaPort")),
       config.optionalString("pg.url"),
       config.optionalString("kafka.bootstrap").map(NodeSettings::checkedBootstrap),
-      config.longInteger("health.checkTimeoutMs", 100, 60_000));
+      config.longInteger("health.checkTimeoutMs", 100, 60_000),
+      config.requiredString("http.host"),
+      config.integer("ops.port", 0, 65535));
   }
 
   private static String checkedBootstrap(String servers) {

@@ -6,6 +6,7 @@ import dev.cartwheel.runtime.config.ConfigLoader;
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.config.LiveConfig;
 import dev.cartwheel.runtime.db.PgSettings;
+import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import dev.cartwheel.runtime.node.BuildInfo;
 import dev.cartwheel.runtime.node.Node;
 import io.vertx.core.DeploymentOptions;
@@ -33,6 +34,8 @@ public final class Platform implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger("cartwheel");
   private static final long UNDEPLOY_TIMEOUT_SECONDS = 60;
+  /** How often a clustered node sweeps the service records of departed nodes (see ServiceRegistry). */
+  private static final long REGISTRY_SWEEP_MS = 1_000;
 
   /** Where the configuration comes from (see {@link ConfigLoader}). */
   public record Options(String confDir, String profile, Map<String, String> env, Map<String, String> flags) {
@@ -45,6 +48,8 @@ public final class Platform implements AutoCloseable {
   private LiveConfig live;
   private ConfigWatch watch;
   private Node node;
+  private OpsServer ops;
+  private long registrySweep = -1;
   private final List<String> deployments = new ArrayList<>();
   private boolean closed;
 
@@ -104,17 +109,32 @@ public final class Platform implements AutoCloseable {
     Node.install(vertx, node);
     if (cluster != null) {
       GatewayServices.useClusterRateBuckets(vertx, HazelcastClusters.rateLimitBuckets(cluster));
+      sweepServiceRegistry(cluster);
     }
     watchLiveConfiguration(options, files, settings);
+    if (!settings.plan().deploys(GATEWAY)) {
+      ops = OpsServer.start(vertx, node, settings.host(), settings.opsPort()).await();
+    }
 
+    boolean ha = cluster != null && settings.cluster().ha().enabled();
     for (DeployPlan.Item item : settings.plan().items()) {
-      String id = vertx.deployVerticle(item.verticle().className(),
-        new DeploymentOptions().setConfig(json).setInstances(item.instances())).await();
+      String id = vertx.deployVerticle(item.verticle().className(), new DeploymentOptions()
+        .setConfig(json)
+        .setInstances(item.instances())
+        // a gateway is a front door behind a load balancer: it is not moved to another node's port
+        .setHa(ha && !item.verticle().name().equals(GATEWAY))).await();
       deployments.add(id);
       node.deployed(new Node.Deployment(item.verticle().name(), item.instances(), id));
     }
     node.markStarted();
     printBanner(settings);
+  }
+
+  /** Removes the records of nodes that left the cluster, and restores this node's own after a split. */
+  private void sweepServiceRegistry(HazelcastClusterManager cluster) {
+    ServiceRegistry registry = ServiceRegistry.of(vertx);
+    registrySweep = vertx.setPeriodic(REGISTRY_SWEEP_MS, tick -> registry.maintain(cluster.getNodes())
+      .onFailure(error -> LOG.debug("Service registry sweep failed; retrying: {}", error.getMessage())));
   }
 
   /**
@@ -139,6 +159,7 @@ public final class Platform implements AutoCloseable {
     return new ConfigLoader.Sources(options.confDir(), options.profile(), options.env(), options.flags());
   }
 
+  private static final String GATEWAY = "gateway";
   private static final String EMBEDDED_PLACEHOLDER_PG = "postgresql://postgres@127.0.0.1:5432/cartwheel";
 
   /** The configuration with the addresses of the PostgreSQL and Kafka this node will use. */
@@ -164,6 +185,10 @@ public final class Platform implements AutoCloseable {
       return Vertx.builder().with(options).build();
     }
     options.getEventBusOptions().setHost(settings.cluster().bindInterface());
+    NodeSettings.Ha ha = settings.cluster().ha();
+    if (ha.enabled()) {
+      options.setHAEnabled(true).setHAGroup(ha.group()).setQuorumSize(ha.quorum());
+    }
     return Vertx.builder().with(options).withClusterManager(cluster).buildClustered().await();
   }
 
@@ -177,6 +202,12 @@ public final class Platform implements AutoCloseable {
     LOG.info("  PostgreSQL      {}{}", PgSettings.from(config).displayUrl(), embedded.runsPostgres() ? " (embedded)" : "");
     LOG.info("  Kafka           {}{}", config.requiredString("kafka.bootstrap"), embedded.runsKafka() ? " (embedded)" : "");
     LOG.info("  verticles       {}", settings.plan());
+    if (ops != null) {
+      LOG.info("  operations      http://{}:{} (health, info)", settings.host(), ops.port());
+    }
+    if (node.clustered() && settings.cluster().ha().enabled()) {
+      LOG.info("  HA              group {}, quorum {}", settings.cluster().ha().group(), settings.cluster().ha().quorum());
+    }
     LOG.info(node.url().map(url -> "Cartwheel is ready at " + url).orElse("Cartwheel is ready (no gateway on this node)"));
   }
 
@@ -212,6 +243,12 @@ public final class Platform implements AutoCloseable {
     }
     if (watch != null) {
       watch.stop();
+    }
+    if (registrySweep >= 0) {
+      vertx.cancelTimer(registrySweep);
+    }
+    if (ops != null) {
+      ops.close().await();
     }
     if (live != null) {
       live.close().await();

@@ -7,6 +7,7 @@ import dev.cartwheel.codecs.inventory.InventoryContract;
 import dev.cartwheel.codecs.inventory.Product;
 import dev.cartwheel.codecs.orders.GetOrder;
 import dev.cartwheel.codecs.orders.Order;
+import dev.cartwheel.codecs.orders.OrderStatus;
 import dev.cartwheel.codecs.orders.OrderLine;
 import dev.cartwheel.codecs.orders.OrdersContract;
 import dev.cartwheel.codecs.orders.PlaceOrder;
@@ -140,22 +141,27 @@ final class Commerce implements AutoCloseable {
 
   /** The reservation, payment and provider charge behind the order agree with its final status. */
   static void assertConsistent(Order order) {
-    String reservation = TestServices.queryOne("SELECT status FROM inventory.reservations WHERE order_id = '" + order.id() + "'");
-    String payment = TestServices.queryOne("SELECT status FROM payments.payments WHERE order_id = '" + order.id() + "'");
+    assertConsistent(order.id(), order.status());
+  }
+
+  /** A final order's reservation and payment agree with its status, and it was charged once at most. */
+  static void assertConsistent(UUID orderId, OrderStatus status) {
+    String reservation = TestServices.queryOne("SELECT status FROM inventory.reservations WHERE order_id = '" + orderId + "'");
+    String payment = TestServices.queryOne("SELECT status FROM payments.payments WHERE order_id = '" + orderId + "'");
     String keptCharges = TestServices.queryOne("SELECT count(*) FROM payments.simulated_provider_ledger WHERE idempotency_key = 'order-"
-      + order.id() + "' AND outcome = 'AUTHORIZED' AND NOT refunded");
-    switch (order.status()) {
+      + orderId + "' AND outcome = 'AUTHORIZED' AND NOT refunded");
+    switch (status) {
       case CONFIRMED -> {
-        assertThat(reservation).as("reservation of confirmed order %s", order.id()).isEqualTo("COMMITTED");
-        assertThat(payment).as("payment of confirmed order %s", order.id()).isEqualTo("AUTHORIZED");
-        assertThat(keptCharges).as("charges kept for confirmed order %s", order.id()).isEqualTo("1");
+        assertThat(reservation).as("reservation of confirmed order %s", orderId).isEqualTo("COMMITTED");
+        assertThat(payment).as("payment of confirmed order %s", orderId).isEqualTo("AUTHORIZED");
+        assertThat(keptCharges).as("charges kept for confirmed order %s", orderId).isEqualTo("1");
       }
       case CANCELLED -> {
-        assertThat(reservation).as("reservation of cancelled order %s", order.id()).isIn(null, "RELEASED", "EXPIRED");
-        assertThat(payment).as("payment of cancelled order %s", order.id()).isIn(null, "DECLINED", "REFUNDED", "VOIDED");
-        assertThat(keptCharges).as("charges kept for cancelled order %s", order.id()).isEqualTo("0");
+        assertThat(reservation).as("reservation of cancelled order %s", orderId).isIn(null, "RELEASED", "EXPIRED");
+        assertThat(payment).as("payment of cancelled order %s", orderId).isIn(null, "DECLINED", "REFUNDED", "VOIDED");
+        assertThat(keptCharges).as("charges kept for cancelled order %s", orderId).isEqualTo("0");
       }
-      default -> throw new AssertionError("order " + order.id() + " is not final: " + order.status());
+      default -> throw new AssertionError("order " + orderId + " is not final: " + status);
     }
   }
 

@@ -40,13 +40,21 @@ final class LiveStream implements AutoCloseable {
 
   /** Opens {@code /api/v1/stream<query>} with the bearer token (null for none) and waits for ready. */
   static LiveStream open(Vertx vertx, RunningPlatform node, String token, String query) {
-    LiveStream stream = connect(vertx, node, token, query);
+    return open(vertx, URI.create(node.platform.node().url().orElseThrow()), token, query);
+  }
+
+  static LiveStream connect(Vertx vertx, RunningPlatform node, String token, String query) {
+    return connect(vertx, URI.create(node.platform.node().url().orElseThrow()), token, query);
+  }
+
+  /** Opens the stream of the gateway at {@code url}, and waits for ready. */
+  static LiveStream open(Vertx vertx, URI url, String token, String query) {
+    LiveStream stream = connect(vertx, url, token, query);
     stream.awaitMessage(message -> message.getString("type").equals("ready"));
     return stream;
   }
 
-  static LiveStream connect(Vertx vertx, RunningPlatform node, String token, String query) {
-    URI url = URI.create(node.platform.node().url().orElseThrow());
+  static LiveStream connect(Vertx vertx, URI url, String token, String query) {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(url.getHost()).setPort(url.getPort())
       .setURI("/api/v1/stream" + query);
     if (token != null) {

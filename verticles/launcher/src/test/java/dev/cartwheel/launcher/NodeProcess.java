@@ -21,6 +21,7 @@ final class NodeProcess implements AutoCloseable {
 
   private static final Path JAR = Path.of(System.getProperty("cartwheel.jar", "target/cartwheel.jar")).toAbsolutePath();
   private static final Pattern READY = Pattern.compile("Cartwheel is ready at (http://\\S+)");
+  private static final Pattern STARTED = Pattern.compile("Cartwheel is ready");
 
   private final Process process;
   private final Path stdout;
@@ -56,6 +57,11 @@ final class NodeProcess implements AutoCloseable {
     return awaitLine(READY, timeout).group(1);
   }
 
+  /** Waits for the ready line of a node with or without a gateway. */
+  void awaitStarted(Duration timeout) throws InterruptedException {
+    awaitLine(STARTED, timeout);
+  }
+
   Matcher awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -78,6 +84,39 @@ final class NodeProcess implements AutoCloseable {
       throw new AssertionError("node did not stop within " + timeout + " of SIGTERM\nstdout tail: " + tail());
     }
     return process.exitValue();
+  }
+
+  /** kill -9: no shutdown hook runs, nothing is flushed, the cluster is not told. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  /** kill -STOP: the JVM stops dead, sockets stay open; {@link #thaw} resumes it. */
+  void freeze() {
+    signal("STOP");
+  }
+
+  void thaw() {
+    signal("CONT");
+  }
+
+  private void signal(String signal) {
+    try {
+      int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+      if (exit != 0) {
+        throw new AssertionError("kill -" + signal + " " + process.pid() + " exited with " + exit);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
   }
 
   int awaitExit(Duration timeout) throws InterruptedException {

@@ -55,7 +55,7 @@ public final class NotificationsVerticle extends VerticleBase {
         .subscribe(OrdersContract.ORDER_CONFIRMED, service::onOrderConfirmed)
         .subscribe(OrdersContract.ORDER_CANCELLED, service::onOrderCancelled)
         .subscribe(PaymentsContract.PAYMENT_REFUNDED, service::onPaymentRefunded);
-      return endpoints.ready();
+      return endpoints.ready(NotificationsContract.DOMAIN);
     });
   }
 

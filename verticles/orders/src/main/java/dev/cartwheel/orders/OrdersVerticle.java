@@ -54,7 +54,7 @@ public final class OrdersVerticle extends VerticleBase {
         .reply(OrdersContract.CANCEL, service::cancel)
         .subscribe(InventoryContract.RESERVATION_EXPIRED, service::onReservationExpired);
       recovery = vertx.setPeriodic(1, settings.recoveryInterval().toMillis(), tick -> recover(service));
-      return endpoints.ready();
+      return endpoints.ready(OrdersContract.DOMAIN);
     });
   }
 

@@ -58,7 +58,7 @@ public final class PaymentsVerticle extends VerticleBase {
         .reply(PaymentsContract.AUTHORIZE, service::authorize)
         .reply(PaymentsContract.REFUND, service::refund)
         .reply(PaymentsContract.GET, service::get);
-      return endpoints.ready();
+      return endpoints.ready(PaymentsContract.DOMAIN);
     });
   }
 

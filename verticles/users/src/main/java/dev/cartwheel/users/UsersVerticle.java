@@ -46,7 +46,7 @@ public final class UsersVerticle extends VerticleBase {
             .reply(UsersContract.REGISTER, service::register)
             .reply(UsersContract.LOGIN, service::login)
             .reply(UsersContract.GET_PROFILE, service::profile);
-          return endpoints.ready();
+          return endpoints.ready(UsersContract.DOMAIN);
         });
       });
   }

@@ -3,6 +3,8 @@ package dev.cartwheel.runtime.bus;
 import dev.cartwheel.codecs.CommonError;
 import dev.cartwheel.codecs.DomainFailure;
 import dev.cartwheel.codecs.Headers;
+import dev.cartwheel.runtime.discovery.ServiceRegistry;
+import dev.cartwheel.runtime.node.Node;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -22,7 +24,8 @@ import java.util.function.Supplier;
  * result, its {@link DomainFailure}, or INTERNAL_ERROR for anything unexpected (logged once, here, with
  * the request id). {@link #drain} stops answering gracefully: it unregisters the consumers first, so the
  * cluster sends new requests to other instances, then waits for the requests already accepted, so the
- * verticle can close its pools without failing them.
+ * verticle can close its pools without failing them. Once ready, the instance is published in the
+ * {@link ServiceRegistry} under its domain's name; draining withdraws it first.
  */
 public final class Endpoints {
 
@@ -31,6 +34,8 @@ public final class Endpoints {
   private final Vertx vertx;
   private final Logger log;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private final List<String> replyAddresses = new ArrayList<>();
+  private Future<String> publication = Future.succeededFuture();
   private final AtomicInteger inFlight = new AtomicInteger();
 
   public Endpoints(Vertx vertx, Logger log) {
@@ -40,9 +45,14 @@ public final class Endpoints {
 
   /** Answers each request on {@code address} with the outcome of {@code operation}. */
   public <T, R> Endpoints reply(String address, Function<T, Future<R>> operation) {
-    consumers.add(vertx.eventBus().<T>consumer(address, message -> track(() -> operation.apply(message.body())).onComplete(
-      message::reply,
-      error -> message.reply(asDomainFailure(error, message)))));
+    replyAddresses.add(address);
+    Node node = Node.of(vertx);
+    consumers.add(vertx.eventBus().<T>consumer(address, message -> {
+      node.handled(address);
+      track(() -> operation.apply(message.body())).onComplete(
+        message::reply,
+        error -> message.reply(asDomainFailure(error, message)));
+    }));
     return this;
   }
 
@@ -53,14 +63,25 @@ public final class Endpoints {
     return this;
   }
 
-  /** Completes when every consumer is registered (cluster-wide, when clustered). */
-  public Future<Void> ready() {
-    return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+  /**
+   * Completes when every consumer is registered (cluster-wide, when clustered) and this instance of
+   * {@code service} is published in the service registry.
+   */
+  public Future<Void> ready(String service) {
+    publication = Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+      .compose(registered -> ServiceRegistry.of(vertx).publish(service, List.copyOf(replyAddresses)));
+    return publication.mapEmpty();
   }
 
-  /** Unregisters every consumer, then waits (up to {@code timeout}) for the operations in flight. */
+  /**
+   * Withdraws the service record and unregisters every consumer, then waits (up to {@code timeout}) for
+   * the operations in flight.
+   */
   public Future<Void> drain(Duration timeout) {
-    return Future.join(consumers.stream().map(MessageConsumer::unregister).toList())
+    Future<Void> withdrawn = publication.transform(published -> published.succeeded()
+      ? ServiceRegistry.of(vertx).withdraw(published.result())
+      : Future.succeededFuture());
+    return withdrawn.transform(done -> Future.join(consumers.stream().map(MessageConsumer::unregister).toList()))
       .transform(unregistered -> idle(timeout));
   }
 

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 
 /**
@@ -40,6 +41,7 @@ public final class Node implements Shareable {
   private final IntSupplier clusterMembers;
   private final List<Deployment> deployments = new CopyOnWriteArrayList<>();
   private final Map<String, Supplier<String>> circuitBreakers = new ConcurrentSkipListMap<>();
+  private final Map<String, LongAdder> handled = new ConcurrentSkipListMap<>();
   private volatile String url;
   private volatile boolean started;
   private volatile boolean stopping;
@@ -133,6 +135,17 @@ public final class Node implements Shareable {
     Map<String, String> states = new TreeMap<>();
     circuitBreakers.forEach((name, state) -> states.put(name, state.get()));
     return states;
+  }
+
+  /** Counts a request answered here, by address: /info shows how the cluster spreads the work. */
+  public void handled(String address) {
+    handled.computeIfAbsent(address, ignored -> new LongAdder()).increment();
+  }
+
+  public Map<String, Long> handledRequests() {
+    Map<String, Long> counts = new TreeMap<>();
+    handled.forEach((address, count) -> counts.put(address, count.sum()));
+    return counts;
   }
 
   /** True once every planned verticle is deployed, until shutdown begins. */

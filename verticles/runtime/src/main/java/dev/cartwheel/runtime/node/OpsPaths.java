@@ -12,8 +12,6 @@ public final class OpsPaths {
   public static final String READY = "/health/ready";
   /** Version, build, node and what runs here. */
   public static final String INFO = "/info";
-  /** The service-discovery records of the whole cluster. */
-  public static final String SERVICES = "/api/v1/services";
 
   private OpsPaths() {
   }
