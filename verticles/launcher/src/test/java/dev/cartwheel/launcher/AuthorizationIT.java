@@ -87,6 +87,7 @@ class AuthorizationIT {
       "v1 restockProduct", new Privileged(Map.of("sku", product), new JsonObject().put("quantity", 2), 200,
         () -> TestServices.queryOne("SELECT stock_on_hand FROM inventory.products WHERE sku = '" + product + "'")),
       "v1 countDeadLetters", new Privileged(Map.of(), null, 200, () -> "reads only"),
+      "v1 listServices", new Privileged(Map.of(), null, 200, () -> "reads only"),
       "v1 replayDeadLetters", new Privileged(Map.of(), new JsonObject().put("reason", "rejected").put("limit", 1), 200,
         () -> TestServices.queryOne("SELECT count(*) FROM bridge.dead_letters WHERE replayed_at IS NOT NULL")),
       "v1 showConfig", new Privileged(Map.of(), null, 200, () -> "reads only"),

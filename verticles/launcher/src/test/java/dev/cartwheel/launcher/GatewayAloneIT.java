@@ -4,6 +4,7 @@ import dev.cartwheel.codecs.users.Login;
 import dev.cartwheel.codecs.users.Session;
 import dev.cartwheel.codecs.users.UserProfile;
 import dev.cartwheel.codecs.users.UsersContract;
+import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import dev.cartwheel.embedded.Ports;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -46,6 +47,7 @@ class GatewayAloneIT {
   void silentDomainIs504() {
     try (RunningPlatform node = RunningPlatform.start(Map.of("deploy", "gateway", "gateway.requestTimeoutMs", "500"))) {
       node.platform.vertx().eventBus().consumer(UsersContract.LOGIN, message -> { });
+      standInUsersService(node);
 
       Problems.assertProblem(node.http.post("/api/v1/sessions").sendJsonObject(CREDENTIALS).await(), 504, "UPSTREAM_TIMEOUT");
     }
@@ -76,6 +78,7 @@ class GatewayAloneIT {
       requestArrived.complete(null);
       node.platform.vertx().setTimer(1500, late -> message.reply(new Session(ada, "token", Instant.now().plusSeconds(60))));
     });
+    standInUsersService(node);
     int port = java.net.URI.create(node.platform.node().url().orElseThrow()).getPort();
 
     Future<HttpResponse<Buffer>> inFlight = node.http.post("/api/v1/sessions").sendJsonObject(CREDENTIALS);
@@ -97,5 +100,15 @@ class GatewayAloneIT {
       .filter(entry -> entry.getString("id").equals(check))
       .map(entry -> entry.getString("status"))
       .findFirst().orElseThrow();
+  }
+
+  /** The consumer above plays a users service: it is published in the registry, as a real one is. */
+  private static void standInUsersService(RunningPlatform node) {
+    ServiceRegistry.of(node.platform.vertx()).publish(UsersContract.DOMAIN, List.of(UsersContract.LOGIN)).await();
+    try {
+      Thread.sleep(1_000); // the gateway hears the announcement at once; this leaves it ample time
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -139,7 +139,7 @@ class UsersApiIT {
     assertThat(json.statusCode()).isEqualTo(200);
     assertThat(json.bodyAsJsonObject().getJsonObject("paths").fieldNames()).containsExactlyInAnyOrder("/users", "/sessions", "/users/me",
       "/products", "/products/{sku}", "/products/{sku}/restock", "/orders", "/orders/{id}", "/orders/{id}/cancel",
-      "/notifications", "/notifications/{id}/read", "/stream/tickets", "/admin/config", "/admin/dead-letters", "/admin/dead-letters/replay");
+      "/notifications", "/notifications/{id}/read", "/stream/tickets", "/admin/config", "/admin/dead-letters", "/admin/dead-letters/replay", "/services");
     assertThat(json.bodyAsString()).contains("application/problem+json");
 
     HttpResponse<Buffer> yaml = node.http.get("/api/v1/openapi.yaml").send().await();
