@@ -10,17 +10,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -140,8 +135,8 @@ class ClusterUnderLoadIT {
   @DisplayName("the Kafka broker restarted under load: orders go on, readiness goes DOWN and comes back, every event reaches Kafka once")
   void brokerRestarted() throws Exception {
     Path dir = Path.of("target", "it-chaos-kafka");
-    deleteRecursively(dir);
-    int port = freePortPair();
+    KafkaOutboundIT.deleteRecursively(dir);
+    int port = KafkaOutboundIT.freePortPair();
     KafkaBroker broker = KafkaBroker.start(dir, port, false);
     String bootstrap = broker.bootstrap();
     try (ClusterNodes cluster = ClusterNodes.start("kafka", true,
@@ -263,28 +258,5 @@ class ClusterUnderLoadIT {
       .getJsonArray("services").stream().map(io.vertx.core.json.JsonObject.class::cast)
       .filter(service -> nodeId.equals(service.getString("node")))
       .map(service -> service.getString("name")).toList();
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
-  }
-
-  /** A port whose neighbour is free too: the restarted broker must come back on the same two ports. */
-  private static int freePortPair() throws IOException {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      try (ServerSocket first = new ServerSocket(0)) {
-        int port = first.getLocalPort();
-        try (ServerSocket second = new ServerSocket(port + 1)) {
-          return port;
-        } catch (IOException busy) {
-          // try another
-        }
-      }
-    }
-    throw new IOException("no two adjacent free ports");
   }
 }

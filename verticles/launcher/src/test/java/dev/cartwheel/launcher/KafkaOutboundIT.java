@@ -257,7 +257,7 @@ class KafkaOutboundIT {
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
+  static void deleteRecursively(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (Stream<Path> paths = Files.walk(dir)) {
         for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -268,7 +268,7 @@ class KafkaOutboundIT {
   }
 
   /** A port whose neighbour is free too: the restarted broker must come back on the same two ports. */
-  private static int freePortPair() throws IOException {
+  static int freePortPair() throws IOException {
     for (int attempt = 0; attempt < 50; attempt++) {
       try (ServerSocket first = new ServerSocket(0)) {
         int port = first.getLocalPort();
