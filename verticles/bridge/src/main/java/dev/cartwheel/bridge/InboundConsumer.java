@@ -1,5 +1,7 @@
 package dev.cartwheel.bridge;
 
+import dev.cartwheel.runtime.node.Node;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.consumer.KafkaReadStream;
@@ -33,6 +35,7 @@ final class InboundConsumer {
   private final Vertx vertx;
   private final InboundProcessor processor;
   private final KafkaReadStream<byte[], byte[]> consumer;
+  private final KafkaClientMetrics consumerMetrics;
   private final BridgeConfig settings;
   private boolean stopped;
   private Future<Void> loop = Future.succeededFuture();
@@ -51,6 +54,9 @@ final class InboundConsumer {
     // a batch may take every record's worst case (all attempts timing out) before the next poll: that is no reason to leave the group
     config.put("max.poll.interval.ms", String.valueOf(Math.min(Integer.MAX_VALUE, Math.max(300_000L, MAX_POLL_RECORDS * settings.worstCasePerRecord().toMillis()))));
     this.consumer = KafkaReadStream.create(vertx, config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    // the Kafka client's own metrics: kafka_consumer_* (lag, fetch rate, commits)
+    this.consumerMetrics = new KafkaClientMetrics(consumer.unwrap());
+    consumerMetrics.bindTo(Node.of(vertx).meters());
   }
 
   Future<Void> start() {
@@ -110,6 +116,7 @@ final class InboundConsumer {
   /** Stops polling, lets the batch in hand finish (and commit), then leaves the group. */
   Future<Void> stop() {
     stopped = true;
+    consumerMetrics.close();
     return loop.transform(finished -> consumer.close());
   }
 }

@@ -2,6 +2,7 @@ package dev.cartwheel.bridge;
 
 import dev.cartwheel.codecs.DomainFailure;
 import dev.cartwheel.codecs.ErrorKind;
+import dev.cartwheel.runtime.node.Node;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.vertx.core.Future;
@@ -32,12 +33,16 @@ final class InboundProcessor {
   private final Pool pool;
   private final DeadLetters deadLetters;
   private final BridgeConfig settings;
+  private final InboundMetrics metrics;
+  private final InboundSpans spans;
 
   InboundProcessor(Vertx vertx, Pool pool, DeadLetters deadLetters, BridgeConfig settings) {
     this.vertx = vertx;
     this.pool = pool;
     this.deadLetters = deadLetters;
     this.settings = settings;
+    this.metrics = new InboundMetrics(Node.of(vertx).meters());
+    this.spans = new InboundSpans(vertx, Node.of(vertx).telemetry());
   }
 
   Future<Void> process(ConsumerRecord<byte[], byte[]> record) {
@@ -45,22 +50,27 @@ final class InboundProcessor {
     try {
       event = KafkaMessageFactory.createReader(record).toEvent();
     } catch (RuntimeException e) {
-      return deadLetter(record, new Rejection(Rejection.NOT_A_CLOUDEVENT, String.valueOf(e.getMessage())));
+      return deadLetter(record, null, new Rejection(Rejection.NOT_A_CLOUDEVENT, String.valueOf(e.getMessage())));
     }
+    return spans.around(record, event, () -> handle(record, event));
+  }
+
+  private Future<Void> handle(ConsumerRecord<byte[], byte[]> record, CloudEvent event) {
     return pool.preparedQuery(SEEN).execute(Tuple.of(event.getSource().toString(), event.getId())).compose(seen -> {
       if (seen.size() > 0) {
+        metrics.counted(event.getType(), InboundMetrics.DUPLICATE);
         return Future.succeededFuture();
       }
       InboundTypes.Command command;
       try {
         command = InboundTypes.command(event);
       } catch (Rejection rejection) {
-        return deadLetter(record, rejection);
+        return deadLetter(record, event.getType(), rejection);
       }
       return send(command, 1).compose(
         handled -> pool.preparedQuery(REMEMBER).execute(Tuple.of(event.getSource().toString(), event.getId(), event.getType()))
-          .<Void>mapEmpty(),
-        failure -> failure instanceof Rejection rejection ? deadLetter(record, rejection) : Future.failedFuture(failure));
+          .<Void>mapEmpty().andThen(remembered -> metrics.counted(event.getType(), InboundMetrics.HANDLED)),
+        failure -> failure instanceof Rejection rejection ? deadLetter(record, event.getType(), rejection) : Future.failedFuture(failure));
     });
   }
 
@@ -90,8 +100,8 @@ final class InboundProcessor {
     return failure instanceof ReplyException;
   }
 
-  private Future<Void> deadLetter(ConsumerRecord<byte[], byte[]> record, Rejection rejection) {
+  private Future<Void> deadLetter(ConsumerRecord<byte[], byte[]> record, String type, Rejection rejection) {
     LOG.warn("Dead-lettering {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), rejection.reason(), rejection.getMessage());
-    return deadLetters.reject(record, rejection);
+    return deadLetters.reject(record, rejection).onSuccess(written -> metrics.deadLettered(type, rejection.reason()));
   }
 }

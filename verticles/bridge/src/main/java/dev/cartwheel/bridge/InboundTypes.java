@@ -48,6 +48,10 @@ final class InboundTypes {
   private InboundTypes() {
   }
 
+  static boolean isKnown(String type) {
+    return type != null && TYPES.containsKey(type);
+  }
+
   /** The command this event asks for; a {@link Rejection} when the type is unknown or the data is wrong. */
   static Command command(CloudEvent event) {
     Function<CloudEvent, Command> type = TYPES.get(event.getType());

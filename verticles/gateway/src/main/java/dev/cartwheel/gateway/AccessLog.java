@@ -4,7 +4,10 @@ import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One line per HTTP request, with its id, on the {@code cartwheel.access} logger (tune it in logback). */
+/**
+ * One line per HTTP request on the {@code cartwheel.access} logger (tune it in logback). The request and
+ * trace ids come with every log line (see RequestContext), so they are not repeated in the message.
+ */
 final class AccessLog {
 
   private static final Logger LOG = LoggerFactory.getLogger("cartwheel.access");
@@ -16,10 +19,10 @@ final class AccessLog {
     long start = System.nanoTime();
     rc.addEndHandler(ended -> {
       if (LOG.isInfoEnabled()) {
-        LOG.info("{} {} {} {} {}ms request={}",
+        LOG.info("{} {} {} {} {}ms",
           rc.request().remoteAddress() == null ? "-" : rc.request().remoteAddress().hostAddress(),
           rc.request().method(), rc.request().path(), rc.response().getStatusCode(),
-          (System.nanoTime() - start) / 1_000_000, RequestIds.of(rc));
+          (System.nanoTime() - start) / 1_000_000);
       }
     });
     rc.next();

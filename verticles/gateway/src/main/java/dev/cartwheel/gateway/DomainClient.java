@@ -1,6 +1,7 @@
 package dev.cartwheel.gateway;
 
 import dev.cartwheel.codecs.Headers;
+import dev.cartwheel.runtime.node.Node;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.CircuitBreakerState;
@@ -14,7 +15,9 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How the gateway calls a domain: an event-bus request with a timeout, through one circuit breaker per
@@ -31,17 +34,22 @@ final class DomainClient {
   private final LiveServices services;
   private GatewayConfig config;
   private final Map<String, CircuitBreaker> breakers = new HashMap<>();
+  private final Node node;
+  /** Tells this client's breakers from other gateway instances' in /info and the breaker gauge. */
+  private final String instance = "#" + INSTANCES.incrementAndGet();
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   DomainClient(Vertx vertx, GatewayConfig config, LiveServices services) {
     this.vertx = vertx;
     this.bus = vertx.eventBus();
     this.services = services;
+    this.node = Node.of(vertx);
     // an open breaker waits no longer once a new instance appears: its failures came from the old one
     // (Vert.x breakers cannot be closed from OPEN, so a fresh one takes its place)
     services.onNewInstance(domain -> {
       CircuitBreaker breaker = breakers.get(domain);
       if (breaker != null && breaker.state() != CircuitBreakerState.CLOSED) {
-        breakers.remove(domain).close();
+        forget(domain);
       }
     });
     this.config = config;
@@ -66,21 +74,29 @@ final class DomainClient {
     this.config = config;
     if (breakersChanged) {
       close();
-      breakers.clear();
     }
   }
 
   void close() {
-    breakers.values().forEach(CircuitBreaker::close);
+    List.copyOf(breakers.keySet()).forEach(this::forget);
+  }
+
+  private void forget(String domain) {
+    breakers.remove(domain).close();
+    node.forgetCircuitBreaker("gateway." + domain + instance);
   }
 
   private CircuitBreaker breaker(String domain) {
-    return breakers.computeIfAbsent(domain, name -> CircuitBreaker.create("gateway." + name, vertx, new CircuitBreakerOptions()
-        .setMaxFailures(config.breakerMaxFailures())
-        .setResetTimeout(config.breakerReset().toMillis())
-        .setTimeout(-1)
-        .setNotificationAddress(null))
-      .failurePolicy(result -> result.failed() && isInfrastructureFailure(result.cause())));
+    return breakers.computeIfAbsent(domain, name -> {
+      CircuitBreaker breaker = CircuitBreaker.create("gateway." + name, vertx, new CircuitBreakerOptions()
+          .setMaxFailures(config.breakerMaxFailures())
+          .setResetTimeout(config.breakerReset().toMillis())
+          .setTimeout(-1)
+          .setNotificationAddress(null))
+        .failurePolicy(result -> result.failed() && isInfrastructureFailure(result.cause()));
+      node.watchCircuitBreaker("gateway." + name + instance, () -> breaker.state().name());
+      return breaker;
+    });
   }
 
   private static boolean isInfrastructureFailure(Throwable error) {

@@ -1,5 +1,6 @@
 package dev.cartwheel.gateway;
 
+import dev.cartwheel.runtime.observability.RequestContext;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.UUID;
@@ -23,6 +24,7 @@ final class RequestIds {
     String offered = rc.request().getHeader(HEADER);
     String id = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     rc.put(KEY, id);
+    RequestContext.bind(id);
     rc.response().putHeader(HEADER, id);
     rc.next();
   }

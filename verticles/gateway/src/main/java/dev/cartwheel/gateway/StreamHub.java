@@ -7,6 +7,8 @@ import dev.cartwheel.codecs.orders.OrderCancelled;
 import dev.cartwheel.codecs.orders.OrderConfirmed;
 import dev.cartwheel.codecs.orders.OrderPlaced;
 import dev.cartwheel.codecs.orders.OrdersContract;
+import dev.cartwheel.runtime.node.Node;
+import io.micrometer.core.instrument.Tags;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The open streams of one gateway verticle instance, and the events they are fed from. Events are
@@ -34,9 +37,11 @@ final class StreamHub {
   private final Set<StreamSession> orderWatchers = new HashSet<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private boolean stopping;
+  private final AtomicLong openSessions;
 
   StreamHub(Vertx vertx) {
     this.vertx = vertx;
+    this.openSessions = Node.of(vertx).level("cartwheel.stream.sessions", Tags.empty(), "Open WebSocket stream sessions on this node");
   }
 
   /** Completes when the hub hears the events, cluster-wide. */
@@ -58,7 +63,9 @@ final class StreamHub {
       session.close(StreamSession.GOING_AWAY, "gateway stopping");
       return;
     }
-    byUser.computeIfAbsent(session.user().userId(), user -> new HashSet<>()).add(session);
+    if (byUser.computeIfAbsent(session.user().userId(), user -> new HashSet<>()).add(session)) {
+      openSessions.incrementAndGet();
+    }
     if (session.watchesAllOrders()) {
       orderWatchers.add(session);
     }
@@ -66,8 +73,11 @@ final class StreamHub {
 
   void leave(StreamSession session) {
     Set<StreamSession> sessions = byUser.get(session.user().userId());
-    if (sessions != null && sessions.remove(session) && sessions.isEmpty()) {
-      byUser.remove(session.user().userId());
+    if (sessions != null && sessions.remove(session)) {
+      openSessions.decrementAndGet();
+      if (sessions.isEmpty()) {
+        byUser.remove(session.user().userId());
+      }
     }
     orderWatchers.remove(session);
   }

@@ -2,6 +2,7 @@ package dev.cartwheel.launcher;
 
 import dev.cartwheel.codecs.Codecs;
 import dev.cartwheel.gateway.GatewayServices;
+import dev.cartwheel.launcher.logging.LogFormat;
 import dev.cartwheel.runtime.config.ConfigLoader;
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.config.LiveConfig;
@@ -9,6 +10,7 @@ import dev.cartwheel.runtime.db.PgSettings;
 import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import dev.cartwheel.runtime.node.BuildInfo;
 import dev.cartwheel.runtime.node.Node;
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -49,6 +51,8 @@ public final class Platform implements AutoCloseable {
   private ConfigWatch watch;
   private Node node;
   private OpsServer ops;
+  private Observability observability;
+  private OpenTelemetry givenTelemetry;
   private long registrySweep = -1;
   private final List<String> deployments = new ArrayList<>();
   private boolean closed;
@@ -59,6 +63,12 @@ public final class Platform implements AutoCloseable {
   /** A node not started yet: register {@link #close} as a shutdown hook, then {@link #boot} it. */
   public static Platform create() {
     return new Platform();
+  }
+
+  /** Traces with {@code telemetry} instead of the configured tracing (a test's in-memory span exporter). */
+  public Platform tracingWith(OpenTelemetry telemetry) {
+    this.givenTelemetry = telemetry;
+    return this;
   }
 
   /** Creates and boots a node; on failure, stops whatever had started and rethrows. */
@@ -99,12 +109,15 @@ public final class Platform implements AutoCloseable {
     JsonObject json = config.json();
 
     HazelcastClusterManager cluster = settings.cluster().enabled() ? HazelcastClusters.create(settings.cluster()) : null;
-    vertx = createVertx(settings, cluster);
+    LogFormat.apply(config);
+    observability = Observability.create(Observability.Settings.from(config), givenTelemetry);
+    vertx = createVertx(settings, cluster, observability);
     Codecs.registerAll(vertx.eventBus());
 
     readiness = new ReadinessChecks(vertx, PgSettings.from(config), config.requiredString("kafka.bootstrap"), settings.healthTimeoutMs());
     node = new Node(cluster == null ? UUID.randomUUID().toString() : cluster.getNodeId(), config.profile(), BuildInfo.load(),
-      readiness.checks(), cluster != null, () -> cluster == null ? 1 : cluster.getNodes().size());
+      readiness.checks(), cluster != null, () -> cluster == null ? 1 : cluster.getNodes().size(),
+      observability.meters(), observability.telemetry());
     readiness.watch(node::serving, () -> cluster != null && cluster.isActive(), cluster != null);
     Node.install(vertx, node);
     if (cluster != null) {
@@ -179,17 +192,17 @@ public final class Platform implements AutoCloseable {
     }
   }
 
-  private static Vertx createVertx(NodeSettings settings, HazelcastClusterManager cluster) {
+  private static Vertx createVertx(NodeSettings settings, HazelcastClusterManager cluster, Observability observability) {
     VertxOptions options = new VertxOptions();
     if (cluster == null) {
-      return Vertx.builder().with(options).build();
+      return observability.applyTo(options, Vertx.builder()).build();
     }
     options.getEventBusOptions().setHost(settings.cluster().bindInterface());
     NodeSettings.Ha ha = settings.cluster().ha();
     if (ha.enabled()) {
       options.setHAEnabled(true).setHAGroup(ha.group()).setQuorumSize(ha.quorum());
     }
-    return Vertx.builder().with(options).withClusterManager(cluster).buildClustered().await();
+    return observability.applyTo(options, Vertx.builder()).withClusterManager(cluster).buildClustered().await();
   }
 
   private void printBanner(NodeSettings settings) {
@@ -203,8 +216,11 @@ public final class Platform implements AutoCloseable {
     LOG.info("  Kafka           {}{}", config.requiredString("kafka.bootstrap"), embedded.runsKafka() ? " (embedded)" : "");
     LOG.info("  verticles       {}", settings.plan());
     if (ops != null) {
-      LOG.info("  operations      http://{}:{} (health, info)", settings.host(), ops.port());
+      LOG.info("  operations      http://{}:{} (health, info, metrics)", settings.host(), ops.port());
     }
+    Observability.Settings observed = Observability.Settings.from(config);
+    LOG.info("  observability   metrics {}, tracing {}", observed.metrics() ? "at /metrics" : "off",
+      !observed.tracing() ? "off" : observed.otlpEndpoint().map(endpoint -> "exported to " + endpoint).orElse("on, not exported"));
     if (node.clustered() && settings.cluster().ha().enabled()) {
       LOG.info("  HA              group {}, quorum {}", settings.cluster().ha().group(), settings.cluster().ha().quorum());
     }
@@ -258,6 +274,9 @@ public final class Platform implements AutoCloseable {
     }
     if (vertx != null) {
       vertx.close().await();
+    }
+    if (observability != null) {
+      observability.close();
     }
     if (embedded != null) {
       embedded.close();

@@ -28,6 +28,8 @@ final class OrderEventsOnKafka {
 
   /** order id → event type → distinct event ids. */
   final Map<String, Map<String, Set<String>>> byOrder = new HashMap<>();
+  /** order id → event type → the CloudEvent's traceparent extension (null when it had none). */
+  final Map<String, Map<String, String>> traceparents = new HashMap<>();
   /** Records seen again with an id already seen (an at-least-once resend, removed by the dedupe). */
   int redelivered;
 
@@ -68,6 +70,9 @@ final class OrderEventsOnKafka {
     byOrder.computeIfAbsent(record.key(), key -> new HashMap<>())
       .computeIfAbsent(record.value().getType(), type -> new HashSet<>())
       .add(record.value().getId());
+    Object traceparent = record.value().getExtension("traceparent");
+    traceparents.computeIfAbsent(record.key(), key -> new HashMap<>())
+      .put(record.value().getType(), traceparent == null ? null : traceparent.toString());
   }
 
   boolean isComplete(String orderId) {

@@ -1,6 +1,7 @@
 package dev.cartwheel.launcher;
 
 import dev.cartwheel.testkit.TestServices;
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -32,6 +33,11 @@ final class RunningPlatform implements AutoCloseable {
 
   /** A node reading its files from {@code confDir} (a copy a test may edit while the node runs). */
   static RunningPlatform start(String confDir, Map<String, String> overrides) {
+    return start(confDir, overrides, null);
+  }
+
+  /** A node that traces with {@code telemetry} (a test's in-memory exporter) instead of its configured tracing. */
+  static RunningPlatform start(String confDir, Map<String, String> overrides, OpenTelemetry telemetry) {
     Map<String, String> flags = new HashMap<>(Map.of(
       "pg.url", TestServices.postgresUrl(),
       "kafka.bootstrap", TestServices.kafkaBootstrap(),
@@ -41,7 +47,9 @@ final class RunningPlatform implements AutoCloseable {
       // tests send bursts from one address; RateLimitIT turns the limits on
       "rateLimits.enabled", "false"));
     flags.putAll(overrides);
-    return new RunningPlatform(Platform.start(new Platform.Options(confDir, "dev", Map.of(), flags)));
+    Platform platform = Platform.create().tracingWith(telemetry);
+    platform.boot(new Platform.Options(confDir, "dev", Map.of(), flags));
+    return new RunningPlatform(platform);
   }
 
   /** Removes every account but the seeded administrator. */

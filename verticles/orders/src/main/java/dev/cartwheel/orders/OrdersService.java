@@ -58,9 +58,11 @@ final class OrdersService {
   private final ProcessedEvents processed;
   private final Runnable eventsWritten;
   private final OrdersConfig config;
+  private final OrderMetrics metrics;
 
   OrdersService(Vertx vertx, Pool pool, OrdersRepository repository, Saga saga, Outbox outbox, ProcessedEvents processed,
-                Runnable eventsWritten, OrdersConfig config) {
+                Runnable eventsWritten, OrdersConfig config, OrderMetrics metrics) {
+    this.metrics = metrics;
     this.vertx = vertx;
     this.pool = pool;
     this.repository = repository;
@@ -89,7 +91,10 @@ final class OrdersService {
     String owner = UUID.randomUUID().toString();
     return pool.withTransaction(tx -> repository.insert(tx, order, owner, config.lease()).compose(inserted ->
         outbox.append(tx, OrdersContract.ORDER_PLACED, new OrderPlaced(UUID.randomUUID(), Instant.now(), inserted.view())).map(inserted)))
-      .onSuccess(inserted -> eventsWritten.run())
+      .onSuccess(inserted -> {
+        eventsWritten.run();
+        metrics.placed();
+      })
       .compose(inserted -> awaitFinal(saga.resume(inserted, owner), order.id()))
       .recover(failure -> failure instanceof OrdersRepository.KeyAlreadyUsed
         // another request used the same key at the same moment: answer as for a replay

@@ -6,6 +6,7 @@ import dev.cartwheel.runtime.bus.Endpoints;
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.db.Migrations;
 import dev.cartwheel.runtime.db.Pools;
+import dev.cartwheel.runtime.node.Node;
 import dev.cartwheel.runtime.outbox.Outbox;
 import dev.cartwheel.runtime.outbox.OutboxRelay;
 import dev.cartwheel.runtime.outbox.ProcessedEvents;
@@ -43,9 +44,10 @@ public final class OrdersVerticle extends VerticleBase {
       OrdersRepository repository = new OrdersRepository();
       Outbox outbox = new Outbox(OrdersContract.DOMAIN, OrdersContract.EVENTS);
       relay = new OutboxRelay(vertx, pool, settings.pg(), OrdersContract.DOMAIN, outbox, settings.outbox());
-      Saga saga = new Saga(vertx, pool, repository, outbox, relay::nudge, settings);
+      OrderMetrics metrics = new OrderMetrics(Node.of(vertx).meters());
+      Saga saga = new Saga(vertx, pool, repository, outbox, relay::nudge, settings, metrics);
       OrdersService service = new OrdersService(vertx, pool, repository, saga, outbox, new ProcessedEvents(OrdersContract.DOMAIN),
-        relay::nudge, settings);
+        relay::nudge, settings, metrics);
       relay.start();
       endpoints = new Endpoints(vertx, LOG)
         .reply(OrdersContract.PLACE, service::place)

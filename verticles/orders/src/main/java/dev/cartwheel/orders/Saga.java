@@ -71,9 +71,12 @@ final class Saga {
   private final Outbox outbox;
   private final Runnable eventsWritten;
   private final OrdersConfig config;
+  private final OrderMetrics metrics;
 
-  Saga(Vertx vertx, Pool pool, OrdersRepository repository, Outbox outbox, Runnable eventsWritten, OrdersConfig config) {
+  Saga(Vertx vertx, Pool pool, OrdersRepository repository, Outbox outbox, Runnable eventsWritten, OrdersConfig config,
+       OrderMetrics metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
     this.pool = pool;
     this.repository = repository;
     this.outbox = outbox;
@@ -183,15 +186,20 @@ final class Saga {
   private Future<Order> finish(StoredOrder order, String owner, OrderStatus status, String cancelReason) {
     return pool.withTransaction(tx -> repository.finish(tx, order.id(), owner, status, cancelReason).compose(finished -> {
       if (!finished) {
-        return Future.succeededFuture();
+        return Future.succeededFuture(false);
       }
       return repository.find(tx, order.id()).compose(found -> {
         Order view = found.orElseThrow().view();
         return status == OrderStatus.CONFIRMED
           ? outbox.append(tx, OrdersContract.ORDER_CONFIRMED, new OrderConfirmed(UUID.randomUUID(), Instant.now(), view))
           : outbox.append(tx, OrdersContract.ORDER_CANCELLED, new OrderCancelled(UUID.randomUUID(), Instant.now(), view));
-      });
-    })).onSuccess(done -> eventsWritten.run()).compose(done -> current(order.id()));
+      }).map(true);
+    })).onSuccess(ended -> {
+      eventsWritten.run();
+      if (ended) {
+        metrics.ended(status, cancelReason, order.createdAt());
+      }
+    }).compose(done -> current(order.id()));
   }
 
   /** Sends a step's request; the outcome tells an answer, a refusal (a domain's own failure) and no answer apart. */

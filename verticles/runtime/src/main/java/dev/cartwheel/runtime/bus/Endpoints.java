@@ -5,6 +5,7 @@ import dev.cartwheel.codecs.DomainFailure;
 import dev.cartwheel.codecs.Headers;
 import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import dev.cartwheel.runtime.node.Node;
+import dev.cartwheel.runtime.observability.RequestContext;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -49,6 +50,7 @@ public final class Endpoints {
     Node node = Node.of(vertx);
     consumers.add(vertx.eventBus().<T>consumer(address, message -> {
       node.handled(address);
+      RequestContext.bind(message.headers().get(Headers.REQUEST_ID));
       track(() -> operation.apply(message.body())).onComplete(
         message::reply,
         error -> message.reply(asDomainFailure(error, message)));

@@ -2,6 +2,7 @@ package dev.cartwheel.runtime.kafka;
 
 import dev.cartwheel.runtime.outbox.OutboxEvent;
 import io.cloudevents.CloudEvent;
+import dev.cartwheel.runtime.observability.TraceContext;
 import io.cloudevents.core.builder.CloudEventBuilder;
 
 import java.net.URI;
@@ -35,8 +36,9 @@ public final class DomainCloudEvents {
     return URI.create("/cartwheel/" + domain);
   }
 
+  /** The event as a CloudEvent; the trace it was written in travels as the distributed-tracing extension. */
   public static CloudEvent of(String domain, OutboxEvent event) {
-    return CloudEventBuilder.v1()
+    CloudEventBuilder builder = CloudEventBuilder.v1()
       .withId(event.id().toString())
       .withSource(source(domain))
       .withType(type(event.address()))
@@ -44,7 +46,10 @@ public final class DomainCloudEvents {
       .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
       .withDataContentType(JSON)
       .withExtension(PARTITION_KEY, event.aggregateId())
-      .withData(event.payload().getBytes(StandardCharsets.UTF_8))
-      .build();
+      .withData(event.payload().getBytes(StandardCharsets.UTF_8));
+    if (event.traceparent() != null) {
+      builder.withExtension(TraceContext.TRACEPARENT, event.traceparent());
+    }
+    return builder.build();
   }
 }

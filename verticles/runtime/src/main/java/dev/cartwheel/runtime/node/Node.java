@@ -1,5 +1,11 @@
 package dev.cartwheel.runtime.node;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
@@ -7,13 +13,16 @@ import io.vertx.ext.healthchecks.HealthChecks;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 
@@ -27,6 +36,7 @@ public final class Node implements Shareable {
 
   private static final String MAP = "cartwheel.node";
   private static final String KEY = "node";
+  private static final List<String> BREAKER_STATES = List.of("CLOSED", "OPEN", "HALF_OPEN");
 
   /** One line of the deployment plan as it ran. */
   public record Deployment(String verticle, int instances, String deploymentId) {
@@ -42,15 +52,23 @@ public final class Node implements Shareable {
   private final List<Deployment> deployments = new CopyOnWriteArrayList<>();
   private final Map<String, Supplier<String>> circuitBreakers = new ConcurrentSkipListMap<>();
   private final Map<String, LongAdder> handled = new ConcurrentSkipListMap<>();
+  private final MeterRegistry meters;
+  private final Map<Meter.Id, AtomicLong> levels = new ConcurrentHashMap<>();
+  private final OpenTelemetry telemetry;
   private volatile String url;
   private volatile boolean started;
   private volatile boolean stopping;
 
   /**
    * @param clusterMembers how many members the cluster has now, as this node sees it
+   * @param meters where the node's metrics go (served at /metrics when it is a Prometheus registry)
+   * @param telemetry the tracer provider Vert.x was built with (a no-op one when tracing is off)
    */
-  public Node(String id, String profile, BuildInfo build, HealthChecks readiness, boolean clustered, IntSupplier clusterMembers) {
+  public Node(String id, String profile, BuildInfo build, HealthChecks readiness, boolean clustered, IntSupplier clusterMembers,
+              MeterRegistry meters, OpenTelemetry telemetry) {
     this.id = id;
+    this.meters = meters;
+    this.telemetry = telemetry;
     this.profile = profile;
     this.build = build;
     this.readiness = readiness;
@@ -67,7 +85,8 @@ public final class Node implements Shareable {
     LocalMap<String, Node> map = map(vertx);
     Node node = map.get(KEY);
     if (node == null) {
-      map.putIfAbsent(KEY, new Node(UUID.randomUUID().toString(), "test", BuildInfo.load(), HealthChecks.create(vertx), false, () -> 1));
+      map.putIfAbsent(KEY, new Node(UUID.randomUUID().toString(), "test", BuildInfo.load(), HealthChecks.create(vertx), false, () -> 1,
+        new SimpleMeterRegistry(), OpenTelemetry.noop()));
       node = map.get(KEY);
     }
     return node;
@@ -122,9 +141,48 @@ public final class Node implements Shareable {
     deployments.add(deployment);
   }
 
-  /** Shows a circuit breaker's state (CLOSED, OPEN, HALF_OPEN) in /info while it exists. */
+  public MeterRegistry meters() {
+    return meters;
+  }
+
+  public OpenTelemetry telemetry() {
+    return telemetry;
+  }
+
+  /**
+   * A level this node reports as a gauge, shared by every verticle instance here that asks for the same
+   * name and tags (instances add to it, or the one that knows sets it).
+   */
+  public AtomicLong level(String name, Tags tags, String description) {
+    Meter.Id id = new Meter.Id(name, tags, null, description, Meter.Type.GAUGE);
+    return levels.computeIfAbsent(id, ignored -> {
+      AtomicLong level = new AtomicLong();
+      Gauge.builder(name, level, AtomicLong::get).tags(tags).description(description).strongReference(true).register(meters);
+      return level;
+    });
+  }
+
+  /**
+   * Shows a circuit breaker's state (CLOSED, OPEN, HALF_OPEN) in /info while it exists, and counts it in
+   * the gauge {@code cartwheel.circuit.breakers{breaker, state}}. A name may end in {@code #<instance>}:
+   * the gauge counts the instances of one breaker together, so its labels stay few.
+   */
   public void watchCircuitBreaker(String name, Supplier<String> state) {
     circuitBreakers.put(name, state);
+    String breaker = name.replaceFirst("#.*$", "");
+    for (String each : BREAKER_STATES) {
+      Gauge.builder("cartwheel.circuit.breakers", this, node -> node.countBreakers(breaker, each))
+        .description("Circuit breakers of this node in each state")
+        .tags("breaker", breaker, "state", each.toLowerCase(Locale.ROOT))
+        .strongReference(true)
+        .register(meters);
+    }
+  }
+
+  private double countBreakers(String breaker, String state) {
+    return circuitBreakers.entrySet().stream()
+      .filter(entry -> entry.getKey().replaceFirst("#.*$", "").equals(breaker) && entry.getValue().get().equals(state))
+      .count();
   }
 
   public void forgetCircuitBreaker(String name) {

@@ -13,6 +13,9 @@ public final class OpsPaths {
   /** Version, build, node and what runs here. */
   public static final String INFO = "/info";
 
+  /** The node's meters in the Prometheus text format (when metrics are on). */
+  public static final String METRICS = "/metrics";
+
   private OpsPaths() {
   }
 }

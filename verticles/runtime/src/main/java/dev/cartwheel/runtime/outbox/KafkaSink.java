@@ -3,6 +3,8 @@ package dev.cartwheel.runtime.outbox;
 import dev.cartwheel.codecs.DomainEvent;
 import dev.cartwheel.runtime.kafka.DomainCloudEvents;
 import dev.cartwheel.runtime.kafka.KafkaOutbound;
+import dev.cartwheel.runtime.node.Node;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -34,6 +36,7 @@ final class KafkaSink implements OutboxSink {
   private final boolean structured;
   private final Map<String, Class<? extends DomainEvent>> events;
   private final KafkaProducer<String, byte[]> producer;
+  private final KafkaClientMetrics producerMetrics;
   private boolean probing;
 
   KafkaSink(Vertx vertx, String domain, Map<String, Class<? extends DomainEvent>> events, KafkaOutbound settings) {
@@ -42,6 +45,9 @@ final class KafkaSink implements OutboxSink {
     this.structured = settings.structuredTopics().contains(topic);
     this.events = events;
     this.producer = KafkaProducer.createShared(vertx, PRODUCER, settings.producerConfig(), String.class, byte[].class);
+    // the Kafka client's own metrics (kafka_producer_*); every sink binds the shared producer, the meters are one set
+    this.producerMetrics = new KafkaClientMetrics(producer.unwrap());
+    producerMetrics.bindTo(Node.of(vertx).meters());
   }
 
   @Override
@@ -98,6 +104,7 @@ final class KafkaSink implements OutboxSink {
 
   @Override
   public Future<Void> close() {
+    producerMetrics.close();
     return producer.close();
   }
 }

@@ -2,6 +2,7 @@ package dev.cartwheel.runtime.outbox;
 
 import dev.cartwheel.codecs.DomainEvent;
 import dev.cartwheel.codecs.RecordJson;
+import dev.cartwheel.runtime.observability.TraceContext;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -15,8 +16,10 @@ import java.util.Map;
  * {@link OutboxRelay} publishes them afterwards. Each domain's migrations create the table:
  * <pre>
  * outbox(seq bigserial PRIMARY KEY, id uuid UNIQUE, aggregate_id text, address text, payload jsonb,
- *        occurred_at timestamptz, published_at timestamptz)
+ *        occurred_at timestamptz, published_at timestamptz, kafka_sent_at timestamptz, traceparent text)
  * </pre>
+ * An event keeps the trace it was written in (the current span's {@code traceparent}), so that its
+ * CloudEvent continues that trace.
  */
 public final class Outbox {
 
@@ -25,7 +28,7 @@ public final class Outbox {
 
   /** @param events the domain's contract: event class by event-bus address */
   public Outbox(String schema, Map<String, Class<? extends DomainEvent>> events) {
-    this.insert = "INSERT INTO " + schema + ".outbox (id, aggregate_id, address, payload, occurred_at) VALUES ($1, $2, $3, $4::text::jsonb, $5)";
+    this.insert = "INSERT INTO " + schema + ".outbox (id, aggregate_id, address, payload, occurred_at, traceparent) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6)";
     this.events = events;
   }
 
@@ -36,7 +39,7 @@ public final class Outbox {
     }
     return transaction.preparedQuery(insert)
       .execute(Tuple.of(event.eventId(), event.aggregateId(), address, RecordJson.encode((Record) event),
-        event.occurredAt().atOffset(ZoneOffset.UTC)))
+        event.occurredAt().atOffset(ZoneOffset.UTC), TraceContext.currentTraceparent().orElse(null)))
       .mapEmpty();
   }
 

@@ -5,6 +5,7 @@ import dev.cartwheel.runtime.db.PgSettings;
 import dev.cartwheel.runtime.kafka.KafkaOutbound;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ public final class OutboxRelay {
   private static final long CLEANUP_EVERY_MS = Duration.ofMinutes(1).toMillis();
 
   private final Vertx vertx;
+  private final ContextInternal context;
   private final Pool pool;
   private final Settings settings;
   private final List<RelayLoop> loops = new ArrayList<>();
@@ -48,6 +50,7 @@ public final class OutboxRelay {
 
   public OutboxRelay(Vertx vertx, Pool pool, PgSettings pg, String schema, Outbox outbox, Settings settings) {
     this.vertx = vertx;
+    this.context = ((ContextInternal) vertx.getOrCreateContext()).unwrap();
     this.pool = pool;
     this.settings = settings;
     List<OutboxSink> sinks = new ArrayList<>(List.of(new EventBusSink(vertx.eventBus(), outbox.events())));
@@ -66,7 +69,9 @@ public final class OutboxRelay {
 
   /** Delivers what is waiting now, where this node leads; call it after a local commit to cut latency. */
   public void nudge() {
-    loops.forEach(RelayLoop::nudge);
+    // on the verticle's own context, not the caller's request: a batch carries the events of many requests
+    // and belongs to none of their traces (each event keeps its own trace in its CloudEvent)
+    context.runOnContext(now -> loops.forEach(RelayLoop::nudge));
   }
 
   /** One node is enough: the one leading the event-bus loop. Deleting what is gone already is harmless anyway. */

@@ -1,5 +1,7 @@
 package dev.cartwheel.runtime.outbox;
 
+import dev.cartwheel.runtime.node.Node;
+import io.micrometer.core.instrument.Tags;
 import dev.cartwheel.runtime.db.PgSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Delivers one domain's outbox to one sink, oldest first, at least once: an event is marked delivered
@@ -20,6 +23,9 @@ import java.util.List;
  * advisory lock {@code cartwheel.outbox.<schema>.<sink>} on a connection of its own. That keeps every
  * aggregate's events in order; when its node dies, the connection drops, the lock frees, and another
  * node's loop takes over at its next attempt.
+ * <p>
+ * The leading loop also measures, every few seconds, how many events wait and how old the oldest is
+ * (gauges {@code cartwheel.outbox.backlog} and {@code cartwheel.outbox.oldest.age.ms}); on other nodes they are 0.
  */
 final class RelayLoop {
 
@@ -27,6 +33,8 @@ final class RelayLoop {
 
   /** How often a follower tries to take the lead over: it costs one query, so not at every poll. */
   private static final long LEAD_ATTEMPT_MS = 1000;
+  /** How often the leader counts what waits: a query of the unsent rows' partial index. */
+  private static final long BACKLOG_MEASURE_MS = 5000;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -36,6 +44,10 @@ final class RelayLoop {
   private final int batchSize;
   private final String select;
   private final String markSent;
+  private final String measureBacklog;
+  private final AtomicLong backlog;
+  private final AtomicLong oldestAgeMs;
+  private long lastBacklogMeasure;
 
   private PgConnection lockConnection;
   private boolean leader;
@@ -53,9 +65,14 @@ final class RelayLoop {
     this.schema = schema;
     this.sink = sink;
     this.batchSize = batchSize;
-    this.select = "SELECT seq, id, aggregate_id, address, payload::text AS payload, occurred_at FROM " + schema + ".outbox"
+    this.select = "SELECT seq, id, aggregate_id, address, payload::text AS payload, occurred_at, traceparent FROM " + schema + ".outbox"
       + " WHERE " + sink.sentColumn() + " IS NULL ORDER BY seq LIMIT $1";
     this.markSent = "UPDATE " + schema + ".outbox SET " + sink.sentColumn() + " = now() WHERE seq = ANY($1)";
+    this.measureBacklog = "SELECT count(*) AS waiting, coalesce(extract(epoch FROM now() - min(occurred_at)) * 1000, 0)::bigint AS age_ms FROM "
+      + schema + ".outbox WHERE " + sink.sentColumn() + " IS NULL";
+    Tags tags = Tags.of("domain", schema, "sink", sink.name());
+    this.backlog = Node.of(vertx).level("cartwheel.outbox.backlog", tags, "Outbox events not delivered to the sink yet (0 where no relay leads)");
+    this.oldestAgeMs = Node.of(vertx).level("cartwheel.outbox.oldest.age.ms", tags, "Age of the oldest undelivered outbox event (0 where no relay leads)");
   }
 
   boolean leads() {
@@ -72,7 +89,7 @@ final class RelayLoop {
       return;
     }
     draining = true;
-    inFlight = lead().compose(leading -> leading ? drain() : Future.succeededFuture(0))
+    inFlight = lead().compose(leading -> leading ? measureBacklog().compose(measured -> drain()) : Future.succeededFuture(0))
       .onComplete(done -> {
         draining = false;
         if (done.failed()) {
@@ -109,6 +126,8 @@ final class RelayLoop {
         opened.closeHandler(closed -> {
           lockConnection = null;
           leader = false;
+          backlog.set(0);
+          oldestAgeMs.set(0);
         });
       });
     return connection
@@ -123,13 +142,27 @@ final class RelayLoop {
       });
   }
 
+  private Future<Void> measureBacklog() {
+    long now = System.currentTimeMillis();
+    if (now - lastBacklogMeasure < BACKLOG_MEASURE_MS) {
+      return Future.succeededFuture();
+    }
+    lastBacklogMeasure = now;
+    return pool.query(measureBacklog).execute().map(rows -> {
+      Row row = rows.iterator().next();
+      backlog.set(row.getLong("waiting"));
+      oldestAgeMs.set(row.getLong("age_ms"));
+      return null;
+    });
+  }
+
   /** No transaction is held while the sink works: the advisory lock already makes this loop the only reader. */
   private Future<Integer> drain() {
     return pool.preparedQuery(select).execute(Tuple.of(batchSize)).compose(rows -> {
       List<OutboxEvent> batch = new ArrayList<>(rows.size());
       for (Row row : rows) {
         batch.add(new OutboxEvent(row.getLong("seq"), row.getUUID("id"), row.getString("aggregate_id"), row.getString("address"),
-          row.getString("payload"), row.getOffsetDateTime("occurred_at").toInstant()));
+          row.getString("payload"), row.getOffsetDateTime("occurred_at").toInstant(), row.getString("traceparent")));
       }
       if (batch.isEmpty()) {
         return Future.succeededFuture(0);

@@ -30,7 +30,7 @@ class DomainCloudEventsTest {
   void anOutboxRowBecomesACloudEvent() {
     UUID id = UUID.randomUUID();
     Instant at = Instant.parse("2026-11-23T12:00:00Z");
-    CloudEvent event = DomainCloudEvents.of("orders", new OutboxEvent(7, id, "order-1", "orders.evt.order-confirmed", "{\"a\":1}", at));
+    CloudEvent event = DomainCloudEvents.of("orders", new OutboxEvent(7, id, "order-1", "orders.evt.order-confirmed", "{\"a\":1}", at, null));
 
     assertThat(event.getId()).isEqualTo(id.toString());
     assertThat(event.getSource()).hasToString("/cartwheel/orders");
@@ -40,5 +40,15 @@ class DomainCloudEventsTest {
     assertThat(event.getTime().toInstant()).isEqualTo(at);
     assertThat(event.getDataContentType()).isEqualTo("application/json");
     assertThat(new String(event.getData().toBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+    assertThat(event.getExtension("traceparent")).as("written outside a trace").isNull();
+  }
+
+  @Test
+  void theTraceAnEventWasWrittenInTravelsWithIt() {
+    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    CloudEvent event = DomainCloudEvents.of("orders",
+      new OutboxEvent(8, UUID.randomUUID(), "order-2", "orders.evt.order-placed", "{}", Instant.now(), traceparent));
+
+    assertThat(event.getExtension("traceparent")).isEqualTo(traceparent);
   }
 }
