@@ -70,7 +70,7 @@ class ObservabilityIT {
       "payments.simulator.latencyMs", "0",
       "bridge.inboundTopics", INBOUND,
       "bridge.deadLetterTopic", INBOUND + ".dlq",
-      "bridge.groupId", "it-observability-" + UUID.randomUUID()), telemetry);
+      "bridge.groupId", "it-observability"), telemetry); // no UUID: the Kafka client id, a label, derives from it
     adminToken = Shoppers.login(node, "admin@cartwheel.dev", "cartwheel-dev-admin").token();
   }
 
