@@ -38,6 +38,11 @@ class ClusterLayoutsIT {
       assertThat(ordersNode.getJsonObject("handledRequests").getLong(OrdersContract.PLACE, 0L))
         .as("orders were placed on node B, the only one running orders").isGreaterThan(0);
       assertThat(cluster.info(cluster.member("node-a")).getJsonObject("handledRequests").getLong(OrdersContract.PLACE, 0L)).isZero();
+
+      String metrics = cluster.client(cluster.member("node-b")).get("/metrics").send().await().bodyAsString();
+      assertThat(metrics).as("node B has no gateway: its ops server serves /metrics, with the orders it handled")
+        .containsPattern("cartwheel_orders_placed_total [1-9]")
+        .containsPattern("vertx_eventbus_processed_total\\{side=\"remote\"} [1-9]");
     }
   }
 

@@ -6,6 +6,7 @@ import dev.cartwheel.codecs.users.UserProfile;
 import dev.cartwheel.codecs.users.UsersContract;
 import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import dev.cartwheel.embedded.Ports;
+import dev.cartwheel.testkit.TestServices;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** A node that runs only the gateway: what clients and operators see when the domains are elsewhere, or nowhere. */
 @Timeout(120)
@@ -65,6 +69,25 @@ class GatewayAloneIT {
       assertThat(statusOf(ready.bodyAsJsonObject(), "kafka")).isEqualTo("UP");
       assertThat(ready.bodyAsString()).as("why a check fails goes to the log, not to the public").doesNotContain("127.0.0.1").doesNotContainIgnoringCase("refused");
       assertThat(node.http.get("/health/live").send().await().statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  @DisplayName("/health/ready goes 503 when PostgreSQL goes away and 200 again by itself when it is back; /health/live stays 200")
+  void readinessFollowsTheDatabase() {
+    URI postgres = URI.create(TestServices.postgresUrl());
+    try (TcpProxy proxy = TcpProxy.to(postgres);
+         RunningPlatform node = RunningPlatform.start(Map.of("deploy", "gateway", "health.checkTimeoutMs", "1500",
+           "pg.url", postgres.toString().replace(":" + postgres.getPort() + "/", ":" + proxy.port() + "/")))) {
+      assertThat(node.http.get("/health/ready").send().await().statusCode()).isEqualTo(200);
+
+      proxy.cut();
+      await().atMost(Duration.ofSeconds(10)).until(() -> node.http.get("/health/ready").send().await().statusCode() == 503);
+      assertThat(statusOf(node.http.get("/health/ready").send().await().bodyAsJsonObject(), "postgres")).isEqualTo("DOWN");
+      assertThat(node.http.get("/health/live").send().await().statusCode()).isEqualTo(200);
+
+      proxy.restore();
+      await().atMost(Duration.ofSeconds(15)).until(() -> node.http.get("/health/ready").send().await().statusCode() == 200);
     }
   }
 
