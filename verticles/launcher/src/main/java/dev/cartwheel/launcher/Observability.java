@@ -46,12 +46,15 @@ final class Observability implements AutoCloseable {
   }
 
   private final MeterRegistry meters;
+  private final boolean metrics;
   private final OpenTelemetry telemetry;
   private final boolean tracing;
   private final SdkTracerProvider ownTracerProvider;
 
-  private Observability(MeterRegistry meters, OpenTelemetry telemetry, boolean tracing, SdkTracerProvider ownTracerProvider) {
-    this.meters = meters;
+  private Observability(Settings settings, OpenTelemetry telemetry, boolean tracing, SdkTracerProvider ownTracerProvider) {
+    // with metrics off, the domains still count into a registry nobody reads: cheaper than a check at every count
+    this.meters = settings.metrics() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : new SimpleMeterRegistry();
+    this.metrics = settings.metrics();
     this.telemetry = telemetry;
     this.tracing = tracing;
     this.ownTracerProvider = ownTracerProvider;
@@ -59,19 +62,18 @@ final class Observability implements AutoCloseable {
 
   /** @param given an OpenTelemetry to trace with instead of the configured one (a test's in-memory exporter), or null */
   static Observability create(Settings settings, OpenTelemetry given) {
-    MeterRegistry meters = settings.metrics() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : new SimpleMeterRegistry();
     if (given != null) {
-      return new Observability(meters, given, true, null);
+      return new Observability(settings, given, true, null);
     }
     if (!settings.tracing()) {
-      return new Observability(meters, OpenTelemetry.noop(), false, null);
+      return new Observability(settings, OpenTelemetry.noop(), false, null);
     }
     SdkTracerProvider tracerProvider = tracerProvider(settings);
     OpenTelemetry sdk = OpenTelemetrySdk.builder()
       .setTracerProvider(tracerProvider)
       .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
       .build();
-    return new Observability(meters, sdk, true, tracerProvider);
+    return new Observability(settings, sdk, true, tracerProvider);
   }
 
   private static SdkTracerProvider tracerProvider(Settings settings) {
@@ -86,12 +88,14 @@ final class Observability implements AutoCloseable {
 
   /** Builds Vert.x with these metrics and this tracer. */
   VertxBuilder applyTo(VertxOptions options, VertxBuilder builder) {
-    options.setMetricsOptions(new MicrometerMetricsOptions()
-      .setEnabled(true)
-      .setJvmMetricsEnabled(true)
-      // the route template (/api/v1/orders/:id), never the path: ids in paths would make a series each
-      .addLabels(Label.HTTP_ROUTE));
-    builder.withMetrics(new MicrometerMetricsFactory(meters));
+    if (metrics) {
+      options.setMetricsOptions(new MicrometerMetricsOptions()
+        .setEnabled(true)
+        .setJvmMetricsEnabled(true)
+        // the route template (/api/v1/orders/:id), never the path: ids in paths would make a series each
+        .addLabels(Label.HTTP_ROUTE));
+      builder.withMetrics(new MicrometerMetricsFactory(meters));
+    }
     if (tracing) {
       options.setTracingOptions(new OpenTelemetryOptions());
       builder.withTracer(new OpenTelemetryTracingFactory(telemetry));

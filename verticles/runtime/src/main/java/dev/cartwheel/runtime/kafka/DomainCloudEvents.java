@@ -1,8 +1,8 @@
 package dev.cartwheel.runtime.kafka;
 
+import dev.cartwheel.runtime.observability.TraceContext;
 import dev.cartwheel.runtime.outbox.OutboxEvent;
 import io.cloudevents.CloudEvent;
-import dev.cartwheel.runtime.observability.TraceContext;
 import io.cloudevents.core.builder.CloudEventBuilder;
 
 import java.net.URI;
