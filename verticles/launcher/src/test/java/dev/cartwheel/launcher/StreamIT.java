@@ -163,9 +163,11 @@ class StreamIT {
     for (int i = 0; i < RESUME_LIMIT; i++) {
       Shoppers.placeOrder(node, ada.token(), "CW-MUG-01", 1);
     }
-    List<String> feed = TestServices.queryColumn("SELECT id FROM notifications.notifications WHERE user_id = '" + ada.userId()
-      + "' AND seq > (SELECT seq FROM notifications.notifications WHERE id = '" + lastSeen + "') ORDER BY seq");
-    assertThat(feed).hasSize(4 + 2 * RESUME_LIMIT);
+    // the notifications of the last order are written after it is answered: wait for them
+    String missed = "SELECT id FROM notifications.notifications WHERE user_id = '" + ada.userId()
+      + "' AND seq > (SELECT seq FROM notifications.notifications WHERE id = '" + lastSeen + "') ORDER BY seq";
+    await().untilAsserted(() -> assertThat(TestServices.queryColumn(missed)).hasSize(4 + 2 * RESUME_LIMIT));
+    List<String> feed = TestServices.queryColumn(missed);
 
     // more was missed than one resume sends: each stream ends after ready (4009), the next goes on from its last id
     List<String> replayed = new ArrayList<>();

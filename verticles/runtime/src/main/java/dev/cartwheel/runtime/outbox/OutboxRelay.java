@@ -70,8 +70,9 @@ public final class OutboxRelay {
   /** Delivers what is waiting now, where this node leads; call it after a local commit to cut latency. */
   public void nudge() {
     // on the verticle's own context, not the caller's request: a batch carries the events of many requests
-    // and belongs to none of their traces (each event keeps its own trace in its CloudEvent)
-    context.runOnContext(now -> loops.forEach(RelayLoop::nudge));
+    // and belongs to none of their traces (each event keeps its own trace in its CloudEvent). emit runs it
+    // at once when called on that context's event loop (the usual case), so delivery is not delayed.
+    context.emit(now -> loops.forEach(RelayLoop::nudge));
   }
 
   /** One node is enough: the one leading the event-bus loop. Deleting what is gone already is harmless anyway. */
