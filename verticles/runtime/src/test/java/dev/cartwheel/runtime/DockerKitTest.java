@@ -69,7 +69,7 @@ class DockerKitTest {
       docs.forEach(doc -> assertThat(doc).as(file + " document").containsKeys("apiVersion", "kind", "metadata"));
     }
     for (Path file : List.of(DOCKER.resolve("prometheus.yml"), DOCKER.resolve("otel-collector.yaml"),
-      DOCKER.resolve("grafana/provisioning/datasources/datasources.yaml"))) {
+      DOCKER.resolve("grafana/provisioning/datasources/datasources.yaml"), DOCKER.resolve("grafana/provisioning/dashboards/dashboards.yaml"))) {
       assertThat(yamlDocuments(file)).as(file.toString()).hasSize(1);
     }
   }
@@ -295,6 +295,32 @@ class DockerKitTest {
         }
       }
     });
+  }
+
+  @Test
+  @DisplayName("the Grafana dashboard queries only Cartwheel metrics the README documents, from the provisioned Prometheus")
+  void dashboardQueriesDocumentedMetrics() {
+    JsonObject dashboard = new JsonObject(read(DOCKER.resolve("grafana/provisioning/dashboards/cartwheel-overview.json")));
+    String readme = read(ROOT.resolve("README.md"));
+    Matcher metric = Pattern.compile("\\b(cartwheel_[a-z_]+?|vertx_[a-z_]+?|jvm_[a-z_]+?)(_total|_bucket|_sum|_count)?\\b").matcher("");
+    Set<String> queried = new HashSet<>();
+    for (Object panel : dashboard.getJsonArray("panels")) {
+      JsonObject each = (JsonObject) panel;
+      assertThat(each.getJsonObject("datasource").getString("uid")).as(each.getString("title")).isEqualTo("prometheus");
+      for (Object target : each.getJsonArray("targets")) {
+        metric.reset(((JsonObject) target).getString("expr"));
+        while (metric.find()) {
+          queried.add(metric.group(1));
+        }
+      }
+    }
+    assertThat(queried).as("metrics on the dashboard").isNotEmpty();
+    for (String name : queried) {
+      // the README names Cartwheel's own metrics one by one, and Vert.x's and the JVM's by family (`vertx_pool_*`, `jvm_*`)
+      String[] parts = name.split("_");
+      String named = name.startsWith("cartwheel_") ? name : name.startsWith("jvm_") ? "jvm_" : parts[0] + "_" + parts[1] + "_";
+      assertThat(readme).as("the README's Observability section names " + name).contains("`" + named);
+    }
   }
 
   @Test
