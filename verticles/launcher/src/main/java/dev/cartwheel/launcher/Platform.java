@@ -97,6 +97,7 @@ public final class Platform implements AutoCloseable {
 
   private void assemble(Options options) {
     ConfigReader files = loadConfiguration(options);
+    LogFormat.apply(files);
     NodeSettings settings = NodeSettings.from(files);
     if (settings.embedded().enabled()) {
       // check every deployed verticle's settings before spending seconds on embedded services
@@ -109,7 +110,6 @@ public final class Platform implements AutoCloseable {
     JsonObject json = config.json();
 
     HazelcastClusterManager cluster = settings.cluster().enabled() ? HazelcastClusters.create(settings.cluster()) : null;
-    LogFormat.apply(config);
     observability = Observability.create(Observability.Settings.from(config), givenTelemetry);
     vertx = createVertx(settings, cluster, observability);
     Codecs.registerAll(vertx.eventBus());
