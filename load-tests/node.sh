@@ -6,6 +6,9 @@ start_node() {
   shift
   local jar=$ROOT/verticles/launcher/target/cartwheel.jar
   [ -f "$jar" ] || mvn -q -B -ntp -f "$ROOT/pom.xml" -DskipTests package
+  # run it under its own name: a `pkill -f cartwheel.jar` meant for another checkout's node spares this one
+  mkdir -p "$ROOT/load-tests/target" && ln -f "$jar" "$ROOT/load-tests/target/platform-under-bench.jar"
+  jar=$ROOT/load-tests/target/platform-under-bench.jar
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   rm -rf "$run" && mkdir -p "$run"

@@ -1,0 +1,58 @@
+"""Summarises a JFR recording's CPU samples (jdk.ExecutionSample) into target/profile.md: where the
+node's CPU went, by top frame (self time), by package of the top frame, by thread, and by the innermost
+Cartwheel frame on the stack. python3 profile.py RECORDING.jfr OUTPUT.md TOP"""
+import collections
+import json
+import re
+import subprocess
+import sys
+
+recording, output, top = sys.argv[1], sys.argv[2], int(sys.argv[3])
+printed = subprocess.run(["jfr", "print", "--json", "--stack-depth", "64", "--events", "jdk.ExecutionSample", recording],
+                         capture_output=True, text=True, check=True).stdout
+events = json.loads(printed)["recording"]["events"]
+if not events:
+    sys.exit(f"no CPU samples in {recording}")
+
+
+def method(frame):
+    m = frame["method"]
+    return f'{m["type"]["name"].replace("/", ".")}.{m["name"]}'
+
+
+def ours_in(frames):  # the innermost frame of our own code that is not a generated lambda class
+    names = (method(f) for f in frames)
+    return next((n for n in names if n.startswith("dev.cartwheel") and "$$Lambda" not in n), "(no Cartwheel frame in the top 64)")
+
+
+def package(method_name, depth=3):  # com.password4j.Argon2Function.fillBlock -> com.password4j
+    return ".".join(method_name.split(".")[:-2][:depth])
+
+
+self_time, packages, threads, ours = (collections.Counter() for _ in range(4))
+for event in events:
+    frames = (event["values"].get("stackTrace") or {}).get("frames") or []
+    if not frames:
+        continue
+    leaf = method(frames[0])
+    self_time[leaf] += 1
+    packages[package(leaf)] += 1
+    thread = event["values"]["sampledThread"]
+    threads[re.sub(r"[-#]?\d+$", "", (thread.get("javaName") or thread.get("osName") or "?"))] += 1
+    ours[ours_in(frames)] += 1
+total = sum(self_time.values())
+
+
+def table(title, counter, what):
+    lines = [f"### {title}\n", f"| {what} | samples | share |", "|---|---|---|"]
+    lines += [f"| `{name}` | {count} | {100 * count / total:.1f} % |" for name, count in counter.most_common(top)]
+    return "\n".join(lines) + "\n"
+
+
+with open(output, "w") as out:
+    out.write(f"## Profile: {total} CPU samples of the node (JFR, `{recording.rsplit('/', 1)[-1]}`)\n\n")
+    out.write(table("Hot methods (self: the frame on the CPU)", self_time, "method"))
+    out.write("\n" + table("By package of the frame on the CPU", packages, "package"))
+    out.write("\n" + table("By thread", threads, "thread"))
+    out.write("\n" + table("By innermost Cartwheel frame (which of our code the CPU was working for)", ours, "frame"))
+print(f"{total} samples; top: {self_time.most_common(1)[0][0]}")
