@@ -32,7 +32,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 public class ShopperSimulation extends Simulation {
 
   static final int SCARCE_PRODUCTS = 4;
-  private static final int SCARCE_STOCK = 5;
+  private static final int SCARCE_STOCK = 3;
 
   private final int ordersPerShopper = Integer.getInteger("ordersPerShopper", 3);
   private final int declinePercent = Integer.getInteger("declinePercent", 10);

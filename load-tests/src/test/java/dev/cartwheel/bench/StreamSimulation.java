@@ -88,7 +88,7 @@ public class StreamSimulation extends Simulation {
     String file = System.getProperty("earlyFile");
     if (file != null) {
       try {
-        Files.writeString(Path.of(file), "pushed before the answer: " + early.sum() + ", awaited: " + awaited.sum() + "\n");
+        Files.writeString(Path.of(file), "pushed before the answer " + early.sum() + " times, after it " + awaited.sum() + "\n");
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
