@@ -31,9 +31,10 @@ EB_IN_FLIGHT=$(s EB_IN_FLIGHT 16 16)
 EB_SECONDS=$(s EB_SECONDS 20 3)
 EB_WARMUP_SECONDS=$(s EB_WARMUP_SECONDS 5 1)
 WARMUP_SECONDS=$(s WARMUP_SECONDS 10 0)
+POISSON=$(s POISSON true false)              # Poisson arrivals; the smoke run spaces them evenly
 PROFILE=$(s PROFILE 1 1)                     # 1: JFR of the node during the shopper journey
 KNOBS="CATALOGUE_RATE SHOPPER_RATE STREAM_RATE DURATION SHOPPER_SECONDS ORDERS_SECONDS SHOPPERS PGBENCH_SECONDS
-  CUSTOMERS KAFKA_EVENTS KAFKA_INBOUND_EVENTS EB_IN_FLIGHT EB_SECONDS EB_WARMUP_SECONDS WARMUP_SECONDS PROFILE"
+  CUSTOMERS KAFKA_EVENTS KAFKA_INBOUND_EVENTS EB_IN_FLIGHT EB_SECONDS EB_WARMUP_SECONDS WARMUP_SECONDS POISSON PROFILE"
 
 for tool in java mvn python3 pgbench psql jcmd jfr; do
   command -v $tool > /dev/null || { echo "$tool is missing (pgbench, psql: apt-get install postgresql-client)"; exit 1; }
@@ -48,7 +49,7 @@ stop_all() {
 }
 trap stop_all EXIT
 
-rm -rf "$OUT/gatling" "$OUT/report.md" "$OUT/profile.md" && mkdir -p "$OUT"
+rm -rf "$OUT/gatling" "$OUT/report.md" "$OUT/profile.md" "$OUT"/*.jfr && mkdir -p "$OUT"
 RESULTS=$OUT/results.tsv
 : > "$RESULTS"
 STARTED=$(date +%s)

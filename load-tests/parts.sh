@@ -25,17 +25,20 @@ cpu_ms_per_op() { # cpu_seconds operations ("-" when not measured)
 
 # gatling SIMULATION LABEL "SERVER_PIDS" -Dknob=value...: runs a simulation; sets REPORT (its HTML report)
 # and CPU_S, the CPU seconds the server processes used while it ran (after its setup, before its report).
+# With RECORD=file.jfr, the node is profiled over the same window.
 gatling() {
   local simulation=$1 label=$2 pids=$3
   shift 3
   local log=$OUT/gatling-$label.log
   # -Dhttps.proxyHost: Gatling's once-a-day release check (Maven Central) fails at once; the bench stays local
-  java -Xmx512m --add-opens=java.base/java.lang=ALL-UNNAMED -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9 "$@" \
+  java -Xmx512m --add-opens=java.base/java.lang=ALL-UNNAMED -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9 -Dpoisson="$POISSON" "$@" \
     -cp "$TOOLS" io.gatling.app.Gatling -s "dev.cartwheel.bench.$simulation" -rf "$OUT/gatling" -rd "$label" > "$log" 2>&1 &
   local pid=$!
   wait_for "$log" "Simulation .* started" $pid || { tail -20 "$log"; return 1; }
   local before; before=$(python3 "$HERE/cpu.py" $pids)
+  if [ -n "${RECORD:-}" ]; then jcmd "$NODE" JFR.start name=bench settings=profile filename="$RECORD" > /dev/null; fi
   wait_for "$log" "Parsing log file" $pid || { tail -20 "$log"; return 1; }
+  if [ -n "${RECORD:-}" ]; then jcmd "$NODE" JFR.stop name=bench > /dev/null; fi
   CPU_S=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$before" "$(python3 "$HERE/cpu.py" $pids)")
   wait $pid || true  # Gatling exits non-zero when a request failed: errors are counted, not fatal
   REPORT=$(grep -o 'file://.*index.html' "$log" | sed 's|^file://||; s|/index.html$||')
@@ -100,11 +103,20 @@ catalogue() {
   gatling_row catalogue "catalogue browsing (list + 2 products)" "req/s" "All Requests" "$DURATION"
 }
 
+# recording NAME: where a part's JFR recording goes, or nothing when PROFILE is off
+recording() {
+  if [ "$PROFILE" = 1 ]; then echo "$OUT/$1.jfr"; fi
+}
+
+# summarise NAME TITLE: the recording's hot methods, appended to profile.md
+summarise() {
+  if [ "$PROFILE" = 1 ]; then python3 "$HERE/profile.py" "$OUT/$1.jfr" "$OUT/profile.md" 12 "$2"; fi
+}
+
 shopper_journey() {
   local since; since=$(sql "SELECT extract(epoch FROM clock_timestamp())")
-  if [ "$PROFILE" = 1 ]; then jcmd "$NODE" JFR.start name=bench settings=profile filename="$OUT/shopper-journey.jfr" > /dev/null; fi
-  gatling ShopperSimulation shopper-journey "$NODE_PIDS" -DbaseUrl="$BASE" -Drate="$SHOPPER_RATE" -DdurationSeconds="$SHOPPER_SECONDS"
-  if [ "$PROFILE" = 1 ]; then jcmd "$NODE" JFR.stop name=bench > /dev/null; fi
+  RECORD=$(recording shopper-journey) gatling ShopperSimulation shopper-journey "$NODE_PIDS" \
+    -DbaseUrl="$BASE" -Drate="$SHOPPER_RATE" -DdurationSeconds="$SHOPPER_SECONDS"
   local outcomes
   outcomes=$(sql "SELECT string_agg(n || ' ' || outcome, ', ' ORDER BY n DESC) FROM (SELECT count(*) AS n,
     status || coalesce(' ' || cancel_reason, '') AS outcome FROM orders.orders WHERE created_at > to_timestamp($since) GROUP BY 2) o")
@@ -112,16 +124,15 @@ shopper_journey() {
   # the server CPU of the whole journey is charged to its orders above; the rows below show its other steps
   CPU_S=- gatling_row shopper_register "shopper journey: register (argon2id)" "req/s" "register" "$SHOPPER_SECONDS"
   CPU_S=- gatling_row shopper_login "shopper journey: login (argon2id)" "req/s" "login" "$SHOPPER_SECONDS"
-  if [ "$PROFILE" = 1 ]; then
-    python3 "$HERE/profile.py" "$OUT/shopper-journey.jfr" "$OUT/profile.md" 15
-  fi
+  summarise shopper-journey "the shopper journey ($SHOPPER_RATE shoppers/s)"
 }
 
 orders_closed() {
   local knobs=(-DbaseUrl="$BASE" -Dshoppers="$SHOPPERS" -Dcustomers="$CUSTOMERS")
   if [ "$WARMUP_SECONDS" -gt 0 ]; then gatling OrdersSimulation orders-warmup "$NODE_PIDS" "${knobs[@]}" -DdurationSeconds="$WARMUP_SECONDS"; fi
-  gatling OrdersSimulation orders "$NODE_PIDS" "${knobs[@]}" -DdurationSeconds="$ORDERS_SECONDS"
+  RECORD=$(recording orders) gatling OrdersSimulation orders "$NODE_PIDS" "${knobs[@]}" -DdurationSeconds="$ORDERS_SECONDS"
   gatling_row orders_closed "orders, closed: $SHOPPERS shoppers back to back" "orders/s" "place order" "$ORDERS_SECONDS"
+  summarise orders "orders placed back to back ($SHOPPERS shoppers, no password hashing)"
 }
 
 stream() {

@@ -1,13 +1,13 @@
-"""Summarises a JFR recording's CPU samples (jdk.ExecutionSample) into target/profile.md: where the
+"""Appends to OUTPUT.md a summary of a JFR recording's CPU samples (jdk.ExecutionSample): where the
 node's CPU went, by top frame (self time), by package of the top frame, by thread, and by the innermost
-Cartwheel frame on the stack. python3 profile.py RECORDING.jfr OUTPUT.md TOP"""
+Cartwheel frame on the stack. python3 profile.py RECORDING.jfr OUTPUT.md TOP TITLE"""
 import collections
 import json
 import re
 import subprocess
 import sys
 
-recording, output, top = sys.argv[1], sys.argv[2], int(sys.argv[3])
+recording, output, top, title = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 printed = subprocess.run(["jfr", "print", "--json", "--stack-depth", "64", "--events", "jdk.ExecutionSample", recording],
                          capture_output=True, text=True, check=True).stdout
 events = json.loads(printed)["recording"]["events"]
@@ -43,16 +43,16 @@ for event in events:
 total = sum(self_time.values())
 
 
-def table(title, counter, what):
-    lines = [f"### {title}\n", f"| {what} | samples | share |", "|---|---|---|"]
+def table(heading, counter, what):
+    lines = [f"#### {heading}\n", f"| {what} | samples | share |", "|---|---|---|"]
     lines += [f"| `{name}` | {count} | {100 * count / total:.1f} % |" for name, count in counter.most_common(top)]
     return "\n".join(lines) + "\n"
 
 
-with open(output, "w") as out:
-    out.write(f"## Profile: {total} CPU samples of the node (JFR, `{recording.rsplit('/', 1)[-1]}`)\n\n")
+with open(output, "a") as out:
+    out.write(f"### Profile of {title}: {total} CPU samples of the node (JFR, `{recording.rsplit('/', 1)[-1]}`)\n\n")
     out.write(table("Hot methods (self: the frame on the CPU)", self_time, "method"))
     out.write("\n" + table("By package of the frame on the CPU", packages, "package"))
     out.write("\n" + table("By thread", threads, "thread"))
-    out.write("\n" + table("By innermost Cartwheel frame (which of our code the CPU was working for)", ours, "frame"))
+    out.write("\n" + table("By innermost Cartwheel frame (which of our code the CPU was working for)", ours, "frame") + "\n")
 print(f"{total} samples; top: {self_time.most_common(1)[0][0]}")

@@ -28,6 +28,10 @@ COMPARED = {
     "outbound": ("producer_perf", "throughput"),
     "inbound": ("consumer_perf", "throughput"),
 }
+# per confirmed order, from the code (Saga, OrdersRoutes): gateway -> orders.cmd.place, then quote, reserve,
+# authorize and commit; and the events it publishes: order-placed, stock-reserved, payment-authorized,
+# stock-committed, order-confirmed, and two notification-created
+ORDER_ROUND_TRIPS, ORDER_EVENTS = 5, 7
 BASIS = {"throughput": "throughput", "cpu": "requests per server CPU-second", "p50": "p50 latency"}
 
 
@@ -81,6 +85,15 @@ with open(os.path.join(out, "report.md"), "w") as report:
                  "its p50 ÷ one event-bus round trip's. Server CPU is the node's JVMs and PostgreSQL (the baseline's own "
                  "process for the ceilings), over the arrivals window.\n\n")
     notes = [f'- {rows[k]["label"]}: {rows[k]["note"]}' for k in ORDER if k in rows and rows[k]["note"] not in ("-", "")]
+    orders, echo = rows.get("orders_closed"), rows.get("eventbus_local")
+    if orders and echo and number(orders["throughput"]) and number(echo["throughput"]) and number(orders["p50"]):
+        per_s = number(orders["throughput"]) * ORDER_ROUND_TRIPS
+        hops_ms = number(echo["p50"]) * ORDER_ROUND_TRIPS
+        notes.append(f"- Messaging: a confirmed order makes {ORDER_ROUND_TRIPS} event-bus request/reply round trips and "
+                     f"publishes {ORDER_EVENTS} events. At the closed run's rate that is {per_s:.0f} round trips/s, "
+                     f"{100 * per_s / number(echo['throughput']):.2f} % of the one-JVM echo ceiling, and "
+                     f"{ORDER_ROUND_TRIPS} bare round trips take {hops_ms:.2f} ms, "
+                     f"{100 * hops_ms / number(orders['p50']):.2f} % of an order's p50.")
     report.write("Notes:\n\n" + "\n".join(notes) + "\n\n")
     report.write(f"Machine: {machine()}; load average {config.get('LOAD', '?')}.\n\n")
     report.write(f"Commit {config.get('COMMIT', '?')}; the whole bench took {config.get('SECONDS_TAKEN', '?')} s. Knobs: "
@@ -89,7 +102,9 @@ with open(os.path.join(out, "report.md"), "w") as report:
                  "the simulated payment provider without latency, rate limits off; Gatling, pgbench and the perf tools on "
                  "the same machine. Reproduce: `load-tests/bench.sh` (see load-tests/README.md).\n")
     if os.path.exists(os.path.join(out, "profile.md")):
-        report.write("\n" + open(os.path.join(out, "profile.md")).read())
+        report.write("\n## Where the node's CPU went\n\nJFR (`settings=profile`) over each run's arrivals window; "
+                     "the recordings are in target/*.jfr (`jfr print --events jdk.ExecutionSample`).\n\n")
+        report.write(open(os.path.join(out, "profile.md")).read())
 
 if missing:
     sys.exit(f"report.md lacks a result for: {', '.join(missing)}")

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -37,7 +36,7 @@ public class CatalogueSimulation extends Simulation {
     .exec(http("product detail").get("/api/v1/products/#{second}").check(status().is(200)));
 
   {
-    setUp(browse.injectOpen(constantUsersPerSec(Knobs.rate(40)).during(Knobs.DURATION_SECONDS).randomized()))
+    setUp(browse.injectOpen(Knobs.arrivals(40)))
       .protocols(Knobs.protocol());
   }
 

@@ -1,7 +1,9 @@
 package dev.cartwheel.bench;
 
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 /** The system properties the bench passes to every simulation, and the HTTP protocol they share. */
@@ -13,8 +15,14 @@ final class Knobs {
   private Knobs() {
   }
 
-  static double rate(double otherwise) {
-    return Double.parseDouble(System.getProperty("rate", String.valueOf(otherwise)));
+  /**
+   * The open workload: -Drate arrivals per second for -DdurationSeconds, Poisson (exponential gaps), or
+   * evenly spaced with -Dpoisson=false (the smoke run's few seconds would otherwise risk an empty run).
+   */
+  static OpenInjectionStep arrivals(double defaultRate) {
+    OpenInjectionStep.ConstantRate.ConstantRateOpenInjectionStep steady =
+      constantUsersPerSec(Double.parseDouble(System.getProperty("rate", String.valueOf(defaultRate)))).during(DURATION_SECONDS);
+    return Boolean.parseBoolean(System.getProperty("poisson", "true")) ? steady.randomized() : steady;
   }
 
   /**

@@ -11,7 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -61,7 +60,7 @@ public class ShopperSimulation extends Simulation {
           .check(status().in(201, 202))));
 
   {
-    setUp(journey.injectOpen(constantUsersPerSec(Knobs.rate(4)).during(Knobs.DURATION_SECONDS).randomized()))
+    setUp(journey.injectOpen(Knobs.arrivals(4)))
       .protocols(Knobs.protocol());
   }
 

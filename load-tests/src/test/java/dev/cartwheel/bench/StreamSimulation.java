@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -74,7 +73,7 @@ public class StreamSimulation extends Simulation {
     .exec(ws("close stream").close());
 
   {
-    setUp(subscribe.injectOpen(constantUsersPerSec(Knobs.rate(5)).during(Knobs.DURATION_SECONDS).randomized()))
+    setUp(subscribe.injectOpen(Knobs.arrivals(5)))
       .protocols(Knobs.protocol().wsUnmatchedInboundMessageBufferSize(64));
   }
 
