@@ -30,11 +30,12 @@ KAFKA_INBOUND_EVENTS=$(s KAFKA_INBOUND_EVENTS 5000 300)
 EB_IN_FLIGHT=$(s EB_IN_FLIGHT 16 16)
 EB_SECONDS=$(s EB_SECONDS 20 3)
 EB_WARMUP_SECONDS=$(s EB_WARMUP_SECONDS 5 1)
-WARMUP_SECONDS=$(s WARMUP_SECONDS 10 0)
+WARMUP_SECONDS=$(s WARMUP_SECONDS 20 0)
+IDLE_SECONDS=$(s IDLE_SECONDS 10 2)          # the node's CPU at rest, measured after the catalogue's warm-up
 POISSON=$(s POISSON true false)              # Poisson arrivals; the smoke run spaces them evenly
 PROFILE=$(s PROFILE 1 1)                     # 1: JFR of the node during the shopper journey
 KNOBS="CATALOGUE_RATE SHOPPER_RATE STREAM_RATE DURATION SHOPPER_SECONDS ORDERS_SECONDS SHOPPERS PGBENCH_SECONDS
-  CUSTOMERS KAFKA_EVENTS KAFKA_INBOUND_EVENTS EB_IN_FLIGHT EB_SECONDS EB_WARMUP_SECONDS WARMUP_SECONDS POISSON PROFILE"
+  CUSTOMERS KAFKA_EVENTS KAFKA_INBOUND_EVENTS EB_IN_FLIGHT EB_SECONDS EB_WARMUP_SECONDS WARMUP_SECONDS IDLE_SECONDS POISSON PROFILE"
 
 for tool in java mvn python3 pgbench psql jcmd jfr; do
   command -v $tool > /dev/null || { echo "$tool is missing (pgbench, psql: apt-get install postgresql-client)"; exit 1; }
@@ -80,6 +81,7 @@ stop_node
 {
   for knob in $KNOBS; do echo "$knob=${!knob}"; done
   echo "SMOKE=$SMOKE"
+  echo "NODE_IDLE_CORES=${NODE_IDLE_CORES:-?}"
   echo "COMMIT=$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- . ':!load-tests/target' || echo -dirty)"
   echo "SECONDS_TAKEN=$(( $(date +%s) - STARTED ))"
   echo "LOAD=$LOAD_BEFORE → $(cut -d' ' -f1-3 /proc/loadavg)"

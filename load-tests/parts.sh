@@ -35,11 +35,14 @@ gatling() {
     -cp "$TOOLS" io.gatling.app.Gatling -s "dev.cartwheel.bench.$simulation" -rf "$OUT/gatling" -rd "$label" > "$log" 2>&1 &
   local pid=$!
   wait_for "$log" "Simulation .* started" $pid || { tail -20 "$log"; return 1; }
-  local before; before=$(python3 "$HERE/cpu.py" $pids)
+  local before since
+  before=$(python3 "$HERE/cpu.py" $pids)
+  since=$(date +%s.%N)
   if [ -n "${RECORD:-}" ]; then jcmd "$NODE" JFR.start name=bench settings=profile filename="$RECORD" > /dev/null; fi
   wait_for "$log" "Parsing log file" $pid || { tail -20 "$log"; return 1; }
   if [ -n "${RECORD:-}" ]; then jcmd "$NODE" JFR.stop name=bench > /dev/null; fi
   CPU_S=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$before" "$(python3 "$HERE/cpu.py" $pids)")
+  WINDOW_S=$(python3 -c "import sys, time; print(time.time() - float(sys.argv[1]))" "$since")
   wait $pid || true  # Gatling exits non-zero when a request failed: errors are counted, not fatal
   REPORT=$(grep -o 'file://.*index.html' "$log" | sed 's|^file://||; s|/index.html$||')
   [ -n "$REPORT" ] || { echo "Gatling wrote no report: $log"; tail -20 "$log"; return 1; }
@@ -96,10 +99,29 @@ eventbus_baselines() {
 
 # --- the platform, one node (every verticle, embedded PostgreSQL and Kafka) ---
 
+# NODE_IDLE_CORES: the node's CPU at rest (outbox relays polling, the Kafka broker, PostgreSQL), which a
+# run's CPU per operation leaves out: that work does not grow with the load
+idle_node() {
+  local before; before=$(python3 "$HERE/cpu.py" $NODE_PIDS)
+  sleep "$IDLE_SECONDS"
+  NODE_IDLE_CORES=$(python3 -c "import sys; print(round((float(sys.argv[2]) - float(sys.argv[1])) / float(sys.argv[3]), 3))" \
+    "$before" "$(python3 "$HERE/cpu.py" $NODE_PIDS)" "$IDLE_SECONDS")
+}
+
+# node_gatling SIMULATION LABEL -Dknob=value...: gatling against the node, CPU_S net of its idle CPU
+node_gatling() {
+  local simulation=$1 label=$2
+  shift 2
+  gatling "$simulation" "$label" "$NODE_PIDS" -DbaseUrl="$BASE" "$@"
+  CPU_S=$(python3 -c "import sys; print(max(0.0, float(sys.argv[1]) - float(sys.argv[2]) * float(sys.argv[3])))" \
+    "$CPU_S" "${NODE_IDLE_CORES:-0}" "$WINDOW_S")
+}
+
 catalogue() {
-  local knobs=(-DbaseUrl="$BASE" -Drate="$CATALOGUE_RATE")
-  if [ "$WARMUP_SECONDS" -gt 0 ]; then gatling CatalogueSimulation catalogue-warmup "$NODE_PIDS" "${knobs[@]}" -DdurationSeconds="$WARMUP_SECONDS"; fi
-  gatling CatalogueSimulation catalogue "$NODE_PIDS" "${knobs[@]}" -DdurationSeconds="$DURATION"
+  local knobs=(-Drate="$CATALOGUE_RATE")
+  if [ "$WARMUP_SECONDS" -gt 0 ]; then node_gatling CatalogueSimulation catalogue-warmup "${knobs[@]}" -DdurationSeconds="$WARMUP_SECONDS"; fi
+  idle_node
+  node_gatling CatalogueSimulation catalogue "${knobs[@]}" -DdurationSeconds="$DURATION"
   gatling_row catalogue "catalogue browsing (list + 2 products)" "req/s" "All Requests" "$DURATION"
 }
 
@@ -115,8 +137,8 @@ summarise() {
 
 shopper_journey() {
   local since; since=$(sql "SELECT extract(epoch FROM clock_timestamp())")
-  RECORD=$(recording shopper-journey) gatling ShopperSimulation shopper-journey "$NODE_PIDS" \
-    -DbaseUrl="$BASE" -Drate="$SHOPPER_RATE" -DdurationSeconds="$SHOPPER_SECONDS"
+  RECORD=$(recording shopper-journey) node_gatling ShopperSimulation shopper-journey \
+    -Drate="$SHOPPER_RATE" -DdurationSeconds="$SHOPPER_SECONDS"
   local outcomes
   outcomes=$(sql "SELECT string_agg(n || ' ' || outcome, ', ' ORDER BY n DESC) FROM (SELECT count(*) AS n,
     status || coalesce(' ' || cancel_reason, '') AS outcome FROM orders.orders WHERE created_at > to_timestamp($since) GROUP BY 2) o")
@@ -128,15 +150,15 @@ shopper_journey() {
 }
 
 orders_closed() {
-  local knobs=(-DbaseUrl="$BASE" -Dshoppers="$SHOPPERS" -Dcustomers="$CUSTOMERS")
-  if [ "$WARMUP_SECONDS" -gt 0 ]; then gatling OrdersSimulation orders-warmup "$NODE_PIDS" "${knobs[@]}" -DdurationSeconds="$WARMUP_SECONDS"; fi
-  RECORD=$(recording orders) gatling OrdersSimulation orders "$NODE_PIDS" "${knobs[@]}" -DdurationSeconds="$ORDERS_SECONDS"
+  local knobs=(-Dshoppers="$SHOPPERS" -Dcustomers="$CUSTOMERS")
+  if [ "$WARMUP_SECONDS" -gt 0 ]; then node_gatling OrdersSimulation orders-warmup "${knobs[@]}" -DdurationSeconds="$WARMUP_SECONDS"; fi
+  RECORD=$(recording orders) node_gatling OrdersSimulation orders "${knobs[@]}" -DdurationSeconds="$ORDERS_SECONDS"
   gatling_row orders_closed "orders, closed: $SHOPPERS shoppers back to back" "orders/s" "place order" "$ORDERS_SECONDS"
   summarise orders "orders placed back to back ($SHOPPERS shoppers, no password hashing)"
 }
 
 stream() {
-  gatling StreamSimulation stream "$NODE_PIDS" -DbaseUrl="$BASE" -Drate="$STREAM_RATE" -DdurationSeconds="$DURATION" \
+  node_gatling StreamSimulation stream -Drate="$STREAM_RATE" -DdurationSeconds="$DURATION" \
     -Dcustomers="$CUSTOMERS" -DearlyFile="$OUT/stream-early.txt"
   local answered; answered=$(python3 "$HERE/gatling_stats.py" "$REPORT" "place order" "$DURATION" | cut -d' ' -f4)
   gatling_row stream "WebSocket: order → CONFIRMED on the socket" "updates/s" "order → CONFIRMED on socket" "$DURATION" \

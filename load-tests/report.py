@@ -83,7 +83,8 @@ with open(os.path.join(out, "report.md"), "w") as report:
     report.write("\nRatios: throughput ÷ the ceiling's; for the catalogue, its requests per server CPU-second ÷ the bare "
                  "endpoint's (the same open load hits both, so throughput alone would be equal); for the WebSocket update, "
                  "its p50 ÷ one event-bus round trip's. Server CPU is the node's JVMs and PostgreSQL (the baseline's own "
-                 "process for the ceilings), over the arrivals window.\n\n")
+                 "process for the ceilings) over the arrivals window, less the node's CPU at rest "
+                 f"({config.get('NODE_IDLE_CORES', '?')} cores: outbox relays polling, the Kafka broker, PostgreSQL).\n\n")
     notes = [f'- {rows[k]["label"]}: {rows[k]["note"]}' for k in ORDER if k in rows and rows[k]["note"] not in ("-", "")]
     orders, echo = rows.get("orders_closed"), rows.get("eventbus_local")
     if orders and echo and number(orders["throughput"]) and number(echo["throughput"]) and number(orders["p50"]):
@@ -97,7 +98,7 @@ with open(os.path.join(out, "report.md"), "w") as report:
     report.write("Notes:\n\n" + "\n".join(notes) + "\n\n")
     report.write(f"Machine: {machine()}; load average {config.get('LOAD', '?')}.\n\n")
     report.write(f"Commit {config.get('COMMIT', '?')}; the whole bench took {config.get('SECONDS_TAKEN', '?')} s. Knobs: "
-                 + ", ".join(f"`{k}={v}`" for k, v in config.items() if k not in ("COMMIT", "SECONDS_TAKEN", "LOAD", "SMOKE")) + ".\n\n")
+                 + ", ".join(f"`{k}={v}`" for k, v in config.items() if k not in ("COMMIT", "SECONDS_TAKEN", "LOAD", "SMOKE", "NODE_IDLE_CORES")) + ".\n\n")
     report.write("One node: every verticle in one JVM (-Xmx1g), embedded PostgreSQL and Kafka (its broker in a child JVM), "
                  "the simulated payment provider without latency, rate limits off; Gatling, pgbench and the perf tools on "
                  "the same machine. Reproduce: `load-tests/bench.sh` (see load-tests/README.md).\n")
