@@ -17,7 +17,7 @@ SMOKE=${BENCH_SMOKE:-0}
 # Knobs (environment variables). Full defaults first, smoke defaults second.
 if [ "$SMOKE" = 1 ]; then s() { echo "${!1:-$3}"; }; else s() { echo "${!1:-$2}"; }; fi
 CATALOGUE_RATE=$(s CATALOGUE_RATE 150 50)   # visitors/s, 3 requests each (the HTTP ceiling gets the same)
-SHOPPER_RATE=$(s SHOPPER_RATE 5 2)           # new shoppers/s: register, login, browse, 3 orders
+SHOPPER_RATE=$(s SHOPPER_RATE 4 2)           # new shoppers/s: register, login, browse, 3 orders
 STREAM_RATE=$(s STREAM_RATE 10 4)           # WebSocket subscribers/s, 3 orders each
 DURATION=$(s DURATION 60 3)                  # seconds of arrivals: HTTP ceiling, catalogue, WebSocket
 SHOPPER_SECONDS=$(s SHOPPER_SECONDS 90 4)

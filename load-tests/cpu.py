@@ -1,5 +1,7 @@
 """Prints the CPU seconds (user + system) used so far by the given processes and all their descendants,
-from /proc: the bench takes it before and after a run to get a server's CPU per request."""
+from /proc: the bench takes it before and after a run to get a server's CPU per request. Descendants that
+have ended count too (their time is in their parent's cutime/cstime): pgbench's connections end before
+the second reading, and their PostgreSQL backends with them."""
 import os
 import sys
 
@@ -9,7 +11,7 @@ TICK = os.sysconf("SC_CLK_TCK")
 def stat(pid):
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
-    return int(fields[1]), (int(fields[11]) + int(fields[12])) / TICK  # ppid, utime + stime
+    return int(fields[1]), sum(int(f) for f in fields[11:15]) / TICK  # ppid, utime + stime + cutime + cstime
 
 
 processes = {}
