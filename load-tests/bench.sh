@@ -57,11 +57,12 @@ STARTED=$(date +%s)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 step() { echo "[$(( $(date +%s) - STARTED )) s] $*"; }
-step "Building what is missing"
-[ -f "$ROOT/verticles/launcher/target/cartwheel.jar" ] || mvn -q -B -ntp -f "$ROOT/pom.xml" -DskipTests -DskipITs package
+step "Building"
+# the node's jar is built when missing only (the reactor build takes minutes): rebuild it after a change
+[ -f "$ROOT/verticles/launcher/target/cartwheel.jar" ] || mvn -q -B -ntp -Dstyle.color=never -f "$ROOT/pom.xml" -DskipTests -DskipITs package
 BASELINES=$HERE/baselines/target/bench-baselines.jar
-[ -f "$BASELINES" ] || mvn -q -B -ntp -f "$HERE/baselines/pom.xml" package
-mvn -q -B -ntp -f "$HERE/pom.xml" test-compile dependency:build-classpath -Dmdep.outputFile="$OUT/tools.classpath" > /dev/null
+mvn -q -B -ntp -Dstyle.color=never -f "$HERE/baselines/pom.xml" package  # a few seconds: always current, unlike the node's jar
+mvn -q -B -ntp -Dstyle.color=never -f "$HERE/pom.xml" test-compile dependency:build-classpath -Dmdep.outputFile="$OUT/tools.classpath" > /dev/null
 TOOLS="$OUT/test-classes:$(cat "$OUT/tools.classpath")"
 
 NODE_ENV=(CARTWHEEL_PAYMENTS_SIMULATOR_LATENCY_MS=0 CARTWHEEL_ORDERS_PLACE_WAIT_MS=10000 CARTWHEEL_GATEWAY_REQUEST_TIMEOUT_MS=15000

@@ -40,9 +40,10 @@ gatling() {
   since=$(date +%s.%N)
   if [ -n "${RECORD:-}" ]; then jcmd "$NODE" JFR.start name=bench settings=profile filename="$RECORD" > /dev/null; fi
   wait_for "$log" "Parsing log file" $pid || { tail -20 "$log"; return 1; }
-  if [ -n "${RECORD:-}" ]; then jcmd "$NODE" JFR.stop name=bench > /dev/null; fi
   CPU_S=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$before" "$(python3 "$HERE/cpu.py" $pids)")
   WINDOW_S=$(python3 -c "import sys, time; print(time.time() - float(sys.argv[1]))" "$since")
+  # after the CPU reading: writing the recording out is not the scenario's work
+  if [ -n "${RECORD:-}" ]; then jcmd "$NODE" JFR.stop name=bench > /dev/null; fi
   wait $pid || true  # Gatling exits non-zero when a request failed: errors are counted, not fatal
   REPORT=$(grep -o 'file://.*index.html' "$log" | sed 's|^file://||; s|/index.html$||')
   [ -n "$REPORT" ] || { echo "Gatling wrote no report: $log"; tail -20 "$log"; return 1; }
@@ -57,6 +58,14 @@ gatling_row() {
 
 # --- the ceilings, each measured alone on the machine ---
 
+# stop_server PID: stops a ceiling's server and forgets it (bench.sh's exit trap stops those still in SERVERS)
+stop_server() {
+  kill "$1" 2>/dev/null && wait "$1" 2>/dev/null || true
+  local left=() pid
+  for pid in "${SERVERS[@]}"; do [ "$pid" = "$1" ] || left+=("$pid"); done
+  SERVERS=("${left[@]}")
+}
+
 http_baseline() {
   local port; port=$(free_port)
   java -Xmx512m -cp "$BASELINES" dev.cartwheel.baselines.HttpBaseline "$port" > "$OUT/http-baseline.log" 2>&1 &
@@ -67,7 +76,7 @@ http_baseline() {
   if [ "$WARMUP_SECONDS" -gt 0 ]; then gatling CatalogueSimulation http-baseline-warmup "$server" "${knobs[@]}" -DdurationSeconds="$WARMUP_SECONDS"; fi
   gatling CatalogueSimulation http-baseline "$server" "${knobs[@]}" -DdurationSeconds="$DURATION"
   gatling_row http "bare vertx-web, fixed JSON (HTTP ceiling)" "req/s" "All Requests" "$DURATION"
-  kill $server && wait $server 2>/dev/null || true
+  stop_server $server
 }
 
 # eventbus_row KEY LABEL OUTPUT: a row from EventBusBaseline's RESULT line
@@ -93,7 +102,7 @@ eventbus_baselines() {
   SERVERS+=($server)
   wait_for "$OUT/eventbus-server.log" "echo ready" $server
   java "${jvm[@]}" client "$cluster" "$b" "$members" "$EB_IN_FLIGHT" "$EB_WARMUP_SECONDS" "$EB_SECONDS" > "$OUT/eventbus-cluster.log" 2>&1 || true
-  kill $server && wait $server 2>/dev/null || true
+  stop_server $server
   eventbus_row eventbus_cluster "event bus request/reply, two JVMs over Hazelcast TCP" "$OUT/eventbus-cluster.log"
 }
 
