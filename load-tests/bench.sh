@@ -23,6 +23,7 @@ DURATION=$(s DURATION 60 3)                  # seconds of arrivals: HTTP ceiling
 SHOPPER_SECONDS=$(s SHOPPER_SECONDS 90 4)
 ORDERS_SECONDS=$(s ORDERS_SECONDS 30 3)      # the closed orders run (capacity)
 SHOPPERS=$(s SHOPPERS 16 16)                 # its concurrent shoppers, and pgbench's clients
+PAIRS=$(s PAIRS 1 1)                         # closed orders then pgbench, repeated: median and spread when > 1
 PGBENCH_SECONDS=$(s PGBENCH_SECONDS 30 3)
 CUSTOMERS=$(s CUSTOMERS 50 10)               # registered before the closed and WebSocket runs
 KAFKA_EVENTS=$(s KAFKA_EVENTS 20000 1000)
@@ -34,7 +35,7 @@ WARMUP_SECONDS=$(s WARMUP_SECONDS 20 0)
 IDLE_SECONDS=$(s IDLE_SECONDS 10 2)          # the node's CPU at rest, measured after the catalogue's warm-up
 POISSON=$(s POISSON true false)              # Poisson arrivals; the smoke run spaces them evenly
 PROFILE=$(s PROFILE 1 1)                     # 1: JFR of the node during the shopper journey
-KNOBS="CATALOGUE_RATE SHOPPER_RATE STREAM_RATE DURATION SHOPPER_SECONDS ORDERS_SECONDS SHOPPERS PGBENCH_SECONDS
+KNOBS="CATALOGUE_RATE SHOPPER_RATE STREAM_RATE DURATION SHOPPER_SECONDS ORDERS_SECONDS SHOPPERS PAIRS PGBENCH_SECONDS
   CUSTOMERS KAFKA_EVENTS KAFKA_INBOUND_EVENTS EB_IN_FLIGHT EB_SECONDS EB_WARMUP_SECONDS WARMUP_SECONDS IDLE_SECONDS POISSON PROFILE"
 
 for tool in java mvn python3 pgbench psql jcmd jfr; do
@@ -73,8 +74,9 @@ step "starting the node"; launch_node "$OUT/bench-node" "${NODE_ENV[@]}" && awai
 step "node ready at $BASE"
 step "catalogue";         catalogue
 step "shopper journey";   shopper_journey
-step "orders (closed)";   orders_closed
-step "database ceiling";  database_ceiling
+for pair in $(seq 1 "$PAIRS"); do
+  step "orders (closed) and database ceiling, pair $pair of $PAIRS"; orders_closed "$pair"; database_ceiling "$pair"
+done
 step "WebSocket";         stream
 step "Kafka";             kafka_outbound; kafka_inbound
 stop_node

@@ -1,6 +1,7 @@
 # Sourced by bench.sh: one function per measured part. Each appends its rows to $RESULTS (tab-separated:
 # key, label, throughput, unit, p50 ms, p99 ms, p99.9 ms, errors, server CPU ms per operation, note);
-# report.py turns them into report.md. "-" marks a figure a part does not measure.
+# report.py turns them into report.md. "-" marks a figure a part does not measure; a key "name#n" is the
+# n-th of repeated runs, which the report shows as their median and spread.
 
 row() {
   local IFS=$'\t'
@@ -158,12 +159,16 @@ shopper_journey() {
   summarise shopper-journey "the shopper journey ($SHOPPER_RATE shoppers/s)"
 }
 
+# orders_closed PAIR: the closed orders run (warmed up and profiled on the first pair only)
 orders_closed() {
-  local knobs=(-Dshoppers="$SHOPPERS" -Dcustomers="$CUSTOMERS")
-  if [ "$WARMUP_SECONDS" -gt 0 ]; then node_gatling OrdersSimulation orders-warmup "${knobs[@]}" -DdurationSeconds="$WARMUP_SECONDS"; fi
-  RECORD=$(recording orders) node_gatling OrdersSimulation orders "${knobs[@]}" -DdurationSeconds="$ORDERS_SECONDS"
-  gatling_row orders_closed "orders, closed: $SHOPPERS shoppers back to back" "orders/s" "place order" "$ORDERS_SECONDS"
-  summarise orders "orders placed back to back ($SHOPPERS shoppers, no password hashing)"
+  local knobs=(-Dshoppers="$SHOPPERS" -Dcustomers="$CUSTOMERS") record=
+  if [ "$1" = 1 ]; then
+    if [ "$WARMUP_SECONDS" -gt 0 ]; then node_gatling OrdersSimulation orders-warmup "${knobs[@]}" -DdurationSeconds="$WARMUP_SECONDS"; fi
+    record=$(recording orders)
+  fi
+  RECORD=$record node_gatling OrdersSimulation "orders-$1" "${knobs[@]}" -DdurationSeconds="$ORDERS_SECONDS"
+  gatling_row "orders_closed#$1" "orders, closed: $SHOPPERS shoppers back to back" "orders/s" "place order" "$ORDERS_SECONDS"
+  if [ -n "$record" ]; then summarise orders "orders placed back to back ($SHOPPERS shoppers, no password hashing)"; fi
 }
 
 stream() {
@@ -174,17 +179,19 @@ stream() {
     "the order's HTTP answer alone: p50 $answered ms; update $(cat "$OUT/stream-early.txt")"
 }
 
-# pgbench with one confirmed order's SQL per transaction (needs the BENCH products of the simulations)
+# database_ceiling PAIR: pgbench with one confirmed order's SQL per transaction (needs the BENCH products
+# of the simulations)
 database_ceiling() {
-  rm -rf "$OUT/pgbench" && mkdir -p "$OUT/pgbench"
+  local dir=$OUT/pgbench-$1
+  rm -rf "$dir" && mkdir -p "$dir"
   local postgres; postgres=$(head -1 "$NODE_DIR/data/postgres/pgdata/postmaster.pid")
   local before; before=$(python3 "$HERE/cpu.py" "$postgres")
-  (cd "$OUT/pgbench" && PGPASSWORD= pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U postgres -M prepared -c "$SHOPPERS" -j 2 \
+  (cd "$dir" && PGPASSWORD= pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U postgres -M prepared -c "$SHOPPERS" -j 2 \
     -T "$PGBENCH_SECONDS" -l --log-prefix=tx -f "$HERE/pgbench/order.sql" cartwheel > output.txt 2>&1)
   local cpu; cpu=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$before" "$(python3 "$HERE/cpu.py" "$postgres")")
   local ok errors tps p50 p99 p999
-  read -r ok errors tps p50 p99 p999 < <(python3 "$HERE/pgbench_stats.py" "$OUT/pgbench/output.txt" "$OUT/pgbench/tx")
-  row pgbench "pgbench order.sql, $SHOPPERS clients (database ceiling)" "$tps" "orders/s" "$p50" "$p99" "$p999" "$errors" \
+  read -r ok errors tps p50 p99 p999 < <(python3 "$HERE/pgbench_stats.py" "$dir/output.txt" "$dir/tx")
+  row "pgbench#$1" "pgbench order.sql, $SHOPPERS clients (database ceiling)" "$tps" "orders/s" "$p50" "$p99" "$p999" "$errors" \
     "$(cpu_ms_per_op "$cpu" "$ok")" "CPU: PostgreSQL only"
 }
 

@@ -4,16 +4,19 @@ Exits non-zero when a row is missing or has no throughput (the smoke mode's verd
 python3 report.py OUT_DIR"""
 import os
 import platform
+import statistics
 import subprocess
 import sys
 
 out = sys.argv[1]
 FIELDS = ["key", "label", "throughput", "unit", "p50", "p99", "p999", "errors", "cpu", "note"]
-rows = {}
+runs = {}  # key -> its rows: one, or one per repetition ("name#n" in results.tsv)
 for line in open(os.path.join(out, "results.tsv")):
     if line.strip():
         values = line.rstrip("\n").split("\t")
-        rows[values[0]] = dict(zip(FIELDS, values + ["-"] * (len(FIELDS) - len(values))))
+        row = dict(zip(FIELDS, values + ["-"] * (len(FIELDS) - len(values))))
+        row["key"] = row["key"].split("#")[0]
+        runs.setdefault(row["key"], []).append(row)
 config = dict(line.rstrip("\n").split("=", 1) for line in open(os.path.join(out, "config.env")) if "=" in line)
 
 # the table's order; each scenario: (its ceiling, what the ratio compares, how it reads)
@@ -42,6 +45,28 @@ def number(value):
         return None
 
 
+def spread(values, fmt):
+    return f"{fmt(statistics.median(values))} ({fmt(min(values))}–{fmt(max(values))})"
+
+
+def combined(key, repeated):
+    """One row for repeated runs: the median of each figure, errors summed, the spread in the note."""
+    if len(repeated) == 1:
+        return repeated[0]
+    row = dict(repeated[0])
+    for field in ("throughput", "p50", "p99", "p999", "cpu"):
+        values = [number(r[field]) for r in repeated if number(r[field]) is not None]
+        row[field] = f"{round(statistics.median(values), 3):g}" if values else "-"
+    row["errors"] = str(sum(int(r["errors"]) for r in repeated if r["errors"].isdigit()))
+    rates = [number(r["throughput"]) for r in repeated if number(r["throughput"]) is not None]
+    row["note"] = (f"median of {len(repeated)} runs; throughput {min(rates):g}–{max(rates):g}"
+                   + ("" if repeated[0]["note"] in ("-", "") else f"; {repeated[0]['note']}"))
+    return row
+
+
+rows = {key: combined(key, repeated) for key, repeated in runs.items()}
+
+
 def ratio(row):
     if row["key"] not in COMPARED:
         return "—", "—"
@@ -50,7 +75,13 @@ def ratio(row):
     if base is None:
         return "(missing)", "(missing)"
     a, b = number(row[basis]), number(base[basis])
-    if not a or not b:
+    ours, theirs = runs[row["key"]], runs[base_key]
+    if basis == "throughput" and len(ours) > 1 and len(ours) == len(theirs):
+        # repeated in interleaved pairs: the ratio pair by pair, then its median and spread
+        pairs = [number(x["throughput"]) / number(y["throughput"]) for x, y in zip(ours, theirs)
+                 if number(x["throughput"]) and number(y["throughput"])]
+        value = spread(pairs, lambda v: f"{v:.3f}") if pairs else "n/a"
+    elif not a or not b:
         value = "n/a"
     elif basis == "cpu":  # fewer CPU ms per request is better: the ratio of requests per CPU-second
         value = f"{b / a:.3f}"
