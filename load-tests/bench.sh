@@ -34,7 +34,7 @@ EB_WARMUP_SECONDS=$(s EB_WARMUP_SECONDS 5 1)
 WARMUP_SECONDS=$(s WARMUP_SECONDS 20 0)
 IDLE_SECONDS=$(s IDLE_SECONDS 10 2)          # the node's CPU at rest, measured after the catalogue's warm-up
 POISSON=$(s POISSON true false)              # Poisson arrivals; the smoke run spaces them evenly
-PROFILE=$(s PROFILE 1 1)                     # 1: JFR of the node during the shopper journey
+PROFILE=$(s PROFILE 1 1)                     # 1: JFR of the node during the shopper journey and the closed orders
 KNOBS="CATALOGUE_RATE SHOPPER_RATE STREAM_RATE DURATION SHOPPER_SECONDS ORDERS_SECONDS SHOPPERS PAIRS PGBENCH_SECONDS
   CUSTOMERS KAFKA_EVENTS KAFKA_INBOUND_EVENTS EB_IN_FLIGHT EB_SECONDS EB_WARMUP_SECONDS WARMUP_SECONDS IDLE_SECONDS POISSON PROFILE"
 
@@ -70,7 +70,7 @@ NODE_ENV=(CARTWHEEL_PAYMENTS_SIMULATOR_LATENCY_MS=0 CARTWHEEL_ORDERS_PLACE_WAIT_
   CARTWHEEL_RATE_LIMITS_ENABLED=false CARTWHEEL_STREAM_MAX_CONNECTIONS_PER_USER=50 CARTWHEEL_BRIDGE_INBOUND_TOPICS=bench.inbound)
 step "HTTP ceiling";      http_baseline
 step "event-bus ceiling"; eventbus_baselines
-step "starting the node"; launch_node "$OUT/bench-node" "${NODE_ENV[@]}" && await_node
+step "starting the node"; launch_node "$OUT/bench-node" "${NODE_ENV[@]}"; await_node
 step "node ready at $BASE"
 step "catalogue";         catalogue
 step "shopper journey";   shopper_journey
