@@ -2,21 +2,12 @@ package dev.cartwheel.bench;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
@@ -37,20 +28,17 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 public class OrdersSimulation extends Simulation {
 
   static final int PRODUCTS = 20;
-  private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
 
-  private final String baseUrl = System.getProperty("baseUrl", "http://127.0.0.1:8080");
   private final int shoppers = Integer.getInteger("shoppers", 16);
-  private final int durationSeconds = Integer.getInteger("durationSeconds", 30);
   private final int customers = Integer.getInteger("customers", 50);
-  private final List<String> tokens = new ArrayList<>();
+  private List<String> tokens;
 
   private final Iterator<Map<String, Object>> orders = Stream.generate(() -> {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     return Map.<String, Object>of(
       "token", tokens.get(random.nextInt(tokens.size())),
       "key", UUID.randomUUID().toString(),
-      "sku", sku(random.nextInt(PRODUCTS)),
+      "sku", BenchSetup.sku("BENCH", random.nextInt(PRODUCTS)),
       "quantity", 1 + random.nextInt(3));
   }).iterator();
 
@@ -62,52 +50,13 @@ public class OrdersSimulation extends Simulation {
       .body(StringBody("{\"lines\":[{\"sku\":\"#{sku}\",\"quantity\":#{quantity}}],\"paymentToken\":\"tok_visa\"}")).asJson()
       .check(status().in(201, 202)));
 
-  private final HttpProtocolBuilder protocol = http.baseUrl(baseUrl).acceptHeader("application/json").shareConnections();
-
   {
     // each virtual user places one order; Gatling starts a new one as each ends, keeping `shoppers` in flight
-    setUp(placeOrder.injectClosed(constantConcurrentUsers(shoppers).during(durationSeconds))).protocols(protocol);
+    setUp(placeOrder.injectClosed(constantConcurrentUsers(shoppers).during(Knobs.DURATION_SECONDS))).protocols(Knobs.protocol());
   }
 
   @Override
   public void before() {
-    HttpClient client = HttpClient.newHttpClient();
-    String admin = token(post(client, "/api/v1/sessions", null,
-      "{\"email\":\"admin@cartwheel.dev\",\"password\":\"cartwheel-dev-admin\"}"));
-    for (int i = 0; i < PRODUCTS; i++) {
-      // 201, or 409 when an earlier run created it: either way it exists, then gets plenty of stock
-      post(client, "/api/v1/products", admin, "{\"sku\":\"" + sku(i) + "\",\"name\":\"Bench product " + i + "\",\"priceMinor\":990,\"currency\":\"EUR\"}");
-      post(client, "/api/v1/products/" + sku(i) + "/restock", admin, "{\"quantity\":1000000}");
-    }
-    for (int i = 0; i < customers; i++) {
-      tokens.add(token(post(client, "/api/v1/users", null,
-        "{\"email\":\"bench-" + UUID.randomUUID() + "@example.com\",\"password\":\"bench-password-2026\",\"fullName\":\"Bench Customer\"}")));
-    }
-  }
-
-  static String sku(int i) {
-    return String.format("BENCH-%02d", i);
-  }
-
-  private String post(HttpClient client, String path, String bearer, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-      .header("Content-Type", "application/json")
-      .POST(HttpRequest.BodyPublishers.ofString(json));
-    if (bearer != null) {
-      request.header("Authorization", "Bearer " + bearer);
-    }
-    try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException("bench setup failed on " + path, e);
-    }
-  }
-
-  private static String token(String body) {
-    Matcher matcher = TOKEN.matcher(body);
-    if (!matcher.find()) {
-      throw new IllegalStateException("no token in " + body);
-    }
-    return matcher.group(1);
+    tokens = new BenchSetup(Knobs.BASE_URL).ampleStock("BENCH", PRODUCTS).customers(customers);
   }
 }

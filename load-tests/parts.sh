@@ -1,0 +1,250 @@
+# Sourced by bench.sh: one function per measured part. Each appends its rows to $RESULTS (tab-separated:
+# key, label, throughput, unit, p50 ms, p99 ms, p99.9 ms, errors, server CPU ms per operation, note);
+# report.py turns them into report.md. "-" marks a figure a part does not measure; a key "name#n" is the
+# n-th of repeated runs, which the report shows as their median and spread.
+
+row() {
+  local IFS=$'\t'
+  echo "$*" >> "$RESULTS"
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# wait_for FILE PATTERN PID: until FILE has a line matching PATTERN; fails when PID ends first
+wait_for() {
+  until grep -q "$2" "$1" 2>/dev/null; do
+    kill -0 "$3" 2>/dev/null || { grep -q "$2" "$1" 2>/dev/null && return 0; echo "gave up waiting for '$2' in $1"; return 1; }
+    sleep 0.2
+  done
+}
+
+cpu_ms_per_op() { # cpu_seconds operations ("-" when not measured)
+  python3 -c "import sys; s, n = sys.argv[1], int(sys.argv[2]); print(round(1000 * float(s) / n, 3) if n and s != '-' else '-')" "$1" "$2"
+}
+
+# gatling SIMULATION LABEL "SERVER_PIDS" -Dknob=value...: runs a simulation; sets REPORT (its HTML report)
+# and CPU_S, the CPU seconds the server processes used while it ran (after its setup, before its report).
+# With RECORD=file.jfr, the node is profiled over the same window.
+gatling() {
+  local simulation=$1 label=$2 pids=$3
+  shift 3
+  local log=$OUT/gatling-$label.log
+  # -Dhttps.proxyHost: Gatling's once-a-day release check (Maven Central) fails at once; the bench stays local
+  java -Xmx512m --add-opens=java.base/java.lang=ALL-UNNAMED -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9 -Dpoisson="$POISSON" "$@" \
+    -cp "$TOOLS" io.gatling.app.Gatling -s "dev.cartwheel.bench.$simulation" -rf "$OUT/gatling" -rd "$label" > "$log" 2>&1 &
+  local pid=$!
+  wait_for "$log" "Simulation .* started" $pid || { tail -20 "$log"; return 1; }
+  local before since
+  before=$(python3 "$HERE/cpu.py" $pids)
+  since=$(date +%s.%N)
+  if [ -n "${RECORD:-}" ]; then jcmd "$NODE" JFR.start name=bench settings=profile filename="$RECORD" > /dev/null; fi
+  wait_for "$log" "Parsing log file" $pid || { tail -20 "$log"; return 1; }
+  CPU_S=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$before" "$(python3 "$HERE/cpu.py" $pids)")
+  WINDOW_S=$(python3 -c "import sys, time; print(time.time() - float(sys.argv[1]))" "$since")
+  # after the CPU reading: writing the recording out is not the scenario's work
+  if [ -n "${RECORD:-}" ]; then jcmd "$NODE" JFR.stop name=bench > /dev/null; fi
+  wait $pid || true  # Gatling exits non-zero when a request failed: errors are counted, not fatal
+  REPORT=$(grep -o 'file://.*index.html' "$log" | sed 's|^file://||; s|/index.html$||')
+  [ -n "$REPORT" ] || { echo "Gatling wrote no report: $log"; tail -20 "$log"; return 1; }
+}
+
+# gatling_row KEY LABEL UNIT STATS_ROW SECONDS [NOTE]: a row from the last report's STATS_ROW
+gatling_row() {
+  local ok ko rate p50 p99 p999
+  read -r ok ko rate p50 p99 p999 < <(python3 "$HERE/gatling_stats.py" "$REPORT" "$4" "$5")
+  row "$1" "$2" "$rate" "$3" "$p50" "$p99" "$p999" "$ko" "$(cpu_ms_per_op "$CPU_S" "$ok")" "${6:--}"
+}
+
+# --- the ceilings, each measured alone on the machine ---
+
+# stop_server PID: stops a ceiling's server and forgets it (bench.sh's exit trap stops those still in SERVERS)
+stop_server() {
+  kill "$1" 2>/dev/null && wait "$1" 2>/dev/null || true
+  local left=() pid
+  for pid in "${SERVERS[@]}"; do [ "$pid" = "$1" ] || left+=("$pid"); done
+  SERVERS=("${left[@]}")
+}
+
+http_baseline() {
+  local port; port=$(free_port)
+  java -Xmx512m -cp "$BASELINES" dev.cartwheel.baselines.HttpBaseline "$port" > "$OUT/http-baseline.log" 2>&1 &
+  local server=$!
+  SERVERS+=($server)
+  wait_for "$OUT/http-baseline.log" "listening" $server
+  local knobs=(-DbaseUrl="http://127.0.0.1:$port" -Dsetup=false -Drate="$CATALOGUE_RATE")
+  if [ "$WARMUP_SECONDS" -gt 0 ]; then gatling CatalogueSimulation http-baseline-warmup "$server" "${knobs[@]}" -DdurationSeconds="$WARMUP_SECONDS"; fi
+  gatling CatalogueSimulation http-baseline "$server" "${knobs[@]}" -DdurationSeconds="$DURATION"
+  gatling_row http "bare vertx-web, fixed JSON (HTTP ceiling)" "req/s" "All Requests" "$DURATION"
+  stop_server $server
+}
+
+# eventbus_row KEY LABEL OUTPUT: a row from EventBusBaseline's RESULT line
+eventbus_row() {
+  local line; line=$(grep '^RESULT' "$3") || { echo "no result in $3"; tail -20 "$3"; return 1; }
+  local -A r
+  for pair in ${line#RESULT }; do r[${pair%%=*}]=${pair#*=}; done
+  row "$1" "$2" "${r[throughput]}" "msg/s" "${r[p50_ms]}" "${r[p99_ms]}" "${r[p999_ms]}" "${r[errors]}" "-" "$EB_IN_FLIGHT requests in flight"
+}
+
+eventbus_baselines() {
+  # Hazelcast's recommended opens, as the platform's launcher gives them
+  local jvm=(-Xmx512m --add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED
+    --add-opens java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.management/sun.management=ALL-UNNAMED
+    --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED -cp "$BASELINES" dev.cartwheel.baselines.EventBusBaseline)
+  java "${jvm[@]}" local "$EB_IN_FLIGHT" "$EB_WARMUP_SECONDS" "$EB_SECONDS" > "$OUT/eventbus-local.log" 2>&1
+  eventbus_row eventbus_local "event bus request/reply, one JVM (messaging ceiling)" "$OUT/eventbus-local.log"
+
+  local a b; a=$(free_port); b=$(free_port)
+  local cluster="bench-$RANDOM" members="127.0.0.1:$a,127.0.0.1:$b"
+  java "${jvm[@]}" server "$cluster" "$a" "$members" > "$OUT/eventbus-server.log" 2>&1 &
+  local server=$!
+  SERVERS+=($server)
+  wait_for "$OUT/eventbus-server.log" "echo ready" $server
+  java "${jvm[@]}" client "$cluster" "$b" "$members" "$EB_IN_FLIGHT" "$EB_WARMUP_SECONDS" "$EB_SECONDS" > "$OUT/eventbus-cluster.log" 2>&1 || true
+  stop_server $server
+  eventbus_row eventbus_cluster "event bus request/reply, two JVMs over Hazelcast TCP" "$OUT/eventbus-cluster.log"
+}
+
+# --- the platform, one node (every verticle, embedded PostgreSQL and Kafka) ---
+
+# NODE_IDLE_CORES: the node's CPU at rest (outbox relays polling, the Kafka broker, PostgreSQL), which a
+# run's CPU per operation leaves out: that work does not grow with the load
+idle_node() {
+  local before; before=$(python3 "$HERE/cpu.py" $NODE_PIDS)
+  sleep "$IDLE_SECONDS"
+  NODE_IDLE_CORES=$(python3 -c "import sys; print(round((float(sys.argv[2]) - float(sys.argv[1])) / float(sys.argv[3]), 3))" \
+    "$before" "$(python3 "$HERE/cpu.py" $NODE_PIDS)" "$IDLE_SECONDS")
+}
+
+# node_gatling SIMULATION LABEL -Dknob=value...: gatling against the node, CPU_S net of its idle CPU
+node_gatling() {
+  local simulation=$1 label=$2
+  shift 2
+  gatling "$simulation" "$label" "$NODE_PIDS" -DbaseUrl="$BASE" "$@"
+  CPU_S=$(python3 -c "import sys; print(max(0.0, float(sys.argv[1]) - float(sys.argv[2]) * float(sys.argv[3])))" \
+    "$CPU_S" "${NODE_IDLE_CORES:-0}" "$WINDOW_S")
+}
+
+catalogue() {
+  local knobs=(-Drate="$CATALOGUE_RATE")
+  if [ "$WARMUP_SECONDS" -gt 0 ]; then node_gatling CatalogueSimulation catalogue-warmup "${knobs[@]}" -DdurationSeconds="$WARMUP_SECONDS"; fi
+  idle_node
+  node_gatling CatalogueSimulation catalogue "${knobs[@]}" -DdurationSeconds="$DURATION"
+  gatling_row catalogue "catalogue browsing (list + 2 products)" "req/s" "All Requests" "$DURATION"
+}
+
+# recording NAME: where a part's JFR recording goes, or nothing when PROFILE is off
+recording() {
+  if [ "$PROFILE" = 1 ]; then echo "$OUT/$1.jfr"; fi
+}
+
+# summarise NAME TITLE: the recording's hot methods, appended to profile.md
+summarise() {
+  if [ "$PROFILE" = 1 ]; then python3 "$HERE/profile.py" "$OUT/$1.jfr" "$OUT/profile.md" 12 "$2"; fi
+}
+
+shopper_journey() {
+  local since; since=$(sql "SELECT extract(epoch FROM clock_timestamp())")
+  RECORD=$(recording shopper-journey) node_gatling ShopperSimulation shopper-journey \
+    -Drate="$SHOPPER_RATE" -DdurationSeconds="$SHOPPER_SECONDS"
+  local outcomes
+  outcomes=$(sql "SELECT string_agg(n || ' ' || outcome, ', ' ORDER BY n DESC) FROM (SELECT count(*) AS n,
+    status || coalesce(' ' || cancel_reason, '') AS outcome FROM orders.orders WHERE created_at > to_timestamp($since) GROUP BY 2) o")
+  gatling_row shopper_orders "shopper journey: place order" "orders/s" "place order" "$SHOPPER_SECONDS" "$outcomes"
+  # the server CPU of the whole journey is charged to its orders above; the rows below show its other steps
+  CPU_S=- gatling_row shopper_register "shopper journey: register (argon2id)" "req/s" "register" "$SHOPPER_SECONDS"
+  CPU_S=- gatling_row shopper_login "shopper journey: login (argon2id)" "req/s" "login" "$SHOPPER_SECONDS"
+  summarise shopper-journey "the shopper journey ($SHOPPER_RATE shoppers/s)"
+}
+
+# orders_closed PAIR: the closed orders run (warmed up and profiled on the first pair only)
+orders_closed() {
+  local knobs=(-Dshoppers="$SHOPPERS" -Dcustomers="$CUSTOMERS") record=
+  if [ "$1" = 1 ]; then
+    if [ "$WARMUP_SECONDS" -gt 0 ]; then node_gatling OrdersSimulation orders-warmup "${knobs[@]}" -DdurationSeconds="$WARMUP_SECONDS"; fi
+    record=$(recording orders)
+  fi
+  RECORD=$record node_gatling OrdersSimulation "orders-$1" "${knobs[@]}" -DdurationSeconds="$ORDERS_SECONDS"
+  gatling_row "orders_closed#$1" "orders, closed: $SHOPPERS shoppers back to back" "orders/s" "place order" "$ORDERS_SECONDS"
+  if [ -n "$record" ]; then summarise orders "orders placed back to back ($SHOPPERS shoppers, no password hashing)"; fi
+}
+
+stream() {
+  node_gatling StreamSimulation stream -Drate="$STREAM_RATE" -DdurationSeconds="$DURATION" \
+    -Dcustomers="$CUSTOMERS" -DearlyFile="$OUT/stream-early.txt"
+  local answered; answered=$(python3 "$HERE/gatling_stats.py" "$REPORT" "place order" "$DURATION" | cut -d' ' -f4)
+  gatling_row stream "WebSocket: order → CONFIRMED on the socket" "updates/s" "order → CONFIRMED on socket" "$DURATION" \
+    "the order's HTTP answer alone: p50 $answered ms; update $(cat "$OUT/stream-early.txt")"
+}
+
+# database_ceiling PAIR: pgbench with one confirmed order's SQL per transaction (needs the BENCH products
+# of the simulations)
+database_ceiling() {
+  local dir=$OUT/pgbench-$1
+  rm -rf "$dir" && mkdir -p "$dir"
+  local postgres; postgres=$(head -1 "$NODE_DIR/data/postgres/pgdata/postmaster.pid")
+  local before; before=$(python3 "$HERE/cpu.py" "$postgres")
+  (cd "$dir" && PGPASSWORD= pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U postgres -M prepared -c "$SHOPPERS" -j 2 \
+    -T "$PGBENCH_SECONDS" -l --log-prefix=tx -f "$HERE/pgbench/order.sql" cartwheel > output.txt 2>&1)
+  local cpu; cpu=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$before" "$(python3 "$HERE/cpu.py" "$postgres")")
+  local ok errors tps p50 p99 p999
+  read -r ok errors tps p50 p99 p999 < <(python3 "$HERE/pgbench_stats.py" "$dir/output.txt" "$dir/tx")
+  row "pgbench#$1" "pgbench order.sql, $SHOPPERS clients (database ceiling)" "$tps" "orders/s" "$p50" "$p99" "$p999" "$errors" \
+    "$(cpu_ms_per_op "$cpu" "$ok")" "CPU: PostgreSQL only"
+}
+
+sql() { psql -qtAX "$PG_URL" -c "$1"; }
+
+# The outbox relay draining KAFKA_EVENTS order events written at once vs ProducerPerformance on the same
+# broker with the same count, value size and producer settings.
+kafka_outbound() {
+  local payload='{"eventId":"00000000-0000-0000-0000-000000000000","occurredAt":"2026-11-23T12:00:00Z","order":{"id":"1b4e28ba-2fa1-11d2-883f-0016d3cca427","userId":"6f1c2a4e-8b0d-4c52-9d7e-3a1f0e5b9c11","status":"CONFIRMED","cancelReason":null,"lines":[{"sku":"CW-MUG-01","quantity":2,"unitPriceMinor":1290},{"sku":"CW-TEE-M","quantity":1,"unitPriceMinor":2490}],"totalMinor":5070,"currency":"EUR","createdAt":"2026-11-23T12:00:00Z","updatedAt":"2026-11-23T12:00:00Z"}}'
+  relay() { # count: events/s of the relay draining COUNT rows written at once
+    sql "INSERT INTO orders.outbox (id, aggregate_id, address, payload, occurred_at, published_at)
+         SELECT gen_random_uuid(), gen_random_uuid()::text, 'orders.evt.order-confirmed', '$payload'::jsonb, now(), now()
+         FROM generate_series(1, $1)"
+    local start; start=$(sql "SELECT extract(epoch FROM clock_timestamp())")
+    until [ "$(sql "SELECT count(*) FROM orders.outbox WHERE kafka_sent_at IS NULL")" = "0" ]; do sleep 0.2; done
+    sql "SELECT round($1 / extract(epoch FROM max(kafka_sent_at) - to_timestamp($start)))::int FROM orders.outbox"
+  }
+  if [ "$WARMUP_SECONDS" -gt 0 ]; then relay 2000 > /dev/null; fi
+  local rate; rate=$(relay "$KAFKA_EVENTS")
+  # the value the relay really sends: the payload as PostgreSQL prints jsonb
+  local size; size=$(sql "SELECT octet_length('$payload'::jsonb::text)")
+  row outbound "Kafka outbound: outbox relay, CloudEvents" "$rate" "events/s" - - - 0 - "$KAFKA_EVENTS events of $size bytes written at once, acks=all"
+  java -cp "$TOOLS" org.apache.kafka.tools.ProducerPerformance --topic bench.perf --num-records "$KAFKA_EVENTS" --record-size "$size" \
+    --throughput -1 --producer-props bootstrap.servers="$KAFKA" acks=all enable.idempotence=true linger.ms=5 > "$OUT/producer-perf.log" 2>&1
+  # last line: N records sent, R records/sec (..), A ms avg latency, M ms max latency, p50 ms 50th, .. 95th, .. 99th, .. 99.9th.
+  python3 - "$OUT/producer-perf.log" >> "$RESULTS" <<'EOF'
+import re, sys
+line = [l for l in open(sys.argv[1]) if "records/sec" in l][-1]
+rate = re.search(r"([\d.]+) records/sec", line).group(1)
+p = {k: v for v, k in re.findall(r"(\d+) ms (50th|99th|99.9th)", line)}
+print("\t".join(["producer_perf", "Kafka ProducerPerformance (broker ceiling, write)", f"{float(rate):.0f}", "records/s",
+                 p["50th"], p["99th"], p["99.9th"], "0", "-", "same count, size and acks as the relay"]))
+EOF
+}
+
+# The bridge handling KAFKA_INBOUND_EVENTS restock CloudEvents written at once (each: dedupe lookup, inventory
+# transaction with its outbox row, dedupe row) vs ConsumerPerformance reading as many of them.
+kafka_inbound() {
+  drain() { # count: events/s between the first and the last handled
+    local before; before=$(sql "SELECT count(*) FROM bridge.processed_inbound")
+    local since; since=$(sql "SELECT extract(epoch FROM clock_timestamp())")
+    java -cp "$TOOLS" dev.cartwheel.bench.InboundFeeder "$KAFKA" bench.inbound "$1" BENCH > /dev/null 2>&1
+    until [ "$(sql "SELECT count(*) FROM bridge.processed_inbound")" -ge $((before + $1)) ]; do sleep 0.2; done
+    sql "SELECT round(count(*) / extract(epoch FROM max(handled_at) - min(handled_at)))::int FROM bridge.processed_inbound
+         WHERE handled_at > to_timestamp($since)"
+  }
+  if [ "$WARMUP_SECONDS" -gt 0 ]; then drain 500 > /dev/null; fi
+  local dead; dead=$(sql "SELECT count(*) FROM bridge.dead_letters")
+  local rate; rate=$(drain "$KAFKA_INBOUND_EVENTS")
+  row inbound "Kafka inbound: bridge, restock CloudEvents" "$rate" "events/s" - - - \
+    "$(( $(sql "SELECT count(*) FROM bridge.dead_letters") - dead ))" - "$KAFKA_INBOUND_EVENTS events written at once; errors = dead letters"
+  local fetched
+  fetched=$(java -cp "$TOOLS" org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "$KAFKA" --topic bench.inbound \
+    --messages "$KAFKA_INBOUND_EVENTS" --group "perf-$RANDOM" --timeout 60000 2>/dev/null | tail -1 | awk -F', *' '{printf "%d\n", $10}')
+  row consumer_perf "Kafka ConsumerPerformance (broker ceiling, read)" "$fetched" "records/s" - - - 0 - "the same records"
+}
