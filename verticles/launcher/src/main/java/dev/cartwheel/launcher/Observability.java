@@ -45,35 +45,33 @@ final class Observability implements AutoCloseable {
     }
   }
 
+  private final Settings settings;
   private final MeterRegistry meters;
-  private final boolean metrics;
   private final OpenTelemetry telemetry;
-  private final boolean tracing;
   private final SdkTracerProvider ownTracerProvider;
 
-  private Observability(Settings settings, OpenTelemetry telemetry, boolean tracing, SdkTracerProvider ownTracerProvider) {
+  private Observability(Settings settings, OpenTelemetry telemetry, SdkTracerProvider ownTracerProvider) {
+    this.settings = settings;
     // with metrics off, the domains still count into a registry nobody reads: cheaper than a check at every count
     this.meters = settings.metrics() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : new SimpleMeterRegistry();
-    this.metrics = settings.metrics();
     this.telemetry = telemetry;
-    this.tracing = tracing;
     this.ownTracerProvider = ownTracerProvider;
   }
 
   /** @param given an OpenTelemetry to trace with instead of the configured one (a test's in-memory exporter), or null */
   static Observability create(Settings settings, OpenTelemetry given) {
     if (given != null) {
-      return new Observability(settings, given, true, null);
+      return new Observability(settings, given, null);
     }
     if (!settings.tracing()) {
-      return new Observability(settings, OpenTelemetry.noop(), false, null);
+      return new Observability(settings, OpenTelemetry.noop(), null);
     }
     SdkTracerProvider tracerProvider = tracerProvider(settings);
     OpenTelemetry sdk = OpenTelemetrySdk.builder()
       .setTracerProvider(tracerProvider)
       .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
       .build();
-    return new Observability(settings, sdk, true, tracerProvider);
+    return new Observability(settings, sdk, tracerProvider);
   }
 
   private static SdkTracerProvider tracerProvider(Settings settings) {
@@ -88,7 +86,7 @@ final class Observability implements AutoCloseable {
 
   /** Builds Vert.x with these metrics and this tracer. */
   VertxBuilder applyTo(VertxOptions options, VertxBuilder builder) {
-    if (metrics) {
+    if (settings.metrics()) {
       options.setMetricsOptions(new MicrometerMetricsOptions()
         .setEnabled(true)
         .setJvmMetricsEnabled(true)
@@ -96,11 +94,18 @@ final class Observability implements AutoCloseable {
         .addLabels(Label.HTTP_ROUTE));
       builder.withMetrics(new MicrometerMetricsFactory(meters));
     }
-    if (tracing) {
+    if (telemetry != OpenTelemetry.noop()) {
       options.setTracingOptions(new OpenTelemetryOptions());
       builder.withTracer(new OpenTelemetryTracingFactory(telemetry));
     }
     return builder.with(options);
+  }
+
+  /** For the banner: where metrics and spans go. */
+  String describe() {
+    String tracing = telemetry == OpenTelemetry.noop() ? "off"
+      : settings.otlpEndpoint().map(endpoint -> "exported to " + endpoint).orElse("on, not exported");
+    return "metrics " + (settings.metrics() ? "at /metrics" : "off") + ", tracing " + tracing;
   }
 
   MeterRegistry meters() {

@@ -218,9 +218,7 @@ public final class Platform implements AutoCloseable {
     if (ops != null) {
       LOG.info("  operations      http://{}:{} (health, info, metrics)", settings.host(), ops.port());
     }
-    Observability.Settings observed = Observability.Settings.from(config);
-    LOG.info("  observability   metrics {}, tracing {}", observed.metrics() ? "at /metrics" : "off",
-      !observed.tracing() ? "off" : observed.otlpEndpoint().map(endpoint -> "exported to " + endpoint).orElse("on, not exported"));
+    LOG.info("  observability   {}", observability.describe());
     if (node.clustered() && settings.cluster().ha().enabled()) {
       LOG.info("  HA              group {}, quorum {}", settings.cluster().ha().group(), settings.cluster().ha().quorum());
     }

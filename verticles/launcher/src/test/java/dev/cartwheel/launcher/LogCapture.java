@@ -5,8 +5,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import dev.cartwheel.launcher.logging.JsonLineLayout;
+import dev.cartwheel.launcher.logging.LogFormat;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.LoggerFactory;
 
@@ -32,16 +32,9 @@ final class LogCapture implements AutoCloseable {
   private final LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
 
   private LogCapture() {
-    JsonLineLayout layout = new JsonLineLayout();
-    layout.setContext(logback);
-    layout.start();
-    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
-    encoder.setContext(logback);
-    encoder.setLayout(layout);
-    encoder.start();
     appender.setContext(logback);
     appender.setName("capture");
-    appender.setEncoder(encoder);
+    appender.setEncoder(LogFormat.jsonEncoder(logback));
     appender.setOutputStream(bytes);
     appender.start();
     logback.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);

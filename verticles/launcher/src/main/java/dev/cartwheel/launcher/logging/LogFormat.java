@@ -41,15 +41,20 @@ public final class LogFormat {
     Iterator<Appender<ILoggingEvent>> appenders = logback.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders();
     while (appenders.hasNext()) {
       if (appenders.next() instanceof OutputStreamAppender<ILoggingEvent> stream) {
-        JsonLineLayout layout = new JsonLineLayout();
-        layout.setContext(logback);
-        layout.start();
-        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
-        encoder.setContext(logback);
-        encoder.setLayout(layout);
-        encoder.start();
-        stream.setEncoder(encoder);
+        stream.setEncoder(jsonEncoder(logback));
       }
     }
+  }
+
+  /** A started encoder writing {@link JsonLineLayout} lines. */
+  public static LayoutWrappingEncoder<ILoggingEvent> jsonEncoder(LoggerContext logback) {
+    JsonLineLayout layout = new JsonLineLayout();
+    layout.setContext(logback);
+    layout.start();
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+    encoder.setContext(logback);
+    encoder.setLayout(layout);
+    encoder.start();
+    return encoder;
   }
 }

@@ -3,8 +3,6 @@ package dev.cartwheel.runtime.outbox;
 import dev.cartwheel.codecs.DomainEvent;
 import dev.cartwheel.runtime.kafka.DomainCloudEvents;
 import dev.cartwheel.runtime.kafka.KafkaOutbound;
-import dev.cartwheel.runtime.node.Node;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -36,7 +34,7 @@ final class KafkaSink implements OutboxSink {
   private final boolean structured;
   private final Map<String, Class<? extends DomainEvent>> events;
   private final KafkaProducer<String, byte[]> producer;
-  private final KafkaClientMetrics producerMetrics;
+  private final Vertx vertx;
   private boolean probing;
 
   KafkaSink(Vertx vertx, String domain, Map<String, Class<? extends DomainEvent>> events, KafkaOutbound settings) {
@@ -45,9 +43,8 @@ final class KafkaSink implements OutboxSink {
     this.structured = settings.structuredTopics().contains(topic);
     this.events = events;
     this.producer = KafkaProducer.createShared(vertx, PRODUCER, settings.producerConfig(), String.class, byte[].class);
-    // the Kafka client's own metrics (kafka_producer_*); every sink binds the shared producer, the meters are one set
-    this.producerMetrics = new KafkaClientMetrics(producer.unwrap());
-    producerMetrics.bindTo(Node.of(vertx).meters());
+    this.vertx = vertx;
+    ProducerMetrics.opened(vertx, producer);
   }
 
   @Override
@@ -104,7 +101,7 @@ final class KafkaSink implements OutboxSink {
 
   @Override
   public Future<Void> close() {
-    producerMetrics.close();
+    ProducerMetrics.closed(vertx);
     return producer.close();
   }
 }
