@@ -7,10 +7,14 @@ import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import dev.cartwheel.runtime.node.Node;
 import dev.cartwheel.runtime.observability.RequestContext;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.eventbus.impl.MessageConsumerImpl;
 import org.slf4j.Logger;
 
 import java.time.Duration;
@@ -24,13 +28,16 @@ import java.util.function.Supplier;
  * The event-bus addresses one verticle instance answers. Every request gets an answer: the operation's
  * result, its {@link DomainFailure}, or INTERNAL_ERROR for anything unexpected (logged once, here, with
  * the request id). {@link #drain} stops answering gracefully: it unregisters the consumers first, so the
- * cluster sends new requests to other instances, then waits for the requests already accepted, so the
- * verticle can close its pools without failing them. Once ready, the instance is published in the
+ * cluster sends new requests to other instances, then waits for the requests already accepted (and, when
+ * clustered, half a second for requests other nodes still route here), so the verticle can close its pools
+ * without failing them. Once ready, the instance is published in the
  * {@link ServiceRegistry} under its domain's name; draining withdraws it first.
  */
 public final class Endpoints {
 
   private static final long DRAIN_POLL_MS = 20;
+  /** How long a clustered instance keeps answering after it unregistered: the cluster's routing catches up. */
+  private static final Duration LATE_ARRIVALS = Duration.ofMillis(500);
 
   private final Vertx vertx;
   private final Logger log;
@@ -38,6 +45,7 @@ public final class Endpoints {
   private final List<String> replyAddresses = new ArrayList<>();
   private Future<String> publication = Future.succeededFuture();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean drained;
 
   public Endpoints(Vertx vertx, Logger log) {
     this.vertx = vertx;
@@ -48,13 +56,25 @@ public final class Endpoints {
   public <T, R> Endpoints reply(String address, Function<T, Future<R>> operation) {
     replyAddresses.add(address);
     Node node = Node.of(vertx);
-    consumers.add(vertx.eventBus().<T>consumer(address, message -> {
+    Handler<Message<T>> answer = message -> {
       node.handled(address);
       RequestContext.bind(message.headers().get(Headers.REQUEST_ID));
       track(() -> operation.apply(message.body())).onComplete(
         message::reply,
         error -> message.reply(asDomainFailure(error, message)));
-    }));
+    };
+    MessageConsumer<T> consumer = vertx.eventBus().consumer(address, answer);
+    // A request that a node routed here before it learnt that this consumer is gone: answered while the
+    // instance drains (Vert.x would fail it at once as a TIMEOUT), refused as "no handler" once it has drained.
+    // The discard handler is only on Vert.x's implementation class (5.0.8), not on the MessageConsumer API.
+    ((MessageConsumerImpl<T>) consumer).discardHandler(message -> {
+      if (drained) {
+        message.reply(new ReplyException(ReplyFailure.NO_HANDLERS, "no handler any more for " + address));
+      } else {
+        answer.handle(message);
+      }
+    });
+    consumers.add(consumer);
     return this;
   }
 
@@ -89,13 +109,18 @@ public final class Endpoints {
 
   private Future<Void> idle(Duration timeout) {
     Promise<Void> idle = Promise.promise();
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long now = System.nanoTime();
+    long deadline = now + timeout.toNanos();
+    // other nodes learn of the unregistration a moment later, and may still send here meanwhile
+    long lateArrivals = now + (vertx.isClustered() ? LATE_ARRIVALS.toNanos() : 0);
     vertx.setPeriodic(1, DRAIN_POLL_MS, timer -> {
-      if (inFlight.get() == 0 || System.nanoTime() > deadline) {
+      long at = System.nanoTime();
+      if ((inFlight.get() == 0 && at >= lateArrivals) || at > deadline) {
         vertx.cancelTimer(timer);
         if (inFlight.get() > 0) {
           log.warn("Stopping with {} operations still in flight", inFlight.get());
         }
+        drained = true;
         idle.tryComplete();
       }
     });

@@ -1,8 +1,8 @@
 package dev.cartwheel.runtime.outbox;
 
+import dev.cartwheel.runtime.db.PgSettings;
 import dev.cartwheel.runtime.node.Node;
 import io.micrometer.core.instrument.Tags;
-import dev.cartwheel.runtime.db.PgSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnection;
@@ -44,7 +44,7 @@ final class RelayLoop {
   private final int batchSize;
   private final String select;
   private final String markSent;
-  private final String measureBacklog;
+  private final String backlogQuery;
   private final AtomicLong backlog;
   private final AtomicLong oldestAgeMs;
   private long lastBacklogMeasure;
@@ -68,7 +68,7 @@ final class RelayLoop {
     this.select = "SELECT seq, id, aggregate_id, address, payload::text AS payload, occurred_at, traceparent FROM " + schema + ".outbox"
       + " WHERE " + sink.sentColumn() + " IS NULL ORDER BY seq LIMIT $1";
     this.markSent = "UPDATE " + schema + ".outbox SET " + sink.sentColumn() + " = now() WHERE seq = ANY($1)";
-    this.measureBacklog = "SELECT count(*) AS waiting, coalesce(extract(epoch FROM now() - min(occurred_at)) * 1000, 0)::bigint AS age_ms FROM "
+    this.backlogQuery = "SELECT count(*) AS waiting, coalesce(extract(epoch FROM now() - min(occurred_at)) * 1000, 0)::bigint AS age_ms FROM "
       + schema + ".outbox WHERE " + sink.sentColumn() + " IS NULL";
     Tags tags = Tags.of("domain", schema, "sink", sink.name());
     this.backlog = Node.of(vertx).level("cartwheel.outbox.backlog", tags, "Outbox events not delivered to the sink yet (0 where no relay leads)");
@@ -89,7 +89,8 @@ final class RelayLoop {
       return;
     }
     draining = true;
-    inFlight = lead().compose(leading -> leading ? measureBacklog().compose(measured -> drain()) : Future.succeededFuture(0))
+    // the backlog is measured after the batch, so that measuring never delays (nor, failing, stops) delivery
+    inFlight = lead().compose(leading -> leading ? drain().andThen(drained -> measureBacklog()) : Future.succeededFuture(0))
       .onComplete(done -> {
         draining = false;
         if (done.failed()) {
@@ -142,17 +143,17 @@ final class RelayLoop {
       });
   }
 
-  private Future<Void> measureBacklog() {
+  /** At most every few seconds; a failed measurement keeps the last figures (the relay logs the outage). */
+  private void measureBacklog() {
     long now = System.currentTimeMillis();
     if (now - lastBacklogMeasure < BACKLOG_MEASURE_MS) {
-      return Future.succeededFuture();
+      return;
     }
     lastBacklogMeasure = now;
-    return pool.query(measureBacklog).execute().map(rows -> {
+    pool.query(backlogQuery).execute().onSuccess(rows -> {
       Row row = rows.iterator().next();
       backlog.set(row.getLong("waiting"));
       oldestAgeMs.set(row.getLong("age_ms"));
-      return null;
     });
   }
 
