@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.Properties;
 
 /**
- * The Hazelcast cluster manager, configured by {@code cluster.xml}: the file named by
+ * The Hazelcast cluster manager (one that can take a consumer out of the routing first), configured by {@code cluster.xml}: the file named by
  * {@code cluster.configFile} in the working directory, else the copy inside the jar. Its
  * {@code ${cartwheel.cluster.*}} variables come from the {@code cluster.*} keys.
  */
@@ -40,7 +40,7 @@ final class HazelcastClusters {
       .build();
   }
 
-  static HazelcastClusterManager create(NodeSettings.Cluster cluster) {
+  static HazelcastRouting create(NodeSettings.Cluster cluster) {
     Properties variables = new Properties();
     variables.setProperty("cartwheel.cluster.name", cluster.name());
     variables.setProperty("cartwheel.cluster.members", cluster.members());
@@ -54,7 +54,7 @@ final class HazelcastClusters {
       Config config = new XmlConfigBuilder(in).setProperties(variables).build();
       // the gateways' rate-limit buckets travel with Bucket4j's own serializers, not Java serialization
       HazelcastProxyManager.addCustomSerializers(config.getSerializationConfig(), BUCKET4J_SERIALIZER_IDS);
-      return new HazelcastClusterManager(config);
+      return new HazelcastRouting(config);
     } catch (IOException e) {
       throw new ConfigException("cluster.configFile", "cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
     }

@@ -3,6 +3,7 @@ package dev.cartwheel.launcher;
 import dev.cartwheel.codecs.Codecs;
 import dev.cartwheel.gateway.GatewayServices;
 import dev.cartwheel.launcher.logging.LogFormat;
+import dev.cartwheel.runtime.bus.ClusterRouting;
 import dev.cartwheel.runtime.config.ConfigLoader;
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.config.LiveConfig;
@@ -109,7 +110,7 @@ public final class Platform implements AutoCloseable {
     settings.plan().items().forEach(item -> item.verticle().validate().accept(config));
     JsonObject json = config.json();
 
-    HazelcastClusterManager cluster = settings.cluster().enabled() ? HazelcastClusters.create(settings.cluster()) : null;
+    HazelcastRouting cluster = settings.cluster().enabled() ? HazelcastClusters.create(settings.cluster()) : null;
     observability = Observability.create(Observability.Settings.from(config), givenTelemetry);
     vertx = createVertx(settings, cluster, observability);
     Codecs.registerAll(vertx.eventBus());
@@ -121,6 +122,7 @@ public final class Platform implements AutoCloseable {
     readiness.watch(node::serving, () -> cluster != null && cluster.isActive(), cluster != null);
     Node.install(vertx, node);
     if (cluster != null) {
+      ClusterRouting.install(vertx, cluster);
       GatewayServices.useClusterRateBuckets(vertx, HazelcastClusters.rateLimitBuckets(cluster));
       sweepServiceRegistry(cluster);
     }

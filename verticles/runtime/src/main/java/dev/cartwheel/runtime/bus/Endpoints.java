@@ -11,7 +11,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.eventbus.impl.MessageConsumerImpl;
@@ -27,21 +26,22 @@ import java.util.function.Supplier;
 /**
  * The event-bus addresses one verticle instance answers. Every request gets an answer: the operation's
  * result, its {@link DomainFailure}, or INTERNAL_ERROR for anything unexpected (logged once, here, with
- * the request id). {@link #drain} stops answering gracefully: it unregisters the consumers first, so the
- * cluster sends new requests to other instances, then waits for the requests already accepted (and, when
- * clustered, half a second for requests other nodes still route here), so the verticle can close its pools
- * without failing them. Once ready, the instance is published in the
+ * the request id). {@link #drain} stops answering gracefully: when clustered, the consumers leave the
+ * cluster's routing and keep answering for half a second while the other nodes catch up (see
+ * {@link ClusterRouting}); then they unregister, and the drain waits for the requests already accepted, so
+ * the verticle can close its pools without failing them. Once ready, the instance is published in the
  * {@link ServiceRegistry} under its domain's name; draining withdraws it first.
  */
 public final class Endpoints {
 
   private static final long DRAIN_POLL_MS = 20;
-  /** How long a clustered instance keeps answering after it unregistered: the cluster's routing catches up. */
+  /** How long a clustered instance keeps answering after it left the routing: the other nodes catch up. */
   private static final Duration LATE_ARRIVALS = Duration.ofMillis(500);
 
   private final Vertx vertx;
   private final Logger log;
-  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private final ClusterRouting routing;
+  private final List<ClusterRouting.Routed<?>> consumers = new ArrayList<>();
   private final List<String> replyAddresses = new ArrayList<>();
   private Future<String> publication = Future.succeededFuture();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -50,6 +50,7 @@ public final class Endpoints {
   public Endpoints(Vertx vertx, Logger log) {
     this.vertx = vertx;
     this.log = log;
+    this.routing = ClusterRouting.of(vertx);
   }
 
   /** Answers each request on {@code address} with the outcome of {@code operation}. */
@@ -63,24 +64,24 @@ public final class Endpoints {
         message::reply,
         error -> message.reply(asDomainFailure(error, message)));
     };
-    MessageConsumer<T> consumer = vertx.eventBus().consumer(address, answer);
-    // A request that a node routed here before it learnt that this consumer is gone: answered while the
-    // instance drains (Vert.x would fail it at once as a TIMEOUT), refused as "no handler" once it has drained.
+    ClusterRouting.Routed<T> routed = routing.consumer(vertx, address, answer);
+    // A request that reached this consumer just as it unregistered: answered while the instance drains
+    // (Vert.x would fail it at once as a TIMEOUT), refused as "no handler" once it has drained.
     // The discard handler is only on Vert.x's implementation class (5.0.8), not on the MessageConsumer API.
-    ((MessageConsumerImpl<T>) consumer).discardHandler(message -> {
+    ((MessageConsumerImpl<T>) routed.consumer()).discardHandler(message -> {
       if (drained) {
         message.reply(new ReplyException(ReplyFailure.NO_HANDLERS, "no handler any more for " + address));
       } else {
         answer.handle(message);
       }
     });
-    consumers.add(consumer);
+    consumers.add(routed);
     return this;
   }
 
   /** Handles each event published on {@code address}; a failure is logged (events have no one to answer). */
   public <T> Endpoints subscribe(String address, Function<Message<T>, Future<?>> handler) {
-    consumers.add(vertx.eventBus().<T>consumer(address, message -> track(() -> handler.apply(message)).onFailure(error ->
+    consumers.add(routing.<T>consumer(vertx, address, message -> track(() -> handler.apply(message)).onFailure(error ->
       log.error("Handling {} failed (event {})", address, message.headers().get(Headers.EVENT_ID), error))));
     return this;
   }
@@ -90,32 +91,31 @@ public final class Endpoints {
    * {@code service} is published in the service registry.
    */
   public Future<Void> ready(String service) {
-    publication = Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+    publication = Future.all(consumers.stream().map(routed -> routed.consumer().completion()).toList())
       .compose(registered -> ServiceRegistry.of(vertx).publish(service, List.copyOf(replyAddresses)));
     return publication.mapEmpty();
   }
 
   /**
-   * Withdraws the service record and unregisters every consumer, then waits (up to {@code timeout}) for
-   * the operations in flight.
+   * Withdraws the service record, takes the consumers out of the cluster's routing, unregisters them, then
+   * waits (up to {@code timeout}) for the operations in flight.
    */
   public Future<Void> drain(Duration timeout) {
     Future<Void> withdrawn = publication.transform(published -> published.succeeded()
       ? ServiceRegistry.of(vertx).withdraw(published.result())
       : Future.succeededFuture());
-    return withdrawn.transform(done -> Future.join(consumers.stream().map(MessageConsumer::unregister).toList()))
+    return withdrawn
+      .transform(done -> Future.join(consumers.stream().map(routed -> routed.leaveRouting().get()).toList()))
+      .transform(left -> vertx.isClustered() ? vertx.timer(LATE_ARRIVALS.toMillis()) : Future.succeededFuture())
+      .transform(caughtUp -> Future.join(consumers.stream().map(routed -> routed.consumer().unregister()).toList()))
       .transform(unregistered -> idle(timeout));
   }
 
   private Future<Void> idle(Duration timeout) {
     Promise<Void> idle = Promise.promise();
-    long now = System.nanoTime();
-    long deadline = now + timeout.toNanos();
-    // other nodes learn of the unregistration a moment later, and may still send here meanwhile
-    long lateArrivals = now + (vertx.isClustered() ? LATE_ARRIVALS.toNanos() : 0);
+    long deadline = System.nanoTime() + timeout.toNanos();
     vertx.setPeriodic(1, DRAIN_POLL_MS, timer -> {
-      long at = System.nanoTime();
-      if ((inFlight.get() == 0 && at >= lateArrivals) || at > deadline) {
+      if (inFlight.get() == 0 || System.nanoTime() > deadline) {
         vertx.cancelTimer(timer);
         if (inFlight.get() > 0) {
           log.warn("Stopping with {} operations still in flight", inFlight.get());
