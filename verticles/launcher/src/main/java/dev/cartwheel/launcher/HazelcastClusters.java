@@ -18,8 +18,8 @@ import java.time.Duration;
 import java.util.Properties;
 
 /**
- * The Hazelcast cluster manager (one that can take a consumer out of the routing first), configured by {@code cluster.xml}: the file named by
- * {@code cluster.configFile} in the working directory, else the copy inside the jar. Its
+ * The Hazelcast cluster manager (a {@link HazelcastRouting}), configured by {@code cluster.xml}: the file
+ * named by {@code cluster.configFile} in the working directory, else the copy inside the jar. Its
  * {@code ${cartwheel.cluster.*}} variables come from the {@code cluster.*} keys.
  */
 final class HazelcastClusters {
