@@ -1,13 +1,13 @@
-# Sourced by bench.sh: launch_node DIR [VAR=value ...] starts one node from the built jar (every verticle,
-# embedded PostgreSQL and Kafka, access logs off) with the extra environment given; await_node waits until
-# it is ready and sets NODE_PIDS (the JVM and PostgreSQL's postmaster: their process trees are the node's
+# Sourced by bench.sh: launch_node DIR [VAR=value ...] starts one node from the built jar (NODE_JAR when set;
+# every verticle, embedded PostgreSQL and Kafka, access logs off) with the extra environment given; await_node
+# waits until it is ready and sets NODE_PIDS (the JVM and PostgreSQL's postmaster: their process trees are the node's
 # CPU), BASE, PG_URL, PG_PORT and KAFKA. stop_node stops it (SIGTERM, graceful).
 launch_node() {
   NODE_DIR=$1
   shift
-  local jar=$ROOT/verticles/launcher/target/cartwheel.jar
+  local jar=${NODE_JAR:-$ROOT/verticles/launcher/target/cartwheel.jar}
   # run it under its own name: a `pkill -f cartwheel.jar` meant for another checkout's node spares this one
-  mkdir -p "$ROOT/load-tests/target" && ln -f "$jar" "$ROOT/load-tests/target/platform-under-bench.jar"
+  mkdir -p "$ROOT/load-tests/target" && { ln -f "$jar" "$ROOT/load-tests/target/platform-under-bench.jar" 2>/dev/null || cp "$jar" "$ROOT/load-tests/target/platform-under-bench.jar"; }
   jar=$ROOT/load-tests/target/platform-under-bench.jar
   NODE_PORT=$(free_port)
   rm -rf "$NODE_DIR" && mkdir -p "$NODE_DIR"

@@ -248,3 +248,35 @@ kafka_inbound() {
     --messages "$KAFKA_INBOUND_EVENTS" --group "perf-$RANDOM" --timeout 60000 2>/dev/null | tail -1 | awk -F', *' '{printf "%d\n", $10}')
   row consumer_perf "Kafka ConsumerPerformance (broker ceiling, read)" "$fetched" "records/s" - - - 0 - "the same records"
 }
+
+# --- SQL economy: what the node asks of PostgreSQL per order (pg_stat_statements, preloaded by the embedded
+# PostgreSQL; a node without it reports "-") ---
+
+# sql_economy_start: zeroes the statement counters and remembers the transaction count and the time
+sql_economy_start() {
+  SQL_SINCE=$(sql "SELECT extract(epoch FROM clock_timestamp())")
+  SQL_XACTS=$(sql "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()")
+  SQL_STATEMENTS=0
+  if sql "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()" > /dev/null 2>&1; then SQL_STATEMENTS=1; fi
+}
+
+# sql_economy_per_order [TOP_FILE]: prints "statements transactions" per order created since the start
+# (statements count BEGIN and COMMIT: each is a round trip of its own), and writes the statements by calls
+# per order to TOP_FILE when given
+sql_economy_per_order() {
+  local orders; orders=$(sql "SELECT count(*) FROM orders.orders WHERE created_at > to_timestamp($SQL_SINCE)")
+  [ "$orders" -gt 0 ] || { echo "- -"; return; }
+  local transactions
+  transactions=$(sql "SELECT round((xact_commit + xact_rollback - $SQL_XACTS)::numeric / $orders, 2) FROM pg_stat_database WHERE datname = current_database()")
+  if [ "$SQL_STATEMENTS" = 1 ]; then
+    # the node's statements: this database's, less the bench's own readings
+    local node="FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+      AND query !~ 'pg_stat_|to_timestamp'"
+    if [ -n "${1:-}" ]; then
+      sql "SELECT round(calls::numeric / $orders, 2) || E'\t' || regexp_replace(query, '\s+', ' ', 'g') $node ORDER BY calls DESC" > "$1"
+    fi
+    echo "$(sql "SELECT round(sum(calls)::numeric / $orders, 2) $node") $transactions"
+  else
+    echo "- $transactions"
+  fi
+}

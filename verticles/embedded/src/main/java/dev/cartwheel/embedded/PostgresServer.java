@@ -47,6 +47,8 @@ public final class PostgresServer implements AutoCloseable {
         .setCleanDataDirectory(throwaway)
         .setPort(Ports.preferredOrFree(preferredPort))
         .setServerConfig("listen_addresses", "127.0.0.1")
+        // statement counts and times for whoever asks (CREATE EXTENSION pg_stat_statements): the bench's SQL economy, a developer's psql
+        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
         .setOutputRedirector(ProcessBuilder.Redirect.appendTo(path.resolve("postgres.log").toFile()))
         .setPGStartupWait(Duration.ofSeconds(60))
         // the launcher stops PostgreSQL last, after the verticles have drained; not in a hook of its own

@@ -43,6 +43,20 @@ class PostgresServerIT {
   }
 
   @Test
+  void countsTheStatementsItRunsForWhoeverAsks() throws Exception {
+    try (PostgresServer server = PostgresServer.start(Path.of("target", "it-postgres-statements"), 0, true);
+         Connection connection = connect(server.port());
+         Statement sql = connection.createStatement()) {
+      sql.execute("CREATE EXTENSION pg_stat_statements");
+      sql.execute("SELECT 41 + 1");
+      try (ResultSet rows = sql.executeQuery("SELECT calls FROM pg_stat_statements WHERE query LIKE 'SELECT $1 + $2'")) {
+        assertThat(rows.next()).as("the statement is counted").isTrue();
+        assertThat(rows.getLong(1)).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void aThrowawayServerLeavesNoDataBehind() {
     Path dir = Path.of("target", "it-postgres-throwaway");
     try (PostgresServer server = PostgresServer.start(dir, 0, true)) {
