@@ -101,12 +101,15 @@ final class GatewayRouter {
   /** One version's routes: body limits and JSON checks, bearer tokens, then per operation the rate limit and the work. */
   private static Router api(Gateway gateway, ApiDocument document, RateLimiter limiter, ApiVersions versions, Consumer<RouterBuilder> operations) {
     GatewayConfig config = gateway.config();
-    RouterBuilder builder = RouterBuilder.create(gateway.vertx(), document.contract(), RequestExtractor.withBodyHandler())
+    RequestExtractor extractor = RequestExtractor.withBodyHandler();
+    RouterBuilder builder = RouterBuilder.create(gateway.vertx(), document.contract(), extractor)
       .rootHandler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
       .rootHandler(new JsonBodies(document.contract(), config.http().maxJsonDepth())::require);
     builder.security("bearerAuth").httpHandler(JWTAuthHandler.create(gateway.jwt(), "cartwheel"));
-    // first of each operation's handlers: after authentication (the bucket is the user's), before the work
+    // each operation's handlers: after authentication, our validation in place of vertx-openapi's (the same checks
+    // with validators built once), then the rate limit (the bucket is the user's), then the work
     builder.getRoutes().forEach(route -> {
+      route.setDoValidation(false).addHandler(new RequestValidation(document.contract(), route.getOperation(), extractor));
       route.addHandler(limiter.charging(route.getOperation().getOperationId()));
       if (ApiVersions.isDeprecated(route.getOperation())) {
         route.addHandler(versions::deprecated);
