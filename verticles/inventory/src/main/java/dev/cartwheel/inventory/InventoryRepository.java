@@ -2,12 +2,16 @@ package dev.cartwheel.inventory;
 
 import dev.cartwheel.codecs.DomainFailure;
 import dev.cartwheel.codecs.inventory.CreateProduct;
+import dev.cartwheel.codecs.inventory.InventoryContract;
 import dev.cartwheel.codecs.inventory.InventoryError;
 import dev.cartwheel.codecs.inventory.Product;
 import dev.cartwheel.codecs.inventory.ProductPage;
 import dev.cartwheel.codecs.inventory.Reservation;
 import dev.cartwheel.codecs.inventory.ReservationStatus;
+import dev.cartwheel.codecs.inventory.StockCommitted;
 import dev.cartwheel.codecs.inventory.StockLine;
+import dev.cartwheel.codecs.inventory.StockReserved;
+import dev.cartwheel.runtime.outbox.Outbox;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
@@ -57,11 +61,12 @@ final class InventoryRepository {
     + " FROM unnest($1::text[], $2::int[]) AS l(sku, quantity) WHERE p.sku = l.sku";
   private static final String UNHOLD = "UPDATE inventory.products p SET reserved = p.reserved - l.quantity, updated_at = now()"
     + " FROM unnest($1::text[], $2::int[]) AS l(sku, quantity) WHERE p.sku = l.sku";
+  /** The held quantities leave the warehouse: stock_on_hand and reserved both drop, per line. */
   private static final String TAKE = "UPDATE inventory.products p SET stock_on_hand = p.stock_on_hand - l.quantity,"
     + " reserved = p.reserved - l.quantity, updated_at = now()"
     + " FROM unnest($1::text[], $2::int[]) AS l(sku, quantity) WHERE p.sku = l.sku";
   private static final String INSERT_RESERVATION = "INSERT INTO inventory.reservations (order_id, status, expires_at)"
-    + " VALUES ($1, $2, now() + make_interval(secs => $3)) ON CONFLICT (order_id) DO NOTHING";
+    + " VALUES ($1, $2, now() + make_interval(secs => $3)) ON CONFLICT (order_id) DO NOTHING RETURNING expires_at";
   private static final String INSERT_LINES = "INSERT INTO inventory.reservation_lines (order_id, sku, quantity)"
     + " SELECT $3, sku, quantity FROM unnest($1::text[], $2::int[]) AS l(sku, quantity)";
   private static final String LOCK_RESERVATION = "WITH r AS (SELECT order_id, status, expires_at FROM inventory.reservations"
@@ -71,8 +76,21 @@ final class InventoryRepository {
     + " coalesce(array_agg(l.quantity ORDER BY l.sku) FILTER (WHERE l.sku IS NOT NULL), '{}') AS quantities"
     + " FROM r LEFT JOIN inventory.reservation_lines l ON l.order_id = r.order_id GROUP BY r.order_id, r.status, r.expires_at";
   private static final String SET_STATUS = "UPDATE inventory.reservations SET status = $2, updated_at = now() WHERE order_id = $1";
+  /** $1 skus, $2 quantities, $3 the order: the held stock and the reservation's lines. */
+  private static final String HOLD_FOR = "changed AS (" + HOLD + " RETURNING p.sku), lines AS (" + INSERT_LINES + ")";
+  /** $1 skus, $2 quantities, $3 the order: the held stock leaves, the reservation is committed. */
+  private static final String TAKE_FOR = "changed AS (UPDATE inventory.reservations SET status = 'COMMITTED', updated_at = now()"
+    + " WHERE order_id = $3 RETURNING order_id), taken AS (" + TAKE + ")";
   private static final String LOCK_DUE = "SELECT order_id FROM inventory.reservations WHERE status = 'HELD' AND expires_at <= now()"
     + " ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED";
+
+  private final Outbox.Change holdFor;
+  private final Outbox.Change takeFor;
+
+  InventoryRepository(Outbox outbox) {
+    this.holdFor = outbox.change(HOLD_FOR, "SELECT count(*) FROM changed", 3);
+    this.takeFor = outbox.change(TAKE_FOR, "SELECT count(*) FROM changed", 3);
+  }
 
   Future<Optional<Product>> product(SqlClient sql, String sku) {
     return sql.preparedQuery(PRODUCT).execute(Tuple.of(sku)).map(rows -> first(rows, InventoryRepository::product));
@@ -120,19 +138,9 @@ final class InventoryRepository {
     return sql.preparedQuery(ADD_STOCK).execute(Tuple.of(sku, quantity)).map(rows -> first(rows, InventoryRepository::product));
   }
 
-  /** reserved += quantity, per line; the caller has locked the products (see {@link #products}). */
-  Future<Void> hold(SqlClient sql, List<StockLine> lines) {
-    return sql.preparedQuery(HOLD).execute(lineArrays(lines)).mapEmpty();
-  }
-
   /** reserved -= quantity, per line. */
   Future<Void> unhold(SqlClient sql, List<StockLine> lines) {
     return lines.isEmpty() ? Future.succeededFuture() : lockInOrder(sql, lines).compose(locked -> sql.preparedQuery(UNHOLD).execute(lineArrays(lines))).mapEmpty();
-  }
-
-  /** The held quantities leave the warehouse: stock_on_hand and reserved both drop, per line. */
-  Future<Void> take(SqlClient sql, List<StockLine> lines) {
-    return lockInOrder(sql, lines).compose(locked -> sql.preparedQuery(TAKE).execute(lineArrays(lines))).mapEmpty();
   }
 
   /**
@@ -143,14 +151,24 @@ final class InventoryRepository {
     return products(sql, lines.stream().map(StockLine::sku).toList(), true);
   }
 
-  /** Inserts the order's reservation row unless one exists; true when this call created it. */
-  Future<Boolean> insertReservation(SqlClient sql, UUID orderId, ReservationStatus status, long holdSeconds) {
+  /** Inserts the order's reservation row unless one exists: when this call created it, until when it holds. */
+  Future<Optional<Instant>> insertReservation(SqlClient sql, UUID orderId, ReservationStatus status, long holdSeconds) {
     return sql.preparedQuery(INSERT_RESERVATION).execute(Tuple.of(orderId, status.name(), (double) holdSeconds))
-      .map(result -> result.rowCount() == 1);
+      .map(rows -> first(rows, row -> row.getOffsetDateTime("expires_at").toInstant()));
   }
 
-  Future<Void> insertLines(SqlClient sql, UUID orderId, List<StockLine> lines) {
-    return sql.preparedQuery(INSERT_LINES).execute(lineArrays(lines).addValue(orderId)).mapEmpty();
+  /**
+   * Holds the lines' stock for the order and records its lines, with {@code reserved}, in one statement;
+   * the caller has locked the products (see {@link #products}) and checked there is enough.
+   */
+  Future<Void> holdFor(SqlClient sql, UUID orderId, List<StockLine> lines, StockReserved reserved) {
+    return holdFor.run(sql, lineArrays(lines).addValue(orderId), InventoryContract.STOCK_RESERVED, reserved).mapEmpty();
+  }
+
+  /** The held stock of a HELD reservation leaves the warehouse, the reservation is COMMITTED, with {@code committed}. */
+  Future<Void> takeFor(SqlClient sql, UUID orderId, List<StockLine> lines, StockCommitted committed) {
+    return lockInOrder(sql, lines)
+      .compose(locked -> takeFor.run(sql, lineArrays(lines).addValue(orderId), InventoryContract.STOCK_COMMITTED, committed)).mapEmpty();
   }
 
   Future<Optional<StoredReservation>> lockReservation(SqlClient sql, UUID orderId) {

@@ -155,12 +155,12 @@ final class InventoryService {
     }
     List<StockLine> lines = command.lines().stream().sorted(Comparator.comparing(StockLine::sku)).toList();
     return write(tx -> repository.insertReservation(tx, command.orderId(), ReservationStatus.HELD, hold.toSeconds()).compose(created -> created
-      ? holdFor(tx, command.orderId(), lines)
-      : repository.lockReservation(tx, command.orderId()).compose(existing -> existingReservation(existing.orElseThrow()))))
+      .map(expiresAt -> holdFor(tx, command.orderId(), lines, expiresAt))
+      .orElseGet(() -> repository.lockReservation(tx, command.orderId()).compose(existing -> existingReservation(existing.orElseThrow())))))
       .recover(failure -> failure instanceof OutOfStock outOfStock ? recordRejection(command.orderId(), outOfStock) : Future.failedFuture(failure));
   }
 
-  private Future<Reservation> holdFor(SqlClient tx, UUID orderId, List<StockLine> lines) {
+  private Future<Reservation> holdFor(SqlClient tx, UUID orderId, List<StockLine> lines, Instant expiresAt) {
     return repository.products(tx, skus(lines), true).compose(products -> {
       DomainFailure unknown = unknownProducts(lines, products);
       if (unknown != null) {
@@ -175,11 +175,8 @@ final class InventoryService {
         return Future.failedFuture(new OutOfStock(short_, DomainFailure.of(InventoryError.OUT_OF_STOCK,
           "Not enough stock for " + short_.size() + " of the lines.", errors)));
       }
-      return repository.hold(tx, lines)
-        .compose(held -> repository.insertLines(tx, orderId, lines))
-        .compose(inserted -> repository.lockReservation(tx, orderId))
-        .compose(stored -> append(tx, InventoryContract.STOCK_RESERVED, new StockReserved(UUID.randomUUID(), Instant.now(), orderId, lines))
-          .map(stored.orElseThrow().view()));
+      return repository.holdFor(tx, orderId, lines, new StockReserved(UUID.randomUUID(), Instant.now(), orderId, lines))
+        .map(new Reservation(orderId, ReservationStatus.HELD, lines, expiresAt));
     });
   }
 
@@ -220,10 +217,8 @@ final class InventoryService {
       }
       return switch (reservation.status()) {
         case COMMITTED -> Future.succeededFuture(Settled.with(reservation.view()));
-        case HELD -> repository.take(tx, reservation.lines())
-          .compose(taken -> repository.setStatus(tx, reservation.orderId(), ReservationStatus.COMMITTED))
-          .compose(updated -> append(tx, InventoryContract.STOCK_COMMITTED,
-            new StockCommitted(UUID.randomUUID(), Instant.now(), reservation.orderId(), reservation.lines())))
+        case HELD -> repository.takeFor(tx, reservation.orderId(), reservation.lines(),
+            new StockCommitted(UUID.randomUUID(), Instant.now(), reservation.orderId(), reservation.lines()))
           .map(Settled.with(withStatus(reservation, ReservationStatus.COMMITTED)));
         default -> Future.succeededFuture(new Settled(null, ended(reservation)));
       };
@@ -235,7 +230,7 @@ final class InventoryService {
    * reserve still on its way (the saga gave up waiting for it) holds nothing when it arrives.
    */
   Future<Reservation> release(ReleaseReservation command) {
-    return write(tx -> repository.insertReservation(tx, command.orderId(), ReservationStatus.RELEASED, 0).compose(markerOnly -> markerOnly
+    return write(tx -> repository.insertReservation(tx, command.orderId(), ReservationStatus.RELEASED, 0).compose(markerOnly -> markerOnly.isPresent()
       ? Future.succeededFuture(new Reservation(command.orderId(), ReservationStatus.RELEASED, List.of(), Instant.now()))
       : repository.lockReservation(tx, command.orderId()).compose(found -> {
         StoredReservation reservation = found.orElseThrow();

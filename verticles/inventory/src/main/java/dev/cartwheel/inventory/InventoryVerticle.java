@@ -35,8 +35,8 @@ public final class InventoryVerticle extends VerticleBase {
     InventoryConfig settings = InventoryConfig.from(new ConfigReader(config()));
     return Migrations.migrate(vertx, settings.pg(), InventoryContract.DOMAIN).compose(migrated -> {
       pool = Pools.shared(vertx, settings.pg(), InventoryContract.DOMAIN);
-      InventoryRepository repository = new InventoryRepository();
       Outbox outbox = new Outbox(InventoryContract.DOMAIN, InventoryContract.EVENTS);
+      InventoryRepository repository = new InventoryRepository(outbox);
       relay = new OutboxRelay(vertx, pool, settings.pg(), InventoryContract.DOMAIN, outbox, settings.outbox());
       InventoryService service = new InventoryService(pool, repository, outbox, relay::nudge, settings.hold());
       Future<Void> seeded = settings.seedDemoCatalogue() ? DemoCatalogue.seed(pool, repository) : Future.succeededFuture();

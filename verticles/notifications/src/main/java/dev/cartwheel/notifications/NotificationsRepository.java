@@ -1,7 +1,9 @@
 package dev.cartwheel.notifications;
 
 import dev.cartwheel.codecs.notifications.Notification;
-import dev.cartwheel.notifications.Drafts.Draft;
+import dev.cartwheel.codecs.notifications.NotificationCreated;
+import dev.cartwheel.codecs.notifications.NotificationsContract;
+import dev.cartwheel.runtime.outbox.Outbox;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -9,6 +11,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,11 +25,16 @@ final class NotificationsRepository {
   }
 
   private static final String COLUMNS = "id, user_id, kind, title, body, order_id, order_status, cancel_reason, created_at, read_at";
-  /** Serializes one user's writes across instances and nodes, so that seq order is commit order per user. */
-  private static final String LOCK_USER = "SELECT pg_advisory_xact_lock(hashtextextended('cartwheel.notifications.' || $1::text, 0))";
+  /**
+   * The notification, unless its source event has one already. The row comes out of the user's advisory lock,
+   * held to the end of the transaction: one user's writes are serialized across instances and nodes, so that
+   * seq order is commit order per user.
+   */
   private static final String INSERT = "INSERT INTO notifications.notifications"
-    + " (id, user_id, kind, title, body, order_id, order_status, cancel_reason, source_event_id)"
-    + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (source_event_id) DO NOTHING RETURNING " + COLUMNS;
+    + " (id, user_id, kind, title, body, order_id, order_status, cancel_reason, source_event_id, created_at)"
+    + " SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::uuid, $7::text, $8::text, $9::uuid, $10::timestamptz"
+    + " FROM (SELECT pg_advisory_xact_lock(hashtextextended('cartwheel.notifications.' || $2::uuid::text, 0))) AS serialized"
+    + " ON CONFLICT (source_event_id) DO NOTHING RETURNING id";
   private static final String PAGE = "SELECT " + COLUMNS + " FROM notifications.notifications WHERE user_id = $1"
     + " ORDER BY seq DESC LIMIT $2 OFFSET $3";
   private static final String COUNT = "SELECT count(*) FROM notifications.notifications WHERE user_id = $1";
@@ -40,16 +48,23 @@ final class NotificationsRepository {
     + " ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, full_name = excluded.full_name";
   private static final String RECIPIENT = "SELECT email, full_name FROM notifications.recipients WHERE user_id = $1";
 
-  Future<Void> lockUser(SqlClient tx, UUID userId) {
-    return tx.preparedQuery(LOCK_USER).execute(Tuple.of(userId.toString())).mapEmpty();
+  private final Outbox.Change insert;
+
+  NotificationsRepository(Outbox outbox) {
+    this.insert = outbox.change("changed AS (" + INSERT + ")", "SELECT id FROM changed", 10);
   }
 
-  /** Stores the draft as the notification of {@code sourceEventId}; empty when that event already has one. */
-  Future<Optional<Notification>> insert(SqlClient tx, UUID sourceEventId, Draft draft) {
-    return tx.preparedQuery(INSERT)
-      .execute(Tuple.from(new Object[] {UUID.randomUUID(), draft.userId(), draft.kind(), draft.title(), draft.body(),
-        draft.orderId(), draft.orderStatus(), draft.cancelReason(), sourceEventId}))
-      .map(rows -> first(rows).map(NotificationsRepository::notification));
+  /**
+   * Stores {@code notification} as the one of {@code sourceEventId}, with its notification-created event, in one
+   * statement; false (and nothing written) when that event already has one.
+   */
+  Future<Boolean> insert(SqlClient sql, UUID sourceEventId, Notification notification) {
+    Tuple parameters = Tuple.from(new Object[] {notification.id(), notification.userId(), notification.kind(), notification.title(),
+      notification.body(), notification.orderId(), notification.orderStatus(), notification.cancelReason(), sourceEventId,
+      notification.createdAt().atOffset(ZoneOffset.UTC)});
+    return insert.run(sql, parameters, NotificationsContract.NOTIFICATION_CREATED,
+        new NotificationCreated(notification.id(), notification.createdAt(), notification))
+      .map(rows -> rows.rowCount() == 1);
   }
 
   Future<List<Notification>> page(SqlClient sql, UUID userId, int page, int size) {

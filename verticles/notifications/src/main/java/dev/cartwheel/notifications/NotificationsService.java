@@ -5,11 +5,9 @@ import dev.cartwheel.codecs.DomainFailure;
 import dev.cartwheel.codecs.notifications.ListNotifications;
 import dev.cartwheel.codecs.notifications.MarkRead;
 import dev.cartwheel.codecs.notifications.Notification;
-import dev.cartwheel.codecs.notifications.NotificationCreated;
 import dev.cartwheel.codecs.notifications.NotificationList;
 import dev.cartwheel.codecs.notifications.NotificationPage;
 import dev.cartwheel.codecs.notifications.NotificationsAfter;
-import dev.cartwheel.codecs.notifications.NotificationsContract;
 import dev.cartwheel.codecs.notifications.NotificationsError;
 import dev.cartwheel.codecs.orders.OrderCancelled;
 import dev.cartwheel.codecs.orders.OrderConfirmed;
@@ -18,11 +16,11 @@ import dev.cartwheel.codecs.payments.PaymentRefunded;
 import dev.cartwheel.codecs.users.UserRegistered;
 import dev.cartwheel.notifications.Drafts.Draft;
 import dev.cartwheel.notifications.NotificationsRepository.Recipient;
-import dev.cartwheel.runtime.outbox.Outbox;
+import dev.cartwheel.runtime.db.StoredTime;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.SqlClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,18 +39,16 @@ final class NotificationsService {
 
   private final Pool pool;
   private final NotificationsRepository repository;
-  private final Outbox outbox;
   private final Runnable nudgeRelay;
   private final List<NotificationChannel> channels;
   /** One user's events are written one at a time, in the order they arrived. */
   private final KeyedQueue queue = new KeyedQueue();
   private final Retries retries;
 
-  NotificationsService(Pool pool, NotificationsRepository repository, Outbox outbox, Runnable nudgeRelay, List<NotificationChannel> channels,
+  NotificationsService(Pool pool, NotificationsRepository repository, Runnable nudgeRelay, List<NotificationChannel> channels,
                        Retries retries) {
     this.pool = pool;
     this.repository = repository;
-    this.outbox = outbox;
     this.nudgeRelay = nudgeRelay;
     this.channels = List.copyOf(channels);
     this.retries = retries;
@@ -105,16 +101,14 @@ final class NotificationsService {
   }
 
   private Future<Optional<Notification>> store(DomainEvent event, Draft draft) {
-    return queue.run(draft.userId(), () -> retries.run(() -> pool.withTransaction(tx -> write(tx, event, draft)))).compose(this::announce);
+    return queue.run(draft.userId(), () -> retries.run(() -> write(pool, event, draft))).compose(this::announce);
   }
 
-  private Future<Optional<Notification>> write(SqlConnection tx, DomainEvent event, Draft draft) {
-    return repository.lockUser(tx, draft.userId())
-      .compose(locked -> repository.insert(tx, event.eventId(), draft))
-      .compose(stored -> stored
-        .map(notification -> outbox.append(tx, NotificationsContract.NOTIFICATION_CREATED,
-          new NotificationCreated(notification.id(), notification.createdAt(), notification)).map(stored))
-        .orElse(Future.succeededFuture(stored)));
+  /** The draft as a new notification with its event, unless the source event has one already (then empty). */
+  private Future<Optional<Notification>> write(SqlClient sql, DomainEvent event, Draft draft) {
+    Notification notification = new Notification(UUID.randomUUID(), draft.userId(), draft.kind(), draft.title(), draft.body(),
+      draft.orderId(), draft.orderStatus(), draft.cancelReason(), StoredTime.now(), null);
+    return repository.insert(sql, event.eventId(), notification).map(stored -> stored ? Optional.of(notification) : Optional.empty());
   }
 
   /** After the commit: wake the relay (live sessions), then each channel, whose failure only gets logged. */

@@ -39,11 +39,11 @@ public final class NotificationsVerticle extends VerticleBase {
     NotificationsConfig settings = NotificationsConfig.from(new ConfigReader(config()));
     return Migrations.migrate(vertx, settings.pg(), NotificationsContract.DOMAIN).compose(migrated -> {
       pool = Pools.shared(vertx, settings.pg(), NotificationsContract.DOMAIN);
-      NotificationsRepository repository = new NotificationsRepository();
-      settings.email().ifPresent(email -> channels.add(new EmailChannel(vertx, email, pool, repository)));
       Outbox outbox = new Outbox(NotificationsContract.DOMAIN, NotificationsContract.EVENTS);
+      NotificationsRepository repository = new NotificationsRepository(outbox);
+      settings.email().ifPresent(email -> channels.add(new EmailChannel(vertx, email, pool, repository)));
       relay = new OutboxRelay(vertx, pool, settings.pg(), NotificationsContract.DOMAIN, outbox, settings.outbox());
-      NotificationsService service = new NotificationsService(pool, repository, outbox, relay::nudge, channels,
+      NotificationsService service = new NotificationsService(pool, repository, relay::nudge, channels,
         new Retries(vertx, settings.retries()));
       relay.start();
       endpoints = new Endpoints(vertx, LOG)

@@ -1,9 +1,14 @@
 package dev.cartwheel.orders;
 
+import dev.cartwheel.codecs.DomainEvent;
 import dev.cartwheel.codecs.orders.Order;
+import dev.cartwheel.codecs.orders.OrderPlaced;
 import dev.cartwheel.codecs.orders.OrderPage;
 import dev.cartwheel.codecs.orders.OrderStatus;
+import dev.cartwheel.codecs.orders.OrdersContract;
 import dev.cartwheel.codecs.orders.PricedLine;
+import dev.cartwheel.runtime.db.StoredTime;
+import dev.cartwheel.runtime.outbox.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.pgclient.PgException;
@@ -14,10 +19,12 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * SQL of the orders domain. Saga updates are guarded by the lease owner: a driver whose lease was taken
@@ -43,6 +50,12 @@ final class OrdersRepository {
   /** A new order: who, under which key and fingerprint, what, at which prices. */
   record NewOrder(UUID id, UUID userId, String idempotencyKey, String fingerprint, List<PricedLine> lines, long totalMinor,
                   String currency, String paymentToken) {
+
+    /** The order as {@link #insert} stores it, at the start of its saga. */
+    StoredOrder pending(Instant createdAt) {
+      return new StoredOrder(id, userId, OrderStatus.PENDING, null, SagaStep.RESERVE, null, 0, totalMinor, currency, paymentToken,
+        fingerprint, lines, createdAt, createdAt);
+    }
   }
 
   private static final String UNIQUE_VIOLATION = "23505";
@@ -52,10 +65,10 @@ final class OrdersRepository {
     + " FROM orders.order_lines l WHERE l.order_id = o.id) AS lines";
 
   private static final String INSERT = "INSERT INTO orders.orders (id, user_id, idempotency_key, request_hash, status, step,"
-    + " total_minor, currency, payment_token, lease_owner, lease_until)"
-    + " VALUES ($1, $2, $3, $4, 'PENDING', 'RESERVE', $5, $6, $7, $8, now() + make_interval(secs => $9))";
+    + " total_minor, currency, payment_token, lease_owner, lease_until, created_at, updated_at)"
+    + " VALUES ($1, $2, $3, $4, 'PENDING', 'RESERVE', $5, $6, $7, $8, now() + make_interval(secs => $9), $10, $10) RETURNING id";
   private static final String INSERT_LINES = "INSERT INTO orders.order_lines (order_id, line_no, sku, quantity, unit_price_minor)"
-    + " SELECT $1, n, sku, quantity, price FROM unnest($2::text[], $3::int[], $4::bigint[]) WITH ORDINALITY AS l(sku, quantity, price, n)";
+    + " SELECT $1, n, sku, quantity, price FROM unnest($11::text[], $12::int[], $13::bigint[]) WITH ORDINALITY AS l(sku, quantity, price, n)";
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM orders.orders o WHERE o.id = $1";
   private static final String BY_KEY = "SELECT " + COLUMNS + " FROM orders.orders o WHERE o.user_id = $1 AND o.idempotency_key = $2";
   private static final String BY_USER = "SELECT " + COLUMNS + ", count(*) OVER () AS total FROM orders.orders o WHERE o.user_id = $1"
@@ -64,15 +77,15 @@ final class OrdersRepository {
     + " WHERE id = $1 AND status = 'PENDING' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())";
   private static final String LEASED = "SELECT " + COLUMNS + " FROM orders.orders o WHERE o.id = $1 AND o.lease_owner = $2 AND o.status = 'PENDING'";
   private static final String ADVANCE = "UPDATE orders.orders SET step = $3, attempts = 0, cancel_request = coalesce(cancel_request, $4),"
-    + " lease_until = now() + make_interval(secs => $5), updated_at = now() WHERE id = $1 AND lease_owner = $2";
+    + " lease_until = now() + make_interval(secs => $5), updated_at = $6 WHERE id = $1 AND lease_owner = $2 RETURNING cancel_request";
   private static final String RETRY_HERE = "UPDATE orders.orders SET attempts = $3, next_attempt_at = now() + make_interval(secs => $4),"
-    + " lease_until = now() + make_interval(secs => $4 + $5), updated_at = now() WHERE id = $1 AND lease_owner = $2";
+    + " lease_until = now() + make_interval(secs => $4 + $5), updated_at = $6 WHERE id = $1 AND lease_owner = $2";
   private static final String RETRY_LATER = "UPDATE orders.orders SET attempts = $3, next_attempt_at = now() + make_interval(secs => $4),"
-    + " lease_owner = NULL, lease_until = NULL, updated_at = now() WHERE id = $1 AND lease_owner = $2";
+    + " lease_owner = NULL, lease_until = NULL, updated_at = $5 WHERE id = $1 AND lease_owner = $2";
   private static final String FINISH = "UPDATE orders.orders SET status = $3, cancel_reason = $4, step = 'DONE', lease_owner = NULL,"
-    + " lease_until = NULL, updated_at = now() WHERE id = $1 AND lease_owner = $2";
+    + " lease_until = NULL, updated_at = $5 WHERE id = $1 AND lease_owner = $2 RETURNING id";
   private static final String REQUEST_CANCEL = "UPDATE orders.orders SET cancel_request = coalesce(cancel_request, $2), next_attempt_at = now(),"
-    + " updated_at = now() WHERE id = $1 AND status = 'PENDING' AND step IN ('RESERVE', 'AUTHORIZE')";
+    + " updated_at = $3 WHERE id = $1 AND status = 'PENDING' AND step IN ('RESERVE', 'AUTHORIZE')";
   private static final String DUE = "SELECT id FROM orders.orders WHERE status = 'PENDING' AND next_attempt_at <= now()"
     + " AND (lease_until IS NULL OR lease_until < now()) ORDER BY next_attempt_at LIMIT $1";
 
@@ -84,19 +97,26 @@ final class OrdersRepository {
     }
   }
 
-  /** Inserts the order, leased to {@code owner}; fails with {@link KeyAlreadyUsed} when the user already used its key. */
-  Future<StoredOrder> insert(SqlClient sql, NewOrder order, String owner, Duration lease) {
-    Tuple lines = Tuple.tuple()
-      .addValue(order.id())
+  private final Outbox.Change place;
+  private final Outbox.Change finish;
+
+  OrdersRepository(Outbox outbox) {
+    this.place = outbox.change("changed AS (" + INSERT + "), lines AS (" + INSERT_LINES + ")", "SELECT id FROM changed", 13);
+    this.finish = outbox.change("changed AS (" + FINISH + ")", "SELECT id FROM changed", 5);
+  }
+
+  /**
+   * Inserts the order PENDING, leased to {@code owner}, with its lines and {@code placed}, in one statement;
+   * fails with {@link KeyAlreadyUsed} when the user already used its key.
+   */
+  Future<Void> insert(SqlClient sql, NewOrder order, Instant createdAt, String owner, Duration lease, OrderPlaced placed) {
+    Tuple parameters = Tuple.of(order.id(), order.userId(), order.idempotencyKey(), order.fingerprint(), order.totalMinor(), order.currency(),
+        order.paymentToken(), owner, (double) lease.toSeconds(), createdAt.atOffset(ZoneOffset.UTC))
       .addArrayOfString(order.lines().stream().map(PricedLine::sku).toArray(String[]::new))
       .addArrayOfInteger(order.lines().stream().map(PricedLine::quantity).toArray(Integer[]::new))
       .addArrayOfLong(order.lines().stream().map(PricedLine::unitPriceMinor).toArray(Long[]::new));
-    return sql.preparedQuery(INSERT)
-      .execute(Tuple.of(order.id(), order.userId(), order.idempotencyKey(), order.fingerprint(), order.totalMinor(), order.currency(),
-        order.paymentToken(), owner, (double) lease.toSeconds()))
-      .compose(inserted -> sql.preparedQuery(INSERT_LINES).execute(lines))
-      .compose(inserted -> find(sql, order.id()))
-      .map(Optional::orElseThrow)
+    return place.run(sql, parameters, OrdersContract.ORDER_PLACED, placed)
+      .<Void>mapEmpty()
       .recover(error -> Future.failedFuture(error instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
         && "orders_idempotency".equals(pg.getConstraint()) ? new KeyAlreadyUsed() : error));
   }
@@ -132,31 +152,47 @@ final class OrdersRepository {
     return sql.preparedQuery(LEASED).execute(Tuple.of(id, owner)).map(OrdersRepository::first);
   }
 
-  /** Moves the saga to {@code step} (recording why, if it starts compensating); false if the lease was lost. */
-  Future<Boolean> advance(SqlClient sql, UUID id, String owner, SagaStep step, String compensationReason, Duration lease) {
-    return sql.preparedQuery(ADVANCE).execute(Tuple.of(id, owner, step.name(), compensationReason, (double) lease.toSeconds()))
-      .map(updated -> updated.rowCount() == 1);
+  /**
+   * Moves the saga of {@code order} to {@code step} (recording why, if it starts compensating); the order as it
+   * then stands, or empty if the lease was lost. Nothing else changes an order its driver leases but a
+   * cancellation request, which the update returns.
+   */
+  Future<Optional<StoredOrder>> advance(SqlClient sql, StoredOrder order, String owner, SagaStep step, String compensationReason, Duration lease) {
+    Instant now = StoredTime.now();
+    return sql.preparedQuery(ADVANCE)
+      .execute(Tuple.of(order.id(), owner, step.name(), compensationReason, (double) lease.toSeconds(), now.atOffset(ZoneOffset.UTC)))
+      .map(updated -> first(updated, row -> new StoredOrder(order.id(), order.userId(), order.status(), order.cancelReason(), step,
+        row.getString("cancel_request"), 0, order.totalMinor(), order.currency(), order.paymentToken(), order.fingerprint(), order.lines(),
+        order.createdAt(), now)));
   }
 
   /** Records a failed try that this driver retries after {@code delay}, keeping the lease; false if the lease was lost. */
   Future<Boolean> retryHere(SqlClient sql, UUID id, String owner, int attempts, Duration delay, Duration lease) {
-    return sql.preparedQuery(RETRY_HERE).execute(Tuple.of(id, owner, attempts, delay.toMillis() / 1000.0, (double) lease.toSeconds()))
+    return sql.preparedQuery(RETRY_HERE)
+      .execute(Tuple.of(id, owner, attempts, delay.toMillis() / 1000.0, (double) lease.toSeconds(), StoredTime.now().atOffset(ZoneOffset.UTC)))
       .map(updated -> updated.rowCount() == 1);
   }
 
   /** Records a failed try and hands the saga over to the recovery pass, due after {@code delay}. */
   Future<Boolean> retryLater(SqlClient sql, UUID id, String owner, int attempts, Duration delay) {
-    return sql.preparedQuery(RETRY_LATER).execute(Tuple.of(id, owner, attempts, delay.toMillis() / 1000.0))
+    return sql.preparedQuery(RETRY_LATER)
+      .execute(Tuple.of(id, owner, attempts, delay.toMillis() / 1000.0, StoredTime.now().atOffset(ZoneOffset.UTC)))
       .map(updated -> updated.rowCount() == 1);
   }
 
-  Future<Boolean> finish(SqlClient sql, UUID id, String owner, OrderStatus status, String cancelReason) {
-    return sql.preparedQuery(FINISH).execute(Tuple.of(id, owner, status.name(), cancelReason)).map(updated -> updated.rowCount() == 1);
+  /**
+   * Ends the saga: the order final as {@code ended} says, with its event, in one statement; false (and no event)
+   * if the lease was lost.
+   */
+  Future<Boolean> finish(SqlClient sql, String owner, Order ended, String address, DomainEvent event) {
+    Tuple parameters = Tuple.of(ended.id(), owner, ended.status().name(), ended.cancelReason(), ended.updatedAt().atOffset(ZoneOffset.UTC));
+    return finish.run(sql, parameters, address, event).map(updated -> updated.rowCount() == 1);
   }
 
   /** Asks the saga to stop and compensate at its next step; false when it is past the point where that is allowed. */
   Future<Boolean> requestCancel(SqlClient sql, UUID id, String reason) {
-    return sql.preparedQuery(REQUEST_CANCEL).execute(Tuple.of(id, reason)).map(updated -> updated.rowCount() == 1);
+    return sql.preparedQuery(REQUEST_CANCEL).execute(Tuple.of(id, reason, StoredTime.now().atOffset(ZoneOffset.UTC)))
+      .map(updated -> updated.rowCount() == 1);
   }
 
   /** PENDING orders whose next try is due and that no live driver holds. */
@@ -169,8 +205,12 @@ final class OrdersRepository {
   }
 
   private static Optional<StoredOrder> first(RowSet<Row> rows) {
+    return first(rows, OrdersRepository::order);
+  }
+
+  private static Optional<StoredOrder> first(RowSet<Row> rows, Function<Row, StoredOrder> mapper) {
     var iterator = rows.iterator();
-    return iterator.hasNext() ? Optional.of(order(iterator.next())) : Optional.empty();
+    return iterator.hasNext() ? Optional.of(mapper.apply(iterator.next())) : Optional.empty();
   }
 
   private static StoredOrder order(Row row) {

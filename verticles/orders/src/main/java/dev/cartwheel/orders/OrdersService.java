@@ -26,7 +26,7 @@ import dev.cartwheel.codecs.orders.PricedLine;
 import dev.cartwheel.codecs.orders.Requester;
 import dev.cartwheel.orders.OrdersRepository.NewOrder;
 import dev.cartwheel.orders.OrdersRepository.StoredOrder;
-import dev.cartwheel.runtime.outbox.Outbox;
+import dev.cartwheel.runtime.db.StoredTime;
 import dev.cartwheel.runtime.outbox.ProcessedEvents;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -54,20 +54,18 @@ final class OrdersService {
   private final Pool pool;
   private final OrdersRepository repository;
   private final Saga saga;
-  private final Outbox outbox;
   private final ProcessedEvents processed;
   private final Runnable eventsWritten;
   private final OrdersConfig config;
   private final OrderMetrics metrics;
 
-  OrdersService(Vertx vertx, Pool pool, OrdersRepository repository, Saga saga, Outbox outbox, ProcessedEvents processed,
+  OrdersService(Vertx vertx, Pool pool, OrdersRepository repository, Saga saga, ProcessedEvents processed,
                 Runnable eventsWritten, OrdersConfig config, OrderMetrics metrics) {
     this.metrics = metrics;
     this.vertx = vertx;
     this.pool = pool;
     this.repository = repository;
     this.saga = saga;
-    this.outbox = outbox;
     this.processed = processed;
     this.eventsWritten = eventsWritten;
     this.config = config;
@@ -89,13 +87,14 @@ final class OrdersService {
       quotation.lines().stream().map(line -> new PricedLine(line.sku(), line.quantity(), line.unitPriceMinor())).toList(),
       quotation.totalMinor(), quotation.currency(), command.paymentToken());
     String owner = UUID.randomUUID().toString();
-    return pool.withTransaction(tx -> repository.insert(tx, order, owner, config.lease()).compose(inserted ->
-        outbox.append(tx, OrdersContract.ORDER_PLACED, new OrderPlaced(UUID.randomUUID(), Instant.now(), inserted.view())).map(inserted)))
+    Instant now = StoredTime.now();
+    StoredOrder pending = order.pending(now);
+    return repository.insert(pool, order, now, owner, config.lease(), new OrderPlaced(UUID.randomUUID(), now, pending.view()))
       .onSuccess(inserted -> {
         eventsWritten.run();
         metrics.placed();
       })
-      .compose(inserted -> awaitFinal(saga.resume(inserted, owner), order.id()))
+      .compose(inserted -> awaitFinal(saga.resume(pending, owner), order.id()))
       .recover(failure -> failure instanceof OrdersRepository.KeyAlreadyUsed
         // another request used the same key at the same moment: answer as for a replay
         ? repository.findByKey(pool, command.userId(), command.idempotencyKey()).compose(raced -> replay(raced.orElseThrow(), fingerprint))

@@ -41,12 +41,12 @@ public final class OrdersVerticle extends VerticleBase {
     OrdersConfig settings = OrdersConfig.from(new ConfigReader(config()));
     return Migrations.migrate(vertx, settings.pg(), OrdersContract.DOMAIN).compose(migrated -> {
       pool = Pools.shared(vertx, settings.pg(), OrdersContract.DOMAIN);
-      OrdersRepository repository = new OrdersRepository();
       Outbox outbox = new Outbox(OrdersContract.DOMAIN, OrdersContract.EVENTS);
+      OrdersRepository repository = new OrdersRepository(outbox);
       relay = new OutboxRelay(vertx, pool, settings.pg(), OrdersContract.DOMAIN, outbox, settings.outbox());
       OrderMetrics metrics = new OrderMetrics(Node.of(vertx).meters());
-      Saga saga = new Saga(vertx, pool, repository, outbox, relay::nudge, settings, metrics);
-      OrdersService service = new OrdersService(vertx, pool, repository, saga, outbox, new ProcessedEvents(OrdersContract.DOMAIN),
+      Saga saga = new Saga(vertx, pool, repository, relay::nudge, settings, metrics);
+      OrdersService service = new OrdersService(vertx, pool, repository, saga, new ProcessedEvents(OrdersContract.DOMAIN),
         relay::nudge, settings, metrics);
       relay.start();
       endpoints = new Endpoints(vertx, LOG)

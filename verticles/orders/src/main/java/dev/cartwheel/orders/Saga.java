@@ -21,7 +21,7 @@ import dev.cartwheel.codecs.payments.PaymentStatus;
 import dev.cartwheel.codecs.payments.PaymentsContract;
 import dev.cartwheel.codecs.payments.Refund;
 import dev.cartwheel.orders.OrdersRepository.StoredOrder;
-import dev.cartwheel.runtime.outbox.Outbox;
+import dev.cartwheel.runtime.db.StoredTime;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -68,18 +67,15 @@ final class Saga {
   private final Vertx vertx;
   private final Pool pool;
   private final OrdersRepository repository;
-  private final Outbox outbox;
   private final Runnable eventsWritten;
   private final OrdersConfig config;
   private final OrderMetrics metrics;
 
-  Saga(Vertx vertx, Pool pool, OrdersRepository repository, Outbox outbox, Runnable eventsWritten, OrdersConfig config,
-       OrderMetrics metrics) {
+  Saga(Vertx vertx, Pool pool, OrdersRepository repository, Runnable eventsWritten, OrdersConfig config, OrderMetrics metrics) {
     this.vertx = vertx;
     this.metrics = metrics;
     this.pool = pool;
     this.repository = repository;
-    this.outbox = outbox;
     this.eventsWritten = eventsWritten;
     this.config = config;
   }
@@ -158,9 +154,8 @@ final class Saga {
   }
 
   private Future<Order> next(StoredOrder order, String owner, SagaStep step, String compensationReason) {
-    return repository.advance(pool, order.id(), owner, step, compensationReason, config.lease())
-      .compose(advanced -> advanced ? repository.leased(pool, order.id(), owner) : Future.succeededFuture(Optional.empty()))
-      .compose(leased -> leased.isPresent() ? run(leased.get(), owner) : current(order.id()));
+    return repository.advance(pool, order, owner, step, compensationReason, config.lease())
+      .compose(advanced -> advanced.isPresent() ? run(advanced.get(), owner) : current(order.id()));
   }
 
   /**
@@ -183,23 +178,22 @@ final class Saga {
         .compose(leased -> leased.isPresent() ? run(leased.get(), owner) : current(order.id())));
   }
 
+  /** The order final, with its event, in one statement; as it stands if this driver lost its lease meanwhile. */
   private Future<Order> finish(StoredOrder order, String owner, OrderStatus status, String cancelReason) {
-    return pool.withTransaction(tx -> repository.finish(tx, order.id(), owner, status, cancelReason).compose(finished -> {
-      if (!finished) {
-        return Future.succeededFuture(false);
+    Instant now = StoredTime.now();
+    Order ended = new Order(order.id(), order.userId(), status, cancelReason, order.lines(), order.totalMinor(), order.currency(),
+      order.createdAt(), now);
+    Future<Boolean> finished = status == OrderStatus.CONFIRMED
+      ? repository.finish(pool, owner, ended, OrdersContract.ORDER_CONFIRMED, new OrderConfirmed(UUID.randomUUID(), now, ended))
+      : repository.finish(pool, owner, ended, OrdersContract.ORDER_CANCELLED, new OrderCancelled(UUID.randomUUID(), now, ended));
+    return finished.compose(done -> {
+      if (!done) {
+        return current(order.id());
       }
-      return repository.find(tx, order.id()).compose(found -> {
-        Order view = found.orElseThrow().view();
-        return status == OrderStatus.CONFIRMED
-          ? outbox.append(tx, OrdersContract.ORDER_CONFIRMED, new OrderConfirmed(UUID.randomUUID(), Instant.now(), view))
-          : outbox.append(tx, OrdersContract.ORDER_CANCELLED, new OrderCancelled(UUID.randomUUID(), Instant.now(), view));
-      }).map(true);
-    })).onSuccess(ended -> {
       eventsWritten.run();
-      if (ended) {
-        metrics.ended(status, cancelReason, order.createdAt());
-      }
-    }).compose(done -> current(order.id()));
+      metrics.ended(status, cancelReason, order.createdAt());
+      return Future.succeededFuture(ended);
+    });
   }
 
   /** Sends a step's request; the outcome tells an answer, a refusal (a domain's own failure) and no answer apart. */

@@ -1,6 +1,5 @@
 package dev.cartwheel.payments;
 
-import dev.cartwheel.codecs.DomainEvent;
 import dev.cartwheel.codecs.DomainFailure;
 import dev.cartwheel.codecs.FieldError;
 import dev.cartwheel.codecs.payments.Authorize;
@@ -13,19 +12,17 @@ import dev.cartwheel.codecs.payments.PaymentStatus;
 import dev.cartwheel.codecs.payments.PaymentsContract;
 import dev.cartwheel.codecs.payments.PaymentsError;
 import dev.cartwheel.codecs.payments.Refund;
-import dev.cartwheel.runtime.outbox.Outbox;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -47,15 +44,13 @@ final class PaymentsService {
   private final PaymentsRepository repository;
   private final PaymentProvider provider;
   private final CircuitBreaker breaker;
-  private final Outbox outbox;
   private final Runnable eventsWritten;
 
-  PaymentsService(Pool pool, PaymentsRepository repository, PaymentProvider provider, CircuitBreaker breaker, Outbox outbox, Runnable eventsWritten) {
+  PaymentsService(Pool pool, PaymentsRepository repository, PaymentProvider provider, CircuitBreaker breaker, Runnable eventsWritten) {
     this.pool = pool;
     this.repository = repository;
     this.provider = provider;
     this.breaker = breaker;
-    this.outbox = outbox;
     this.eventsWritten = eventsWritten;
   }
 
@@ -64,9 +59,7 @@ final class PaymentsService {
     if (!errors.isEmpty()) {
       return Future.failedFuture(DomainFailure.invalid(errors));
     }
-    return write(tx -> repository.insert(tx, command.orderId(), PaymentStatus.PENDING, command.amountMinor(), command.currency())
-      .compose(inserted -> repository.find(tx, command.orderId())))
-      .map(found -> found.orElseThrow())
+    return repository.open(pool, command.orderId(), PaymentStatus.PENDING, command.amountMinor(), command.currency())
       .compose(current -> {
         if (current.status() == PaymentStatus.VOIDED) {
           return Future.succeededFuture(current);
@@ -84,21 +77,18 @@ final class PaymentsService {
   }
 
   private Future<Payment> settleAuthorization(Payment pending, PaymentProvider.Authorization answer) {
-    PaymentStatus outcome = switch (answer.outcome()) {
-      case APPROVED -> PaymentStatus.AUTHORIZED;
-      case DECLINED -> PaymentStatus.DECLINED;
+    UUID orderId = pending.orderId();
+    Future<Optional<Payment>> settled = switch (answer.outcome()) {
+      case APPROVED -> changed(repository.settle(pool, orderId, PaymentStatus.PENDING, PaymentStatus.AUTHORIZED, answer.reference(), null,
+        PaymentsContract.PAYMENT_AUTHORIZED,
+        new PaymentAuthorized(UUID.randomUUID(), Instant.now(), orderId, pending.amountMinor(), pending.currency(), answer.reference())));
+      case DECLINED -> changed(repository.settle(pool, orderId, PaymentStatus.PENDING, PaymentStatus.DECLINED, answer.reference(), answer.declineReason(),
+        PaymentsContract.PAYMENT_DECLINED,
+        new PaymentDeclined(UUID.randomUUID(), Instant.now(), orderId, pending.amountMinor(), pending.currency(), answer.declineReason())));
       // a refund closed the key first; it settles the row as VOIDED too, whichever of the two writes first
-      case VOIDED -> PaymentStatus.VOIDED;
+      case VOIDED -> repository.settle(pool, orderId, PaymentStatus.PENDING, PaymentStatus.VOIDED, answer.reference(), answer.declineReason());
     };
-    return write(tx -> repository.settle(tx, pending.orderId(), PaymentStatus.PENDING, outcome, answer.reference(), answer.declineReason())
-      .compose(settled -> !settled || outcome == PaymentStatus.VOIDED ? Future.succeededFuture()
-        : append(tx, answer.approved()
-          ? PaymentsContract.PAYMENT_AUTHORIZED
-          : PaymentsContract.PAYMENT_DECLINED, answer.approved()
-          ? new PaymentAuthorized(UUID.randomUUID(), Instant.now(), pending.orderId(), pending.amountMinor(), pending.currency(), answer.reference())
-          : new PaymentDeclined(UUID.randomUUID(), Instant.now(), pending.orderId(), pending.amountMinor(), pending.currency(), answer.declineReason())))
-      .compose(appended -> repository.find(tx, pending.orderId())))
-      .map(found -> found.orElseThrow())
+    return settled.compose(moved -> moved.isPresent() ? Future.succeededFuture(moved.get()) : current(orderId))
       .compose(now -> {
         if (answer.approved() && (now.status() == PaymentStatus.VOIDED || now.status() == PaymentStatus.REFUNDED)) {
           // a refund overtook this authorization; make sure the provider keeps nothing
@@ -118,19 +108,15 @@ final class PaymentsService {
 
   private Future<Payment> refund(UUID orderId, String reason, int attemptsLeft) {
     // an order that never asked for a payment gets a VOIDED one: a late authorization then charges nothing
-    return write(tx -> repository.insert(tx, orderId, PaymentStatus.VOIDED, 0, "XXX").compose(inserted -> repository.find(tx, orderId)))
-      .map(found -> found.orElseThrow())
+    return repository.open(pool, orderId, PaymentStatus.VOIDED, 0, "XXX")
       .compose(current -> switch (current.status()) {
-        case PENDING, AUTHORIZED -> guarded(() -> provider.refund(key(orderId))).compose(refunded -> {
-          PaymentStatus outcome = refunded ? PaymentStatus.REFUNDED : PaymentStatus.VOIDED;
-          return write(tx -> repository.settle(tx, orderId, current.status(), outcome, null, current.declineReason())
-            .compose(settled -> settled && refunded
-              ? append(tx, PaymentsContract.PAYMENT_REFUNDED,
-                new PaymentRefunded(UUID.randomUUID(), Instant.now(), orderId, current.amountMinor(), current.currency(), reason)).map(true)
-              : Future.succeededFuture(settled)));
-        }).compose(settled -> settled || attemptsLeft <= 1
-          ? get(new GetPayment(orderId))
-          : refund(orderId, reason, attemptsLeft - 1));
+        case PENDING, AUTHORIZED -> guarded(() -> provider.refund(key(orderId))).compose(refunded -> refunded
+          ? changed(repository.settle(pool, orderId, current.status(), PaymentStatus.REFUNDED, null, current.declineReason(),
+            PaymentsContract.PAYMENT_REFUNDED, new PaymentRefunded(UUID.randomUUID(), Instant.now(), orderId, current.amountMinor(), current.currency(), reason)))
+          : repository.settle(pool, orderId, current.status(), PaymentStatus.VOIDED, null, current.declineReason()))
+          .compose(settled -> settled.isPresent() || attemptsLeft <= 1
+            ? get(new GetPayment(orderId))
+            : refund(orderId, reason, attemptsLeft - 1));
         default -> Future.succeededFuture(current);
       });
   }
@@ -146,12 +132,13 @@ final class PaymentsService {
       DomainFailure.of(PaymentsError.PROVIDER_UNAVAILABLE, "The payment provider is not answering; nothing was charged by this attempt. Try again shortly.")));
   }
 
-  private <T> Future<T> write(Function<SqlClient, Future<T>> work) {
-    return pool.withTransaction(work::apply).onSuccess(done -> eventsWritten.run());
+  /** A settlement with an event: once it moved the payment, the relay is told. */
+  private Future<Optional<Payment>> changed(Future<Optional<Payment>> settlement) {
+    return settlement.onSuccess(moved -> moved.ifPresent(payment -> eventsWritten.run()));
   }
 
-  private Future<Void> append(SqlClient tx, String address, DomainEvent event) {
-    return outbox.append(tx, address, event);
+  private Future<Payment> current(UUID orderId) {
+    return repository.find(pool, orderId).map(Optional::orElseThrow);
   }
 
   private static String key(UUID orderId) {

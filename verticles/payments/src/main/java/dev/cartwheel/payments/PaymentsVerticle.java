@@ -51,8 +51,8 @@ public final class PaymentsVerticle extends VerticleBase {
       Node.of(vertx).watchCircuitBreaker(breaker.name(), () -> breaker.state().name());
       Outbox outbox = new Outbox(PaymentsContract.DOMAIN, PaymentsContract.EVENTS);
       relay = new OutboxRelay(vertx, pool, settings.pg(), PaymentsContract.DOMAIN, outbox, settings.outbox());
-      PaymentsService service = new PaymentsService(pool, new PaymentsRepository(), new SimulatedProvider(vertx, pool, settings.simulator()),
-        breaker, outbox, relay::nudge);
+      PaymentsService service = new PaymentsService(pool, new PaymentsRepository(outbox), new SimulatedProvider(vertx, pool, settings.simulator()),
+        breaker, relay::nudge);
       relay.start();
       endpoints = new Endpoints(vertx, LOG)
         .reply(PaymentsContract.AUTHORIZE, service::authorize)

@@ -23,10 +23,10 @@ final class SimulatedProvider implements PaymentProvider {
   record Settings(Duration latency, int failurePercent, long declineOverMinor, String declineToken) {
   }
 
-  private static final String RECORD = "INSERT INTO payments.simulated_provider_ledger"
+  /** The first answer for a key is the answer: a repeated call gets the recorded one (the no-op update returns it). */
+  private static final String RECORD = "INSERT INTO payments.simulated_provider_ledger AS l"
     + " (idempotency_key, outcome, reference, amount_minor, currency, decline_reason) VALUES ($1, $2, $3, $4, $5, $6)"
-    + " ON CONFLICT (idempotency_key) DO NOTHING";
-  private static final String LOOKUP = "SELECT outcome, reference, decline_reason FROM payments.simulated_provider_ledger WHERE idempotency_key = $1";
+    + " ON CONFLICT (idempotency_key) DO UPDATE SET outcome = l.outcome RETURNING outcome, reference, decline_reason";
   private static final String VOID_UNLESS_KNOWN = "INSERT INTO payments.simulated_provider_ledger"
     + " (idempotency_key, outcome, reference, amount_minor, currency) VALUES ($1, 'VOIDED', $2, 0, 'XXX') ON CONFLICT (idempotency_key) DO NOTHING";
   private static final String REFUND = "UPDATE payments.simulated_provider_ledger SET refunded = true"
@@ -50,7 +50,6 @@ final class SimulatedProvider implements PaymentProvider {
       String outcome = declineReason == null ? "AUTHORIZED" : "DECLINED";
       String reference = "sim_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
       return pool.preparedQuery(RECORD).execute(Tuple.of(idempotencyKey, outcome, reference, amountMinor, currency, declineReason))
-        .compose(recorded -> pool.preparedQuery(LOOKUP).execute(Tuple.of(idempotencyKey)))
         .map(rows -> authorization(rows.iterator().next()));
     });
   }

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * aggregate's events in order; when its node dies, the connection drops, the lock frees, and another
  * node's loop takes over at its next attempt.
  * <p>
+ * <p>
+ * A delivered batch is marked together with the next read, in one statement: under load every batch costs
+ * one round trip, not two. When no next read comes within {@link #MARK_DELAY_MS}, a read is made to mark it.
+ * A crash before the mark delivers the batch again, which at least once allows.
+ * <p>
  * The leading loop also measures, every few seconds, how many events wait and how old the oldest is
  * (gauges {@code cartwheel.outbox.backlog} and {@code cartwheel.outbox.oldest.age.ms}); on other nodes they are 0.
  */
@@ -35,6 +41,9 @@ final class RelayLoop {
   private static final long LEAD_ATTEMPT_MS = 1000;
   /** How often the leader counts what waits: a query of the unsent rows' partial index. */
   private static final long BACKLOG_MEASURE_MS = 5000;
+  /** How long a delivered batch waits for the next read to carry its mark. */
+  static final long MARK_DELAY_MS = 10;
+  private static final Long[] NONE = new Long[0];
 
   private final Vertx vertx;
   private final Pool pool;
@@ -43,7 +52,7 @@ final class RelayLoop {
   private final OutboxSink sink;
   private final int batchSize;
   private final String select;
-  private final String markSent;
+  private final String markAndSelect;
   private final String backlogQuery;
   private final AtomicLong backlog;
   private final AtomicLong oldestAgeMs;
@@ -57,6 +66,9 @@ final class RelayLoop {
   private long lastLeadAttempt;
   private String lastFailure;
   private Future<?> inFlight = Future.succeededFuture();
+  /** Delivered, not marked yet: the next read marks them. */
+  private Long[] unmarked = NONE;
+  private long markTimer = -1;
 
   RelayLoop(Vertx vertx, Pool pool, PgSettings pg, String schema, OutboxSink sink, int batchSize) {
     this.vertx = vertx;
@@ -65,9 +77,12 @@ final class RelayLoop {
     this.schema = schema;
     this.sink = sink;
     this.batchSize = batchSize;
-    this.select = "SELECT seq, id, aggregate_id, address, payload::text AS payload, occurred_at, traceparent FROM " + schema + ".outbox"
-      + " WHERE " + sink.sentColumn() + " IS NULL ORDER BY seq LIMIT $1";
-    this.markSent = "UPDATE " + schema + ".outbox SET " + sink.sentColumn() + " = now() WHERE seq = ANY($1)";
+    String read = "SELECT seq, id, aggregate_id, address, payload::text AS payload, occurred_at, traceparent FROM " + schema + ".outbox"
+      + " WHERE " + sink.sentColumn() + " IS NULL";
+    this.select = read + " ORDER BY seq LIMIT $1";
+    // the read sees the rows as they were before the update marked them: it leaves the marked ones out itself
+    this.markAndSelect = "WITH marked AS (UPDATE " + schema + ".outbox SET " + sink.sentColumn() + " = now() WHERE seq = ANY($2))"
+      + " " + read + " AND seq <> ALL($2) ORDER BY seq LIMIT $1";
     this.backlogQuery = "SELECT count(*) AS waiting, coalesce(extract(epoch FROM now() - min(occurred_at)) * 1000, 0)::bigint AS age_ms FROM "
       + schema + ".outbox WHERE " + sink.sentColumn() + " IS NULL";
     Tags tags = Tags.of("domain", schema, "sink", sink.name());
@@ -89,6 +104,10 @@ final class RelayLoop {
       return;
     }
     draining = true;
+    if (markTimer >= 0) {
+      vertx.cancelTimer(markTimer);
+      markTimer = -1;
+    }
     // the backlog is measured after the batch, so that measuring never delays (nor, failing, stops) delivery
     inFlight = lead().compose(leading -> leading ? drain().andThen(drained -> measureBacklog()) : Future.succeededFuture(0))
       .onComplete(done -> {
@@ -108,6 +127,11 @@ final class RelayLoop {
         if (drainAgain || done.result() == batchSize) {
           drainAgain = false;
           vertx.runOnContext(again -> nudge());
+        } else if (unmarked.length > 0) {
+          markTimer = vertx.setTimer(MARK_DELAY_MS, mark -> {
+            markTimer = -1;
+            nudge();
+          });
         }
       });
   }
@@ -157,9 +181,16 @@ final class RelayLoop {
     });
   }
 
-  /** No transaction is held while the sink works: the advisory lock already makes this loop the only reader. */
+  /**
+   * Marks what was delivered last and reads what waits, then delivers that. No transaction is held while the
+   * sink works: the advisory lock already makes this loop the only reader.
+   */
   private Future<Integer> drain() {
-    return pool.preparedQuery(select).execute(Tuple.of(batchSize)).compose(rows -> {
+    Long[] marking = unmarked;
+    Future<RowSet<Row>> read = marking.length == 0 ? pool.preparedQuery(select).execute(Tuple.of(batchSize))
+      : pool.preparedQuery(markAndSelect).execute(Tuple.of(batchSize).addArrayOfLong(marking));
+    return read.compose(rows -> {
+      unmarked = NONE;
       List<OutboxEvent> batch = new ArrayList<>(rows.size());
       for (Row row : rows) {
         batch.add(new OutboxEvent(row.getLong("seq"), row.getUUID("id"), row.getString("aggregate_id"), row.getString("address"),
@@ -169,20 +200,29 @@ final class RelayLoop {
         return Future.succeededFuture(0);
       }
       return sink.deliver(batch).transform(done -> {
-        // mark what the sink took, from the start: after a partial delivery, the rest goes again (in order) next time
+        // what the sink took, from the start, is marked with the next read: after a partial delivery, the rest goes again (in order)
         int delivered = done.succeeded() ? done.result() : done.cause() instanceof OutboxSink.PartialDelivery partial ? partial.delivered() : 0;
-        Long[] seqs = batch.subList(0, delivered).stream().map(OutboxEvent::seq).toArray(Long[]::new);
-        Future<?> marked = delivered == 0 ? Future.succeededFuture() : pool.preparedQuery(markSent).execute(Tuple.tuple().addArrayOfLong(seqs));
-        return marked.transform(mark -> mark.failed() ? Future.failedFuture(mark.cause())
-          : done.succeeded() ? Future.succeededFuture(batch.size()) : Future.failedFuture(done.cause()));
+        unmarked = batch.subList(0, delivered).stream().map(OutboxEvent::seq).toArray(Long[]::new);
+        return done.succeeded() ? Future.succeededFuture(batch.size()) : Future.failedFuture(done.cause());
       });
     });
+  }
+
+  /** Marks what was delivered and not marked yet (at stop: the next leader would deliver it again otherwise). */
+  private Future<Void> markDelivered() {
+    if (unmarked.length == 0) {
+      return Future.succeededFuture();
+    }
+    return pool.preparedQuery(markAndSelect).execute(Tuple.of(0).addArrayOfLong(unmarked)).onSuccess(marked -> unmarked = NONE).mapEmpty();
   }
 
   /** Stops delivering, lets the batch on its way finish, then gives the lock up, so that another node takes over at once. */
   Future<Void> stop() {
     stopped = true;
-    return inFlight.transform(finished -> {
+    if (markTimer >= 0) {
+      vertx.cancelTimer(markTimer);
+    }
+    return inFlight.transform(delivered -> markDelivered()).transform(finished -> {
       Future<Void> unlocked = lockConnection == null ? Future.succeededFuture() : lockConnection.close();
       return Future.join(unlocked, sink.close()).mapEmpty();
     });

@@ -1,0 +1,171 @@
+package dev.cartwheel.launcher;
+
+import dev.cartwheel.codecs.Codecs;
+import dev.cartwheel.codecs.DomainEvent;
+import dev.cartwheel.codecs.RecordJson;
+import dev.cartwheel.codecs.inventory.StockRestocked;
+import dev.cartwheel.runtime.config.ConfigReader;
+import dev.cartwheel.runtime.db.PgSettings;
+import dev.cartwheel.runtime.kafka.KafkaOutbound;
+import dev.cartwheel.runtime.outbox.Outbox;
+import dev.cartwheel.runtime.outbox.OutboxRelay;
+import dev.cartwheel.testkit.TestServices;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The runtime's outbox against a real PostgreSQL: a change and its event written in one statement (the event
+ * exists if and only if the change happened), and a relay that marks each delivered batch with its next read.
+ */
+@Timeout(60)
+class OutboxIT {
+
+  private static final String SCHEMA = "outbox_it";
+  private static final String ADDRESS = "outbox-it.evt.restocked";
+  private static final String RESTOCK = "changed AS (UPDATE outbox_it.stock SET quantity = quantity + $2 WHERE sku = $1 AND quantity < $3 RETURNING sku),"
+    + " audit AS (INSERT INTO outbox_it.audit (sku) VALUES ($1))";
+
+  private Vertx vertx;
+  private Pool pool;
+  private Outbox outbox;
+  private OutboxRelay relay;
+  private MessageConsumer<StockRestocked> consumer;
+
+  @BeforeEach
+  void start() {
+    TestServices.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+    TestServices.sql("CREATE SCHEMA " + SCHEMA);
+    TestServices.sql("CREATE TABLE outbox_it.stock (sku text PRIMARY KEY, quantity integer NOT NULL)");
+    TestServices.sql("CREATE TABLE outbox_it.audit (sku text PRIMARY KEY)");
+    TestServices.sql("CREATE TABLE outbox_it.outbox (seq bigserial PRIMARY KEY, id uuid NOT NULL UNIQUE, aggregate_id text NOT NULL,"
+      + " address text NOT NULL, payload jsonb NOT NULL, occurred_at timestamptz NOT NULL, published_at timestamptz,"
+      + " kafka_sent_at timestamptz, traceparent text)");
+    TestServices.sql("INSERT INTO outbox_it.stock VALUES ('MUG', 5), ('TEE', 5)");
+    vertx = Vertx.vertx();
+    Codecs.registerAll(vertx.eventBus());
+    pool = PgBuilder.pool().connectingTo(settings().connectOptions()).using(vertx).build();
+    outbox = new Outbox(SCHEMA, Map.of(ADDRESS, StockRestocked.class));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (relay != null) {
+      relay.stop().await(10, TimeUnit.SECONDS);
+    }
+    pool.close().await(10, TimeUnit.SECONDS);
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  @DisplayName("a change that happens writes its event in the same statement, byte for byte as the record encodes")
+  void aChangeThatHappensWritesItsEvent() throws Exception {
+    StockRestocked event = restocked("MUG", 10);
+    int changed = outbox.change(RESTOCK, "SELECT sku FROM changed", 3)
+      .run(pool, Tuple.of("MUG", 10, 100), ADDRESS, event).await(10, TimeUnit.SECONDS).rowCount();
+
+    assertThat(changed).isEqualTo(1);
+    assertThat(TestServices.queryOne("SELECT quantity FROM outbox_it.stock WHERE sku = 'MUG'")).isEqualTo("15");
+    assertThat(TestServices.queryColumn("SELECT id || ' ' || aggregate_id || ' ' || address FROM outbox_it.outbox"))
+      .containsExactly(event.eventId() + " MUG " + ADDRESS);
+    assertThat(new JsonObject(TestServices.queryOne("SELECT payload::text FROM outbox_it.outbox")))
+      .isEqualTo(new JsonObject(RecordJson.encode(event)));
+  }
+
+  @Test
+  @DisplayName("a change that touches no row writes no event")
+  void aChangeThatDoesNotHappenWritesNoEvent() throws Exception {
+    int changed = outbox.change(RESTOCK, "SELECT sku FROM changed", 3)
+      .run(pool, Tuple.of("MUG", 10, 5), ADDRESS, restocked("MUG", 10)).await(10, TimeUnit.SECONDS).rowCount();
+
+    assertThat(changed).isZero();
+    assertThat(TestServices.queryOne("SELECT quantity FROM outbox_it.stock WHERE sku = 'MUG'")).isEqualTo("5");
+    assertThat(TestServices.queryOne("SELECT count(*) FROM outbox_it.outbox")).isEqualTo("0");
+  }
+
+  @Test
+  @DisplayName("when any part of the statement fails, neither the change nor its event is written")
+  void aFailingStatementWritesNothing() {
+    TestServices.sql("INSERT INTO outbox_it.audit VALUES ('TEE')");
+    Outbox.Change restock = outbox.change(RESTOCK, "SELECT sku FROM changed", 3);
+
+    assertThatThrownBy(() -> restock.run(pool, Tuple.of("TEE", 10, 100), ADDRESS, restocked("TEE", 10)).await(10, TimeUnit.SECONDS))
+      .isInstanceOf(PgException.class);
+    assertThat(TestServices.queryOne("SELECT quantity FROM outbox_it.stock WHERE sku = 'TEE'")).isEqualTo("5");
+    assertThat(TestServices.queryOne("SELECT count(*) FROM outbox_it.outbox")).isEqualTo("0");
+  }
+
+  @Test
+  @DisplayName("an event that is not the contract's for its address is refused before anything is written")
+  void anEventOfAnotherAddressIsRefused() {
+    Outbox.Change restock = outbox.change(RESTOCK, "SELECT sku FROM changed", 3);
+
+    assertThatThrownBy(() -> restock.run(pool, Tuple.of("MUG", 10, 100), "outbox-it.evt.other", restocked("MUG", 10)).await(10, TimeUnit.SECONDS))
+      .isInstanceOf(IllegalArgumentException.class);
+    assertThat(TestServices.queryOne("SELECT quantity FROM outbox_it.stock WHERE sku = 'MUG'")).isEqualTo("5");
+  }
+
+  @Test
+  @DisplayName("the relay delivers every event once and in order, marks each batch with its next read or soon after, and marks the last at stop")
+  void theRelayMarksWhatItDelivered() throws Exception {
+    List<UUID> heard = new CopyOnWriteArrayList<>();
+    consumer = vertx.eventBus().consumer(ADDRESS, message -> heard.add(message.body().eventId()));
+    consumer.completion().await(10, TimeUnit.SECONDS);
+    // polls rarely, so that only nudges and the mark delay move the relay
+    relay = new OutboxRelay(vertx, pool, settings(), SCHEMA, outbox,
+      new OutboxRelay.Settings(Duration.ofMinutes(1), 100, Duration.ofHours(1), new KafkaOutbound(false, "", Map.of(), Set.of(), Duration.ofSeconds(5))));
+    relay.start();
+    Outbox.Change restock = outbox.change(RESTOCK.replace(", audit AS (INSERT INTO outbox_it.audit (sku) VALUES ($1))", ""), "SELECT sku FROM changed", 3);
+
+    List<UUID> written = new CopyOnWriteArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      StockRestocked event = restocked(i % 2 == 0 ? "MUG" : "TEE", 1);
+      restock.run(pool, Tuple.of(event.sku(), 1, 1000), ADDRESS, event).await(10, TimeUnit.SECONDS);
+      written.add(event.eventId());
+      relay.nudge();
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() >= written.size());
+    await().atMost(Duration.ofSeconds(5))
+      .until(() -> TestServices.queryOne("SELECT count(*) FROM outbox_it.outbox WHERE published_at IS NULL").equals("0"));
+    assertThat(heard).containsExactlyElementsOf(written);
+
+    StockRestocked last = restocked("MUG", 1);
+    restock.run(pool, Tuple.of("MUG", 1, 1000), ADDRESS, last).await(10, TimeUnit.SECONDS);
+    relay.nudge();
+    await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains(last.eventId()));
+    relay.stop().await(10, TimeUnit.SECONDS);
+    relay = null;
+    assertThat(TestServices.queryOne("SELECT count(*) FROM outbox_it.outbox WHERE published_at IS NULL")).isEqualTo("0");
+    assertThat(heard).hasSize(written.size() + 1);
+  }
+
+  private static StockRestocked restocked(String sku, int quantity) {
+    return new StockRestocked(UUID.randomUUID(), Instant.now(), sku, quantity, 0);
+  }
+
+  private static PgSettings settings() {
+    return PgSettings.from(new ConfigReader(new JsonObject().put("pg", new JsonObject().put("url", TestServices.postgresUrl()).putNull("user").putNull("password").put("poolSize", 4))));
+  }
+}
