@@ -49,11 +49,15 @@ final class ApiVersions {
   private final Settings settings;
   private final ApiDocument v1;
   private final ApiDocument v2;
+  private final String deprecation;
+  private final String sunset;
 
   ApiVersions(Settings settings, ApiDocument v1, ApiDocument v2) {
     this.settings = settings;
     this.v1 = v1;
     this.v2 = v2;
+    this.deprecation = "@" + settings.deprecatedSince().atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    this.sunset = HTTP_DATE.format(settings.sunset().atStartOfDay(ZoneOffset.UTC));
   }
 
   /** GET /api: what versions there are, where their documents are, and what is deprecated. */
@@ -68,10 +72,12 @@ final class ApiVersions {
 
   /** For a deprecated v1 operation: says so, and where its v2 successor is. */
   void deprecated(RoutingContext rc) {
+    // deprecated operations are v1's: their path starts with it
+    String path = rc.request().path();
     rc.response()
-      .putHeader("Deprecation", "@" + settings.deprecatedSince().atStartOfDay(ZoneOffset.UTC).toEpochSecond())
-      .putHeader("Sunset", HTTP_DATE.format(settings.sunset().atStartOfDay(ZoneOffset.UTC)))
-      .putHeader("Link", "<" + rc.request().path().replaceFirst("^" + GatewayRouter.API_V1, GatewayRouter.API_V2) + ">; rel=\"successor-version\"");
+      .putHeader("Deprecation", deprecation)
+      .putHeader("Sunset", sunset)
+      .putHeader("Link", "<" + GatewayRouter.API_V2 + path.substring(GatewayRouter.API_V1.length()) + ">; rel=\"successor-version\"");
     rc.next();
   }
 

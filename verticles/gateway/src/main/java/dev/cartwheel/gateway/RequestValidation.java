@@ -2,6 +2,7 @@ package dev.cartwheel.gateway;
 
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
@@ -10,6 +11,7 @@ import io.vertx.json.schema.JsonSchemaValidationException;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
+import io.vertx.json.schema.common.dsl.SchemaType;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
@@ -32,6 +34,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static io.vertx.openapi.validation.ValidationContext.REQUEST;
 import static io.vertx.openapi.validation.ValidatorErrorType.MISSING_REQUIRED_PARAMETER;
@@ -47,6 +50,8 @@ import static io.vertx.openapi.validation.ValidatorErrorType.UNSUPPORTED_VALUE_F
  */
 final class RequestValidation implements Handler<RoutingContext> {
 
+  private static final Pattern WORD = Pattern.compile("\\w+");
+  private static final String JSON_LETTERS = "truefalsnNIiyE";
   private static final Map<Style, ParameterTransformer> TRANSFORMERS = new EnumMap<>(Map.of(
     Style.SIMPLE, new SimpleTransformer(), Style.LABEL, new LabelTransformer(),
     Style.MATRIX, new MatrixTransformer(), Style.FORM, new FormTransformer()));
@@ -126,7 +131,7 @@ final class RequestValidation implements Handler<RoutingContext> {
     if (transformer == null) {
       throw ValidatorException.createUnsupportedValueFormat(parameter);
     }
-    Object transformed = transformer.transform(parameter, String.valueOf(value.get()));
+    Object transformed = transform(transformer, parameter, String.valueOf(value.get()));
     OutputUnit result = parameters.get(parameter).validate(transformed);
     try {
       result.checkValidity();
@@ -134,6 +139,42 @@ final class RequestValidation implements Handler<RoutingContext> {
     } catch (JsonSchemaValidationException e) {
       throw SchemaValidationException.createErrorFromOutputUnitType(parameter, result, e);
     }
+  }
+
+  /**
+   * vertx-openapi's {@code transformer.transform}. For most strings (an idempotency key, a UUID) its first step,
+   * reading the raw value as JSON, fails by throwing and catching an exception; a value that cannot be JSON
+   * goes straight to the step that follows the failure: read as a JSON string.
+   */
+  private static Object transform(ParameterTransformer transformer, Parameter parameter, String raw) {
+    SchemaType type = parameter.getSchemaType();
+    if (type == null || type == SchemaType.OBJECT || type == SchemaType.ARRAY || !cannotBeJson(raw)
+      || (type == SchemaType.STRING && WORD.matcher(raw).matches())) {
+      return transformer.transform(parameter, raw);
+    }
+    try {
+      return transformer.transformPrimitive(parameter, "\"" + raw + "\"");
+    } catch (DecodeException e) {
+      throw ValidatorException.createCantDecodeValue(parameter);
+    }
+  }
+
+  /**
+   * True when Vert.x's JSON reader (which allows comments) surely refuses {@code raw}: no string and no
+   * comment can start in it, and it has a letter that no JSON literal (true, false, null, an exponent; NaN and
+   * Infinity, should the reader be told to take them) has.
+   */
+  static boolean cannotBeJson(String raw) {
+    if (raw.indexOf('"') >= 0 || raw.indexOf('/') >= 0) {
+      return false;
+    }
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && JSON_LETTERS.indexOf(c) < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private RequestParameter body(ValidatableRequest request) {

@@ -64,6 +64,7 @@ final class Drafts {
 
   /** Minor units as a decimal amount: every currency the shop sells in has two decimals. */
   static String money(long minor, String currency) {
-    return String.format("%d.%02d %s", minor / 100, Math.abs(minor % 100), currency);
+    long cents = Math.abs(minor % 100);
+    return (minor / 100) + (cents < 10 ? ".0" : ".") + cents + " " + currency;
   }
 }

@@ -25,11 +25,11 @@ public final class DomainCloudEvents {
 
   /** {@code orders.evt.order-placed} → {@code dev.cartwheel.orders.order-placed.v1}. */
   public static String type(String address) {
-    String[] parts = address.split("\\.evt\\.", 2);
-    if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+    int evt = address.indexOf(".evt.");
+    if (evt <= 0 || evt + ".evt.".length() == address.length()) {
       throw new IllegalArgumentException("not an event address: " + address);
     }
-    return "dev.cartwheel." + parts[0] + "." + parts[1] + ".v1";
+    return "dev.cartwheel." + address.substring(0, evt) + "." + address.substring(evt + ".evt.".length()) + ".v1";
   }
 
   public static URI source(String domain) {
