@@ -135,7 +135,7 @@ class OutboxIT {
     consumer.completion().await(10, TimeUnit.SECONDS);
     // polls rarely, so that only nudges and the mark delay move the relay
     relay = new OutboxRelay(vertx, pool, settings(), SCHEMA, outbox,
-      new OutboxRelay.Settings(Duration.ofMinutes(1), 100, Duration.ofHours(1), new KafkaOutbound(false, "", Map.of(), Set.of(), Duration.ofSeconds(5))));
+      new OutboxRelay.Settings(Duration.ofMinutes(1), 100, Duration.ofHours(1), new KafkaOutbound(false, "", Map.of(), Set.of(), Duration.ofSeconds(5), Duration.ofMillis(5))));
     relay.start();
     Outbox.Change restock = outbox.change(RESTOCK.replace(", audit AS (INSERT INTO outbox_it.audit (sku) VALUES ($1))", ""), "SELECT sku FROM changed", 3);
 

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * The kafka.* keys of the outbound side: where each domain's events go, which topics are written in
  * structured mode, and how long a send may take before the relay gives the batch up and tries again.
  */
-public record KafkaOutbound(boolean enabled, String bootstrap, Map<String, String> topics, Set<String> structuredTopics, Duration sendTimeout) {
+public record KafkaOutbound(boolean enabled, String bootstrap, Map<String, String> topics, Set<String> structuredTopics, Duration sendTimeout,
+                            Duration linger) {
 
   public static KafkaOutbound from(ConfigReader config) {
     boolean enabled = config.bool("kafka.outbound.enabled");
@@ -21,7 +22,8 @@ public record KafkaOutbound(boolean enabled, String bootstrap, Map<String, Strin
       enabled ? config.requiredString("kafka.bootstrap") : "",
       topics,
       Set.copyOf(config.strings("kafka.outbound.structuredTopics")),
-      config.millis("kafka.outbound.sendTimeoutMs", 1000, 600_000));
+      config.millis("kafka.outbound.sendTimeoutMs", 1000, 600_000),
+      config.millis("kafka.outbound.lingerMs", 0, 1000));
   }
 
   public String topic(String domain) {
@@ -43,7 +45,7 @@ public record KafkaOutbound(boolean enabled, String bootstrap, Map<String, Strin
       "acks", "all",
       "enable.idempotence", "true",
       "max.in.flight.requests.per.connection", "5",
-      "linger.ms", "5",
+      "linger.ms", String.valueOf(linger.toMillis()),
       "request.timeout.ms", String.valueOf(timeout / 2),
       "delivery.timeout.ms", String.valueOf(timeout),
       "max.block.ms", String.valueOf(timeout),
