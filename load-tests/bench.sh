@@ -75,8 +75,9 @@ step "node ready at $BASE"
 step "catalogue";         catalogue
 step "shopper journey";   shopper_journey
 for pair in $(seq 1 "$PAIRS"); do
-  step "orders (closed) and database ceiling, pair $pair of $PAIRS"; orders_closed "$pair"; database_ceiling "$pair"
+  step "orders (closed) and database ceilings, pair $pair of $PAIRS"; orders_closed "$pair"; database_ceiling "$pair"; database_full "$pair"
 done
+step "orders (open)";     orders_open
 step "WebSocket";         stream
 step "Kafka";             kafka_outbound; kafka_inbound
 stop_node

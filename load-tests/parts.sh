@@ -159,16 +159,31 @@ shopper_journey() {
   summarise shopper-journey "the shopper journey ($SHOPPER_RATE shoppers/s)"
 }
 
-# orders_closed PAIR: the closed orders run (warmed up and profiled on the first pair only)
+# orders_closed PAIR: the closed orders run (warmed up and profiled on the first pair only), with the SQL
+# the node issued per order in each pair
 orders_closed() {
   local knobs=(-Dshoppers="$SHOPPERS" -Dcustomers="$CUSTOMERS") record=
   if [ "$1" = 1 ]; then
     if [ "$WARMUP_SECONDS" -gt 0 ]; then node_gatling OrdersSimulation orders-warmup "${knobs[@]}" -DdurationSeconds="$WARMUP_SECONDS"; fi
     record=$(recording orders)
   fi
+  sql_economy_start
   RECORD=$record node_gatling OrdersSimulation "orders-$1" "${knobs[@]}" -DdurationSeconds="$ORDERS_SECONDS"
   gatling_row "orders_closed#$1" "orders, closed: $SHOPPERS shoppers back to back" "orders/s" "place order" "$ORDERS_SECONDS"
+  local statements transactions
+  read -r statements transactions < <(sql_economy_per_order "$OUT/sql-per-order-$1.tsv")
+  row "sql_economy#$1" "SQL per confirmed order, closed run (pg_stat_statements)" "$statements" "statements/order" - - - 0 - \
+    "$transactions transactions/order; statements count BEGIN and COMMIT, each a round trip; by statement: target/sql-per-order-$1.tsv"
   if [ -n "$record" ]; then summarise orders "orders placed back to back ($SHOPPERS shoppers, no password hashing)"; fi
+}
+
+# orders_open: orders arriving at half the closed runs' median rate (an open workload), for the latency people
+# would see at that load
+orders_open() {
+  local rate
+  rate=$(python3 -c "import statistics, sys; print(round(statistics.median(float(l.split('\t')[2]) for l in open(sys.argv[1]) if l.startswith('orders_closed#')) / 2, 1))" "$RESULTS")
+  node_gatling OrdersSimulation orders-open -Drate="$rate" -Dcustomers="$CUSTOMERS" -DdurationSeconds="$ORDERS_SECONDS"
+  gatling_row orders_open "orders, open: half the closed rate ($rate orders/s)" "orders/s" "place order" "$ORDERS_SECONDS"
 }
 
 stream() {
@@ -179,20 +194,26 @@ stream() {
     "the order's HTTP answer alone: p50 $answered ms; update $(cat "$OUT/stream-early.txt")"
 }
 
-# database_ceiling PAIR: pgbench with one confirmed order's SQL per transaction (needs the BENCH products
-# of the simulations)
+# database_ceiling PAIR [SCRIPT KEY LABEL]: pgbench with one confirmed order's SQL per transaction (needs the
+# BENCH products of the simulations); by default the saga's SQL (pgbench/order.sql), the database ceiling
 database_ceiling() {
-  local dir=$OUT/pgbench-$1
+  local script=${2:-$HERE/pgbench/order.sql} key=${3:-pgbench} label=${4:-"pgbench order.sql, $SHOPPERS clients (database ceiling)"}
+  local dir=$OUT/$key-$1
   rm -rf "$dir" && mkdir -p "$dir"
   local postgres; postgres=$(head -1 "$NODE_DIR/data/postgres/pgdata/postmaster.pid")
   local before; before=$(python3 "$HERE/cpu.py" "$postgres")
   (cd "$dir" && PGPASSWORD= pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U postgres -M prepared -c "$SHOPPERS" -j 2 \
-    -T "$PGBENCH_SECONDS" -l --log-prefix=tx -f "$HERE/pgbench/order.sql" cartwheel > output.txt 2>&1)
+    -T "$PGBENCH_SECONDS" -l --log-prefix=tx -f "$script" cartwheel > output.txt 2>&1)
   local cpu; cpu=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$before" "$(python3 "$HERE/cpu.py" "$postgres")")
   local ok errors tps p50 p99 p999
   read -r ok errors tps p50 p99 p999 < <(python3 "$HERE/pgbench_stats.py" "$dir/output.txt" "$dir/tx")
-  row "pgbench#$1" "pgbench order.sql, $SHOPPERS clients (database ceiling)" "$tps" "orders/s" "$p50" "$p99" "$p999" "$errors" \
-    "$(cpu_ms_per_op "$cpu" "$ok")" "CPU: PostgreSQL only"
+  row "$key#$1" "$label" "$tps" "orders/s" "$p50" "$p99" "$p999" "$errors" "$(cpu_ms_per_op "$cpu" "$ok")" "CPU: PostgreSQL only"
+}
+
+# the SQL a node issues per order, notifications and relays included (order.sql + order-full-tail.sql), replayed by pgbench
+database_full() {
+  cat "$HERE/pgbench/order.sql" "$HERE/pgbench/order-full-tail.sql" > "$OUT/order-full.sql"
+  database_ceiling "$1" "$OUT/order-full.sql" pgbench_full "pgbench order-full.sql: all the SQL a node issues per order, $SHOPPERS clients"
 }
 
 sql() { psql -qtAX "$PG_URL" -c "$1"; }
@@ -215,7 +236,7 @@ kafka_outbound() {
   local size; size=$(sql "SELECT octet_length('$payload'::jsonb::text)")
   row outbound "Kafka outbound: outbox relay, CloudEvents" "$rate" "events/s" - - - 0 - "$KAFKA_EVENTS events of $size bytes written at once, acks=all"
   java -cp "$TOOLS" org.apache.kafka.tools.ProducerPerformance --topic bench.perf --num-records "$KAFKA_EVENTS" --record-size "$size" \
-    --throughput -1 --producer-props bootstrap.servers="$KAFKA" acks=all enable.idempotence=true linger.ms=5 > "$OUT/producer-perf.log" 2>&1
+    --throughput -1 --producer-props bootstrap.servers="$KAFKA" acks=all enable.idempotence=true linger.ms=25 > "$OUT/producer-perf.log" 2>&1
   # last line: N records sent, R records/sec (..), A ms avg latency, M ms max latency, p50 ms 50th, .. 95th, .. 99th, .. 99.9th.
   python3 - "$OUT/producer-perf.log" >> "$RESULTS" <<'EOF'
 import re, sys

@@ -20,7 +20,7 @@ for line in open(os.path.join(out, "results.tsv")):
 config = dict(line.rstrip("\n").split("=", 1) for line in open(os.path.join(out, "config.env")) if "=" in line)
 
 # the table's order; each scenario: (its ceiling, what the ratio compares, how it reads)
-ORDER = ["http", "catalogue", "pgbench", "orders_closed", "shopper_orders", "shopper_register", "shopper_login",
+ORDER = ["http", "catalogue", "pgbench", "pgbench_full", "orders_closed", "sql_economy", "orders_open", "shopper_orders", "shopper_register", "shopper_login",
          "eventbus_local", "eventbus_cluster", "stream", "producer_perf", "outbound", "consumer_perf", "inbound"]
 COMPARED = {
     "catalogue": ("http", "cpu"),
@@ -92,6 +92,12 @@ def ratio(row):
     return f'{base["label"].split(" (")[0]} — {BASIS[basis]}', value
 
 
+def cpu_ratios(key, ceiling):
+    """The scenario's CPU per operation ÷ the ceiling's, pair by pair (repeated runs in interleaved pairs)."""
+    ours, theirs = runs.get(key, []), runs.get(ceiling, [])
+    return [number(x["cpu"]) / number(y["cpu"]) for x, y in zip(ours, theirs) if number(x["cpu"]) and number(y["cpu"])]
+
+
 def machine():
     model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
@@ -118,6 +124,11 @@ with open(os.path.join(out, "report.md"), "w") as report:
                  f"({config.get('NODE_IDLE_CORES', '?')} cores: outbox relays polling, the Kafka broker, PostgreSQL).\n\n")
     notes = [f'- {rows[k]["label"]}: {rows[k]["note"]}' for k in ORDER if k in rows and rows[k]["note"] not in ("-", "")]
     orders, echo = rows.get("orders_closed"), rows.get("eventbus_local")
+    for ceiling in ("pgbench", "pgbench_full"):
+        ratios = cpu_ratios("orders_closed", ceiling)
+        if ratios:
+            notes.append(f"- CPU per confirmed order, the node's (JVMs and PostgreSQL) ÷ PostgreSQL's under {rows[ceiling]['label'].split(',')[0]}, "
+                         f"pair by pair: {spread(ratios, lambda v: f'{v:.2f}')}.")
     if orders and echo and number(orders["throughput"]) and number(echo["throughput"]) and number(orders["p50"]):
         per_s = number(orders["throughput"]) * ORDER_ROUND_TRIPS
         hops_ms = number(echo["p50"]) * ORDER_ROUND_TRIPS

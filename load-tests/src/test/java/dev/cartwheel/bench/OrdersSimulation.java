@@ -23,7 +23,10 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * measured requests are order placements only: each reserves stock, authorizes a payment and confirms
  * the order before it answers.
  *
- * -DbaseUrl (http://127.0.0.1:8080), -Dshoppers (16), -DdurationSeconds (30), -Dcustomers (50)
+ * With {@code -Drate}, orders arrive instead at that many per second whatever the answers (an open workload:
+ * the latency people would see at that load).
+ *
+ * -DbaseUrl (http://127.0.0.1:8080), -Dshoppers (16), -DdurationSeconds (30), -Dcustomers (50), -Drate (none: closed)
  */
 public class OrdersSimulation extends Simulation {
 
@@ -51,8 +54,12 @@ public class OrdersSimulation extends Simulation {
       .check(status().in(201, 202)));
 
   {
-    // each virtual user places one order; Gatling starts a new one as each ends, keeping `shoppers` in flight
-    setUp(placeOrder.injectClosed(constantConcurrentUsers(shoppers).during(Knobs.DURATION_SECONDS))).protocols(Knobs.protocol());
+    if (System.getProperty("rate") != null) {
+      setUp(placeOrder.injectOpen(Knobs.arrivals(1))).protocols(Knobs.protocol());
+    } else {
+      // each virtual user places one order; Gatling starts a new one as each ends, keeping `shoppers` in flight
+      setUp(placeOrder.injectClosed(constantConcurrentUsers(shoppers).during(Knobs.DURATION_SECONDS))).protocols(Knobs.protocol());
+    }
   }
 
   @Override
