@@ -1,5 +1,7 @@
 package dev.cartwheel.gateway;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -12,6 +14,7 @@ import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
 import io.vertx.json.schema.common.dsl.SchemaType;
+import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
@@ -47,6 +50,10 @@ import static io.vertx.openapi.validation.ValidatorErrorType.UNSUPPORTED_VALUE_F
  * docs/upstream/vertx-openapi-validators.md). The checks, their order and their errors are those of its
  * {@code RequestValidatorImpl}, so clients see the same answers; the result is stored where vertx-web's
  * own handler stores it ({@link RouterBuilder#KEY_META_DATA_VALIDATED_REQUEST}).
+ * <p>
+ * When every input of the operation is in the URI (path and query parameters, no body, header or cookie),
+ * the same URI validates the same way: the URIs that passed lately are remembered, and pass again at once
+ * (the catalogue's reads, mostly). Those that failed are checked each time.
  */
 final class RequestValidation implements Handler<RoutingContext> {
 
@@ -65,8 +72,13 @@ final class RequestValidation implements Handler<RoutingContext> {
                            RequestParameter getBody) implements ValidatedRequest {
   }
 
+  /** How many URIs that passed are remembered, per operation. */
+  private static final int PASSED_URIS = 4096;
+
   private final Operation operation;
   private final RequestExtractor extractor;
+  /** Null when the operation reads more than its URI. */
+  private final Cache<String, ValidatedRequest> passed;
   private final Map<Parameter, Validator> parameters = new IdentityHashMap<>();
   /** By the body's declared media type; none for a media type whose content is not schema-checked. */
   private final Map<MediaType, Validator> bodies = new IdentityHashMap<>();
@@ -74,6 +86,7 @@ final class RequestValidation implements Handler<RoutingContext> {
   RequestValidation(OpenAPIContract contract, Operation operation, RequestExtractor extractor) {
     this.operation = operation;
     this.extractor = extractor;
+    this.passed = readsOnlyItsUri(operation) ? Caffeine.newBuilder().maximumSize(PASSED_URIS).build() : null;
     SchemaRepository schemas = contract.getSchemaRepository();
     operation.getParameters().forEach(parameter -> parameters.put(parameter, schemas.validator(parameter.getSchema())));
     RequestBody body = operation.getRequestBody();
@@ -85,6 +98,11 @@ final class RequestValidation implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext rc) {
+    ValidatedRequest known = passed == null ? null : passed.getIfPresent(rc.request().uri());
+    if (known != null) {
+      proceed(rc, known);
+      return;
+    }
     extractor.extractValidatableRequest(rc, operation).onComplete(extracted -> {
       ValidatedRequest validated;
       try {
@@ -99,9 +117,21 @@ final class RequestValidation implements Handler<RoutingContext> {
         rc.fail(failure);
         return;
       }
-      rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
-      rc.next();
+      if (passed != null) {
+        passed.put(rc.request().uri(), validated);
+      }
+      proceed(rc, validated);
     });
+  }
+
+  private static void proceed(RoutingContext rc, ValidatedRequest validated) {
+    rc.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
+    rc.next();
+  }
+
+  private static boolean readsOnlyItsUri(Operation operation) {
+    return operation.getRequestBody() == null
+      && operation.getParameters().stream().allMatch(parameter -> parameter.getIn() == Location.PATH || parameter.getIn() == Location.QUERY);
   }
 
   ValidatedRequest validate(ValidatableRequest request) {

@@ -1,10 +1,17 @@
 package dev.cartwheel.gateway;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
@@ -15,6 +22,7 @@ import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatedRequest;
 import io.vertx.openapi.validation.ValidatorException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * vertx-openapi's own {@link RequestValidator} does: the same verdict, the same error type and message, the
  * same schema output units. The requests are generated from both API documents: for every operation, each
  * parameter missing or given odd values, and bodies that are malformed, empty, of the wrong type, or with
- * one property (or one property of one item) missing or replaced by an odd value.
+ * one property (or one property of one item) missing or replaced by an odd value. And it remembers only
+ * the URIs that passed, only for operations that read nothing but their URI.
  */
 @Timeout(120)
 class RequestValidationTest {
@@ -51,10 +61,22 @@ class RequestValidationTest {
   private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=utf-8", "text/plain");
 
   private static Vertx vertx;
+  private HttpServer server;
+  private HttpClient client;
 
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
+  }
+
+  @AfterEach
+  void closeServer() throws Exception {
+    if (client != null) {
+      client.close().await(10, TimeUnit.SECONDS);
+    }
+    if (server != null) {
+      server.close().await(10, TimeUnit.SECONDS);
+    }
   }
 
   @AfterAll
@@ -80,6 +102,54 @@ class RequestValidationTest {
       }
     }
     assertThat(compared).as("requests compared").isGreaterThan(2000);
+  }
+
+  @Test
+  void aUriThatPassedPassesAgainWithoutBeingCheckedWhileOneThatFailedIsCheckedEachTime() throws Exception {
+    OpenAPIContract contract = ApiDocument.load(vertx, GatewayRouter.OPENAPI_V1).await(30, TimeUnit.SECONDS).contract();
+    AtomicInteger extracted = new AtomicInteger();
+    RequestExtractor counting = (rc, operation) -> {
+      extracted.incrementAndGet();
+      return RequestExtractor.withBodyHandler().extractValidatableRequest(rc, operation);
+    };
+    Router router = Router.router(vertx);
+    router.route().handler(BodyHandler.create());
+    router.get("/api/v1/products").handler(new RequestValidation(contract, contract.operation("listProducts"), counting)).handler(RequestValidationTest::echo);
+    router.post("/api/v1/products/:sku/restock")
+      .handler(new RequestValidation(contract, contract.operation("restockProduct"), counting)).handler(RequestValidationTest::echo);
+    router.route().failureHandler(rc -> rc.response().setStatusCode(rc.statusCode()).end("refused"));
+    server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+    client = vertx.createHttpClient();
+
+    assertThat(call(HttpMethod.GET, "/api/v1/products?page=1&size=5", null)).isEqualTo("200 page=1 size=5");
+    assertThat(call(HttpMethod.GET, "/api/v1/products?page=1&size=5", null)).isEqualTo("200 page=1 size=5");
+    assertThat(extracted).as("the second read of the same URI is not checked again").hasValue(1);
+    assertThat(call(HttpMethod.GET, "/api/v1/products?page=1&size=6", null)).isEqualTo("200 page=1 size=6");
+    assertThat(extracted).hasValue(2);
+    assertThat(call(HttpMethod.GET, "/api/v1/products?page=-1", null)).isEqualTo("400 refused");
+    assertThat(call(HttpMethod.GET, "/api/v1/products?page=-1", null)).isEqualTo("400 refused");
+    assertThat(extracted).as("a URI that failed is checked each time").hasValue(4);
+    // an operation that reads a header and a body is checked each time, whatever its URI
+    String restock = "{\"quantity\":5}";
+    assertThat(call(HttpMethod.POST, "/api/v1/products/CW-MUG-01/restock", restock)).startsWith("200");
+    assertThat(call(HttpMethod.POST, "/api/v1/products/CW-MUG-01/restock", restock)).startsWith("200");
+    assertThat(extracted).hasValue(6);
+  }
+
+  private static void echo(RoutingContext rc) {
+    ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+    rc.end(String.join(" ", validated.getQuery().entrySet().stream().filter(entry -> entry.getValue().get() != null)
+      .map(entry -> entry.getKey() + "=" + entry.getValue().get()).sorted().toList()));
+  }
+
+  private String call(HttpMethod method, String uri, String body) throws Exception {
+    return client.request(method, server.actualPort(), "127.0.0.1", uri)
+      .compose(request -> {
+        request.putHeader("Content-Type", "application/json");
+        return body == null ? request.send() : request.send(body);
+      })
+      .compose(response -> response.body().map(answer -> response.statusCode() + " " + answer))
+      .await(10, TimeUnit.SECONDS);
   }
 
   /** Both validators' answers written the same way: what was validated, or the error with all it carries. */
