@@ -9,7 +9,7 @@
 #   load-tests/compare.sh /tmp/before.jar verticles/launcher/target/cartwheel.jar
 #   load-tests/compare.sh cartwheel.jar "cartwheel.jar CARTWHEEL_TRACING_ENABLED=false"   # a jar and its extra settings
 #
-# Knobs: PAIRS (3), SCENARIOS ("catalogue orders"), ORDERS_SECONDS (30), WARMUP_SECONDS (20), SHOPPERS (16),
+# Knobs: PAIRS (3), SCENARIOS ("catalogue orders"), ORDERS_SECONDS (30), WARMUP_SECONDS (60; the JIT is busy long after 20), SHOPPERS (16),
 # CUSTOMERS (50), CATALOGUE_RATE (150), CATALOGUE_SECONDS (30), IDLE_SECONDS (10), PROFILE (0; 1: JFR of each
 # side's first orders run), NAME (compare). Writes load-tests/target/NAME/compare.md.
 set -euo pipefail
@@ -19,7 +19,7 @@ ROOT=$(dirname "$HERE")
 PAIRS=${PAIRS:-3}
 SCENARIOS=${SCENARIOS:-catalogue orders}
 ORDERS_SECONDS=${ORDERS_SECONDS:-30}
-WARMUP_SECONDS=${WARMUP_SECONDS:-20}
+WARMUP_SECONDS=${WARMUP_SECONDS:-60}
 SHOPPERS=${SHOPPERS:-16}
 CUSTOMERS=${CUSTOMERS:-50}
 CATALOGUE_RATE=${CATALOGUE_RATE:-150}

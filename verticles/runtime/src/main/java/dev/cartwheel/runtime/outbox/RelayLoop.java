@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * aggregate's events in order; when its node dies, the connection drops, the lock frees, and another
  * node's loop takes over at its next attempt.
  * <p>
- * <p>
  * A delivered batch is marked together with the next read, in one statement: under load every batch costs
  * one round trip, not two. When no next read comes within {@link #MARK_DELAY_MS}, a read is made to mark it.
  * A crash before the mark delivers the batch again, which at least once allows.
