@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
  * The node's metrics and traces, as configured. Metrics: a Prometheus registry that Vert.x (HTTP, event
  * bus, pools, JVM) and the domains report into, served at /metrics. Traces: an OpenTelemetry SDK that Vert.x
  * traces HTTP requests, event-bus hops and SQL statements with, exported over OTLP/HTTP when
- * {@code tracing.otlpEndpoint} is set. Without an endpoint, new traces are not recorded, but their ids still
- * reach the logs and CloudEvents. Nothing is registered globally: several nodes may share a JVM (tests).
+ * {@code tracing.otlpEndpoint} is set. Without an endpoint, spans are still made (trace ids in the logs
+ * and CloudEvents) and dropped. Nothing is registered globally: several nodes may share a JVM (tests).
  */
 final class Observability implements AutoCloseable {
 
@@ -75,13 +75,10 @@ final class Observability implements AutoCloseable {
   }
 
   private static SdkTracerProvider tracerProvider(Settings settings) {
-    // with nowhere to export to, a new trace is not recorded (its ids still reach logs and CloudEvents): recording
-    // spans that are then dropped cost about a tenth of an order's CPU
-    Sampler newTraces = settings.otlpEndpoint().isPresent() ? Sampler.traceIdRatioBased(settings.samplePercent() / 100.0) : Sampler.alwaysOff();
     SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
       .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "cartwheel"))))
       // a trace that came in sampled (or not) stays so: the caller decided
-      .setSampler(Sampler.parentBased(newTraces));
+      .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(settings.samplePercent() / 100.0)));
     settings.otlpEndpoint().ifPresent(endpoint ->
       builder.addSpanProcessor(BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder().setEndpoint(endpoint).build()).build()));
     return builder.build();
