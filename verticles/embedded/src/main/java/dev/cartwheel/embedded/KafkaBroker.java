@@ -53,7 +53,7 @@ public final class KafkaBroker implements AutoCloseable {
       dir.stopOrphan(path.resolve("broker.pid"), "Kafka broker");
       Path logs = path.resolve("logs");
       if (throwaway) {
-        KafkaDistribution.deleteRecursively(logs);
+        ServiceDirectory.deleteRecursively(logs);
       }
       Path lib = KafkaDistribution.unpack(path);
       int port = Ports.preferredOrFree(preferredPort);
@@ -182,7 +182,7 @@ public final class KafkaBroker implements AutoCloseable {
       }
       Files.deleteIfExists(dir.path().resolve("broker.pid"));
       if (wipeAtClose != null) {
-        KafkaDistribution.deleteRecursively(wipeAtClose);
+        ServiceDirectory.deleteRecursively(wipeAtClose);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

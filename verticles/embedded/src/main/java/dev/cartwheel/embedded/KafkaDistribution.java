@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -44,7 +43,7 @@ final class KafkaDistribution {
       return lib;
     }
     try {
-      deleteRecursively(home);
+      ServiceDirectory.deleteRecursively(home);
       Files.createDirectories(lib);
       for (String jar : jars()) {
         try (InputStream in = resource(jar)) {
@@ -71,16 +70,5 @@ final class KafkaDistribution {
       throw new IOException("missing " + ROOT + name + " on the classpath (is cartwheel-kafka-broker a dependency?)");
     }
     return in;
-  }
-
-  static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }

@@ -42,6 +42,10 @@ public final class PostgresServer implements AutoCloseable {
     try {
       Path dataDir = path.resolve("pgdata");
       dir.stopOrphan(dataDir.resolve("postmaster.pid"), "PostgreSQL server");
+      if (throwaway) {
+        // zonky cleans at close only; a run that was killed leaves data that initdb refuses
+        ServiceDirectory.deleteRecursively(dataDir);
+      }
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setDataDirectory(dataDir)
         .setCleanDataDirectory(throwaway)

@@ -11,8 +11,10 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The directory of one embedded service, claimed by this JVM with a file lock for as long as the
@@ -95,6 +97,18 @@ final class ServiceDirectory implements AutoCloseable {
       channel.close();
     } catch (IOException e) {
       LOG.warn("Could not release {}: {}", dir, e.getMessage());
+    }
+  }
+
+  /** Deletes a directory and all it holds; nothing to do when it is missing. */
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 }

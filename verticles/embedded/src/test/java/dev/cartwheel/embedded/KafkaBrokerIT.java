@@ -26,7 +26,7 @@ class KafkaBrokerIT {
 
   @Test
   void startsARealKraftBrokerInItsOwnJvmThatKeepsRecordsAcrossRestarts() throws Exception {
-    KafkaDistribution.deleteRecursively(DIR.resolve("logs"));
+    ServiceDirectory.deleteRecursively(DIR.resolve("logs"));
     long pid;
     int port;
     try (KafkaBroker broker = KafkaBroker.start(DIR, 0, false)) {

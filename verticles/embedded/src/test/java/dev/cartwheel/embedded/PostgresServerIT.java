@@ -3,6 +3,7 @@ package dev.cartwheel.embedded;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,7 +21,7 @@ class PostgresServerIT {
 
   @Test
   void startsARealPostgresOnLoopbackThatKeepsItsDataAcrossRestarts() throws Exception {
-    KafkaDistribution.deleteRecursively(DIR);
+    ServiceDirectory.deleteRecursively(DIR);
     int port;
     try (PostgresServer server = PostgresServer.start(DIR, 0, false)) {
       port = server.port();
@@ -63,6 +64,18 @@ class PostgresServerIT {
       assertThat(dir.resolve("pgdata")).isDirectory();
     }
     assertThat(dir.resolve("pgdata")).doesNotExist();
+  }
+
+  @Test
+  void aThrowawayServerStartsOverWhatAKilledRunLeft() throws Exception {
+    Path dir = Path.of("target", "it-postgres-killed");
+    Files.createDirectories(dir.resolve("pgdata"));
+    Files.writeString(dir.resolve("pgdata").resolve("PG_VERSION"), "17\n");
+    try (PostgresServer server = PostgresServer.start(dir, 0, true);
+         Connection connection = connect(server.port());
+         Statement sql = connection.createStatement()) {
+      assertThat(version(sql)).startsWith("PostgreSQL");
+    }
   }
 
   @Test
