@@ -32,11 +32,12 @@ EB_IN_FLIGHT=$(s EB_IN_FLIGHT 16 16)
 EB_SECONDS=$(s EB_SECONDS 20 3)
 EB_WARMUP_SECONDS=$(s EB_WARMUP_SECONDS 5 1)
 WARMUP_SECONDS=$(s WARMUP_SECONDS 20 0)
+CLIENT_WARMUP_SECONDS=$(s CLIENT_WARMUP_SECONDS 10 1)  # open runs: their arrivals this long, unrecorded, while Gatling compiles itself
 IDLE_SECONDS=$(s IDLE_SECONDS 10 2)          # the node's CPU at rest, measured after the catalogue's warm-up
 POISSON=$(s POISSON true false)              # Poisson arrivals; the smoke run spaces them evenly
 PROFILE=$(s PROFILE 1 1)                     # 1: JFR of the node during the shopper journey and the closed orders
 KNOBS="CATALOGUE_RATE SHOPPER_RATE STREAM_RATE DURATION SHOPPER_SECONDS ORDERS_SECONDS SHOPPERS PAIRS PGBENCH_SECONDS
-  CUSTOMERS KAFKA_EVENTS KAFKA_INBOUND_EVENTS EB_IN_FLIGHT EB_SECONDS EB_WARMUP_SECONDS WARMUP_SECONDS IDLE_SECONDS POISSON PROFILE"
+  CUSTOMERS KAFKA_EVENTS KAFKA_INBOUND_EVENTS EB_IN_FLIGHT EB_SECONDS EB_WARMUP_SECONDS WARMUP_SECONDS CLIENT_WARMUP_SECONDS IDLE_SECONDS POISSON PROFILE"
 
 for tool in java mvn python3 pgbench psql jcmd jfr; do
   command -v $tool > /dev/null || { echo "$tool is missing (pgbench, psql: apt-get install postgresql-client)"; exit 1; }

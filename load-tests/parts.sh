@@ -26,16 +26,19 @@ cpu_ms_per_op() { # cpu_seconds operations ("-" when not measured)
 
 # gatling SIMULATION LABEL "SERVER_PIDS" -Dknob=value...: runs a simulation; sets REPORT (its HTML report)
 # and CPU_S, the CPU seconds the server processes used while it ran (after its setup, before its report).
-# With RECORD=file.jfr, the node is profiled over the same window.
+# With RECORD=file.jfr, the node is profiled over the same window. With CLIENT_WARMUP=seconds, an open
+# simulation first runs its arrivals that long unrecorded (Gatling's own JIT), and the window starts after.
 gatling() {
-  local simulation=$1 label=$2 pids=$3
+  local simulation=$1 label=$2 pids=$3 client_warmup=${CLIENT_WARMUP:-0}
   shift 3
   local log=$OUT/gatling-$label.log
   # -Dhttps.proxyHost: Gatling's once-a-day release check (Maven Central) fails at once; the bench stays local
-  java -Xmx512m --add-opens=java.base/java.lang=ALL-UNNAMED -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9 -Dpoisson="$POISSON" "$@" \
+  java -Xmx512m --add-opens=java.base/java.lang=ALL-UNNAMED -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9 -Dpoisson="$POISSON" \
+    -DclientWarmupSeconds="$client_warmup" "$@" \
     -cp "$TOOLS" io.gatling.app.Gatling -s "dev.cartwheel.bench.$simulation" -rf "$OUT/gatling" -rd "$label" > "$log" 2>&1 &
   local pid=$!
   wait_for "$log" "Simulation .* started" $pid || { tail -20 "$log"; return 1; }
+  sleep "$client_warmup"
   local before since
   before=$(python3 "$HERE/cpu.py" $pids)
   since=$(date +%s.%N)
@@ -75,7 +78,7 @@ http_baseline() {
   wait_for "$OUT/http-baseline.log" "listening" $server
   local knobs=(-DbaseUrl="http://127.0.0.1:$port" -Dsetup=false -Drate="$CATALOGUE_RATE")
   if [ "$WARMUP_SECONDS" -gt 0 ]; then gatling CatalogueSimulation http-baseline-warmup "$server" "${knobs[@]}" -DdurationSeconds="$WARMUP_SECONDS"; fi
-  gatling CatalogueSimulation http-baseline "$server" "${knobs[@]}" -DdurationSeconds="$DURATION"
+  CLIENT_WARMUP=$CLIENT_WARMUP_SECONDS gatling CatalogueSimulation http-baseline "$server" "${knobs[@]}" -DdurationSeconds="$DURATION"
   gatling_row http "bare vertx-web, fixed JSON (HTTP ceiling)" "req/s" "All Requests" "$DURATION"
   stop_server $server
 }
@@ -131,7 +134,7 @@ catalogue() {
   local knobs=(-Drate="$CATALOGUE_RATE")
   if [ "$WARMUP_SECONDS" -gt 0 ]; then node_gatling CatalogueSimulation catalogue-warmup "${knobs[@]}" -DdurationSeconds="$WARMUP_SECONDS"; fi
   idle_node
-  node_gatling CatalogueSimulation catalogue "${knobs[@]}" -DdurationSeconds="$DURATION"
+  CLIENT_WARMUP=$CLIENT_WARMUP_SECONDS node_gatling CatalogueSimulation catalogue "${knobs[@]}" -DdurationSeconds="$DURATION"
   gatling_row catalogue "catalogue browsing (list + 2 products)" "req/s" "All Requests" "$DURATION"
 }
 
@@ -182,7 +185,7 @@ orders_closed() {
 orders_open() {
   local rate
   rate=$(python3 -c "import statistics, sys; print(round(statistics.median(float(l.split('\t')[2]) for l in open(sys.argv[1]) if l.startswith('orders_closed#')) / 2, 1))" "$RESULTS")
-  node_gatling OrdersSimulation orders-open -Drate="$rate" -Dcustomers="$CUSTOMERS" -DdurationSeconds="$ORDERS_SECONDS"
+  CLIENT_WARMUP=$CLIENT_WARMUP_SECONDS node_gatling OrdersSimulation orders-open -Drate="$rate" -Dcustomers="$CUSTOMERS" -DdurationSeconds="$ORDERS_SECONDS"
   gatling_row orders_open "orders, open: half the closed rate ($rate orders/s)" "orders/s" "place order" "$ORDERS_SECONDS"
 }
 

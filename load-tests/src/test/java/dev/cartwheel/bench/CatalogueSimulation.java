@@ -29,15 +29,16 @@ public class CatalogueSimulation extends Simulation {
       "second", BenchSetup.sku("BENCH", random.nextInt(OrdersSimulation.PRODUCTS)));
   }).iterator();
 
-  private final ScenarioBuilder browse = scenario("catalogue")
-    .feed(visits)
-    .exec(http("products list").get("/api/v1/products?page=0&size=20").check(status().is(200)))
-    .exec(http("product detail").get("/api/v1/products/#{first}").check(status().is(200)))
-    .exec(http("product detail").get("/api/v1/products/#{second}").check(status().is(200)));
-
   {
-    setUp(browse.injectOpen(Knobs.arrivals(40)))
-      .protocols(Knobs.protocol());
+    setUp(Knobs.open("catalogue", this::browse, 40)).protocols(Knobs.protocol());
+  }
+
+  private ScenarioBuilder browse(String name, boolean silent) {
+    return scenario(name)
+      .feed(visits)
+      .exec(Knobs.silentIf(silent, http("products list").get("/api/v1/products?page=0&size=20").check(status().is(200))))
+      .exec(Knobs.silentIf(silent, http("product detail").get("/api/v1/products/#{first}").check(status().is(200))))
+      .exec(Knobs.silentIf(silent, http("product detail").get("/api/v1/products/#{second}").check(status().is(200))));
   }
 
   @Override

@@ -45,21 +45,24 @@ public class OrdersSimulation extends Simulation {
       "quantity", 1 + random.nextInt(3));
   }).iterator();
 
-  private final ScenarioBuilder placeOrder = scenario("place order")
-    .feed(orders)
-    .exec(http("place order").post("/api/v1/orders")
-      .header("Authorization", "Bearer #{token}")
-      .header("Idempotency-Key", "#{key}")
-      .body(StringBody("{\"lines\":[{\"sku\":\"#{sku}\",\"quantity\":#{quantity}}],\"paymentToken\":\"tok_visa\"}")).asJson()
-      .check(status().in(201, 202)));
-
   {
     if (System.getProperty("rate") != null) {
-      setUp(placeOrder.injectOpen(Knobs.arrivals(1))).protocols(Knobs.protocol());
+      setUp(Knobs.open("place order", this::placeOrder, 1)).protocols(Knobs.protocol());
     } else {
       // each virtual user places one order; Gatling starts a new one as each ends, keeping `shoppers` in flight
-      setUp(placeOrder.injectClosed(constantConcurrentUsers(shoppers).during(Knobs.DURATION_SECONDS))).protocols(Knobs.protocol());
+      setUp(placeOrder("place order", false).injectClosed(constantConcurrentUsers(shoppers).during(Knobs.DURATION_SECONDS)))
+        .protocols(Knobs.protocol());
     }
+  }
+
+  private ScenarioBuilder placeOrder(String name, boolean silent) {
+    return scenario(name)
+      .feed(orders)
+      .exec(Knobs.silentIf(silent, http("place order").post("/api/v1/orders")
+        .header("Authorization", "Bearer #{token}")
+        .header("Idempotency-Key", "#{key}")
+        .body(StringBody("{\"lines\":[{\"sku\":\"#{sku}\",\"quantity\":#{quantity}}],\"paymentToken\":\"tok_visa\"}")).asJson()
+        .check(status().in(201, 202))));
   }
 
   @Override
