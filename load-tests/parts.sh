@@ -113,12 +113,19 @@ eventbus_baselines() {
 # --- the platform, one node (every verticle, embedded PostgreSQL and Kafka) ---
 
 # NODE_IDLE_CORES: the node's CPU at rest (outbox relays polling, the Kafka broker, PostgreSQL), which a
-# run's CPU per operation leaves out: that work does not grow with the load
+# run's CPU per operation leaves out: that work does not grow with the load. The median of 2-second slices,
+# so that a burst of the JIT finishing the warm-up's compilations does not count as rest (one run read 0.215
+# cores where the runs before and after read 0.12, and the catalogue's net CPU came out near zero)
 idle_node() {
-  local before; before=$(python3 "$HERE/cpu.py" $NODE_PIDS)
-  sleep "$IDLE_SECONDS"
-  NODE_IDLE_CORES=$(python3 -c "import sys; print(round((float(sys.argv[2]) - float(sys.argv[1])) / float(sys.argv[3]), 3))" \
-    "$before" "$(python3 "$HERE/cpu.py" $NODE_PIDS)" "$IDLE_SECONDS")
+  local readings=() i
+  for ((i = 0; i <= IDLE_SECONDS / 2; i++)); do
+    [ "$i" -eq 0 ] || sleep 2
+    readings+=("$(date +%s.%N) $(python3 "$HERE/cpu.py" $NODE_PIDS)")
+  done
+  NODE_IDLE_CORES=$(printf '%s\n' "${readings[@]}" | python3 -c "
+import statistics, sys
+points = [tuple(map(float, line.split())) for line in sys.stdin]
+print(round(statistics.median((c2 - c1) / (t2 - t1) for (t1, c1), (t2, c2) in zip(points, points[1:])), 3))")
 }
 
 # node_gatling SIMULATION LABEL -Dknob=value...: gatling against the node, CPU_S net of its idle CPU
