@@ -133,7 +133,8 @@ class KafkaOutboundIT {
     deleteRecursively(dir);
     int port = freePortPair();
     broker = KafkaBroker.start(dir, port, false);
-    start(Map.of("kafka.outbound.sendTimeoutMs", "1000"), broker.bootstrap());
+    // batches of 4: the backlog drains in full batches, which the Kafka sink flushes without waiting linger.ms
+    start(Map.of("kafka.outbound.sendTimeoutMs", "1000", "outbox.batchSize", "4"), broker.bootstrap());
     commerce.product("CE-RESTART", 100, 1000);
 
     List<Order> orders = new ArrayList<>(placeOrders(10));

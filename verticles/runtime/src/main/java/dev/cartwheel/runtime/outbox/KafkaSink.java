@@ -35,10 +35,13 @@ final class KafkaSink implements OutboxSink {
   private final Map<String, Class<? extends DomainEvent>> events;
   private final KafkaProducer<String, byte[]> producer;
   private final Vertx vertx;
+  private final int fullBatch;
   private boolean probing;
 
-  KafkaSink(Vertx vertx, String domain, Map<String, Class<? extends DomainEvent>> events, KafkaOutbound settings) {
+  /** @param fullBatch the relay's batch size: a batch that full means a backlog */
+  KafkaSink(Vertx vertx, String domain, Map<String, Class<? extends DomainEvent>> events, KafkaOutbound settings, int fullBatch) {
     this.domain = domain;
+    this.fullBatch = fullBatch;
     this.topic = settings.topic(domain);
     this.structured = settings.structuredTopics().contains(topic);
     this.events = events;
@@ -61,6 +64,8 @@ final class KafkaSink implements OutboxSink {
    * Sends the batch and waits for every answer before it reports how many, from the start, were
    * acknowledged. After a failed batch the first record goes alone, as a probe: while Kafka is away a
    * batch then fails after one send timeout, instead of each record blocking the producer for its own.
+   * A full batch is flushed: linger.ms gathers the few events of busy moments into one request, but in a
+   * backlog it would only hold up each batch's last records.
    */
   @Override
   public Future<Integer> deliver(List<OutboxEvent> batch) {
@@ -77,6 +82,10 @@ final class KafkaSink implements OutboxSink {
     return (probing ? first : Future.succeededFuture()).compose(ready -> {
       List<Future<?>> sends = new ArrayList<>(List.of(first));
       records.subList(1, records.size()).forEach(record -> sends.add(send(record)));
+      if (batch.size() >= fullBatch) {
+        // a backlog: the last records need not wait linger.ms for company, the next batch is already due
+        producer.flush();
+      }
       return Future.join(sends).transform(done -> {
         int acknowledged = 0;
         while (acknowledged < sends.size() && sends.get(acknowledged).succeeded()) {

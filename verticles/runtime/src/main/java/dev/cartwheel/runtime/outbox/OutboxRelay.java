@@ -55,7 +55,7 @@ public final class OutboxRelay {
     this.settings = settings;
     List<OutboxSink> sinks = new ArrayList<>(List.of(new EventBusSink(vertx.eventBus(), outbox.events())));
     if (settings.kafka().enabled()) {
-      sinks.add(new KafkaSink(vertx, schema, outbox.events(), settings.kafka()));
+      sinks.add(new KafkaSink(vertx, schema, outbox.events(), settings.kafka(), settings.batchSize()));
     }
     sinks.forEach(sink -> loops.add(new RelayLoop(vertx, pool, pg, schema, sink, settings.batchSize())));
     this.forget = "DELETE FROM " + schema + ".outbox WHERE "
