@@ -115,7 +115,7 @@ eventbus_baselines() {
 # NODE_IDLE_CORES: the node's CPU at rest (outbox relays polling, the Kafka broker, PostgreSQL), which a
 # run's CPU per operation leaves out: that work does not grow with the load. The median of 2-second slices,
 # so that a burst of the JIT finishing the warm-up's compilations does not count as rest (one run read 0.215
-# cores where the runs before and after read 0.12, and the catalogue's net CPU came out near zero)
+# cores where the runs before and after read 0.12-0.14, and the catalogue's net CPU came out near zero)
 idle_node() {
   local readings=() i
   for ((i = 0; i <= IDLE_SECONDS / 2; i++)); do
