@@ -219,16 +219,20 @@ class ClusterUnderLoadIT {
     }
   }
 
-  /** Waits for the first accepted order answered after {@code sinceMs}; returns when it came. */
+  /**
+   * Waits for the first order sent after {@code sinceMs} and accepted; returns when its answer came. Requests
+   * sent before (to a node about to die, whose answers may still be on their way) say nothing of recovery.
+   */
   private static long awaitAcceptedAfter(OrderLoad load, long sinceMs, Duration within) {
     await().atMost(within).pollInterval(Duration.ofMillis(50))
-      .until(() -> load.answers.stream().anyMatch(answer -> answer.atMs() > sinceMs && answer.accepted()));
-    return load.answers.stream().filter(answer -> answer.atMs() > sinceMs && answer.accepted())
+      .until(() -> load.answers.stream().anyMatch(answer -> answer.sentMs() > sinceMs && answer.accepted()));
+    return load.answers.stream().filter(answer -> answer.sentMs() > sinceMs && answer.accepted())
       .mapToLong(OrderLoad.Answer::atMs).min().orElseThrow();
   }
 
+  /** Orders sent after {@code sinceMs} and not accepted. */
   private static long failuresAfter(OrderLoad load, long sinceMs) {
-    return load.answers.stream().filter(answer -> answer.atMs() > sinceMs && !answer.accepted()).count();
+    return load.answers.stream().filter(answer -> answer.sentMs() > sinceMs && !answer.accepted()).count();
   }
 
   private static void report(String fault, OrderLoad load) {

@@ -19,12 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Steady order traffic at one gateway: {@code shoppers} clients, each placing its next order as soon as
  * the last is answered, every fifth paid with a card the simulator declines. Counts every outcome and
- * keeps the id of every order the gateway accepted (201 or 202) and when each answer came.
+ * keeps the id of every order the gateway accepted (201 or 202) and when each request left and its answer came.
  */
 final class OrderLoad implements AutoCloseable {
 
-  /** One answer: when it came (ms since the load began) and whether the order was accepted. */
-  record Answer(long atMs, int status) {
+  /** One answer: when its request left and when it came (ms since the load began), and whether the order was accepted. */
+  record Answer(long sentMs, long atMs, int status) {
     boolean accepted() {
       return status == 201 || status == 202;
     }
@@ -64,6 +64,7 @@ final class OrderLoad implements AutoCloseable {
       return;
     }
     inFlight.incrementAndGet();
+    long sentMs = millisSinceStart();
     String card = sequence % 5 == 4 ? "tok_decline" : "tok_visa";
     http.post("/api/v1/orders").bearerTokenAuthentication(tokens.get(shopper))
       .putHeader("Idempotency-Key", UUID.randomUUID().toString())
@@ -72,7 +73,7 @@ final class OrderLoad implements AutoCloseable {
         .put("lines", new JsonArray().add(new JsonObject().put("sku", sku).put("quantity", 1))))
       .onComplete(answered -> {
         int status = answered.succeeded() ? answered.result().statusCode() : -1;
-        answers.add(new Answer(millisSinceStart(), status));
+        answers.add(new Answer(sentMs, millisSinceStart(), status));
         byStatus.computeIfAbsent(status, ignored -> new AtomicLong()).incrementAndGet();
         if (answered.succeeded() && (status == 201 || status == 202)) {
           accepted.add(answered.result().bodyAsJsonObject().getString("id"));
