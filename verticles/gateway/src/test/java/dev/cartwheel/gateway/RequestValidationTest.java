@@ -149,7 +149,7 @@ class RequestValidationTest {
         return body == null ? request.send() : request.send(body);
       })
       .compose(response -> response.body().map(answer -> response.statusCode() + " " + answer))
-      .await(10, TimeUnit.SECONDS);
+      .await(30, TimeUnit.SECONDS);  // a bound for a stalled machine (CI once waited 10 s for the first call), not a speed check
   }
 
   /** Both validators' answers written the same way: what was validated, or the error with all it carries. */
