@@ -20,10 +20,14 @@ record Client(String key, Tier tier) {
     if (user != null && user.subject() != null) {
       return user(user.subject(), tierOf(user));
     }
+    return new Client("addr:" + address(request, trustedProxies), Tier.ANONYMOUS);
+  }
+
+  /** The address of the client that sent {@code request}, as far as the trusted proxies tell it. */
+  static String address(HttpServerRequest request, Set<String> trustedProxies) {
     List<String> forwarded = request.headers().getAll("X-Forwarded-For");
     // proxies may add their own header line: read them all, in order
-    return new Client("addr:" + address(request.remoteAddress().hostAddress(), forwarded.isEmpty() ? null : String.join(",", forwarded), trustedProxies),
-      Tier.ANONYMOUS);
+    return address(request.remoteAddress().hostAddress(), forwarded.isEmpty() ? null : String.join(",", forwarded), trustedProxies);
   }
 
   static Client user(String userId, Tier tier) {

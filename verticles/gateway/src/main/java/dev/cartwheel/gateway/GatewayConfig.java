@@ -21,6 +21,7 @@ public record GatewayConfig(
   JwtSettings jwt,
   Stream stream,
   RateLimitSettings rateLimits,
+  SignInThrottle.Settings loginThrottle,
   CatalogueCache.Settings catalogue,
   ApiVersions.Settings api) {
 
@@ -51,6 +52,7 @@ public record GatewayConfig(
       JwtSettings.from(config),
       stream(config, http),
       RateLimitSettings.from(config),
+      SignInThrottle.Settings.from(config),
       new CatalogueCache.Settings(
         config.millis("catalogue.cacheTtlMs", 0, 600_000),
         config.integer("catalogue.cacheEntries", 0, 1_000_000),

@@ -20,6 +20,8 @@ enum GatewayError {
   STREAM_LIMIT_REACHED(429),
   /** The client's token bucket is empty (rateLimits.*). */
   RATE_LIMITED(429),
+  /** Too many failed sign-ins for the account or from the address, or registrations from the address (loginThrottle.*). */
+  TOO_MANY_ATTEMPTS(429),
   INTERNAL_ERROR(500),
   SERVICE_UNAVAILABLE(503),
   UPSTREAM_TIMEOUT(504);

@@ -64,7 +64,7 @@ final class GatewayRouter {
   }
 
   private static void v1(RouterBuilder builder, Gateway gateway, StreamRoutes stream) {
-    UsersRoutes users = new UsersRoutes(gateway.domains());
+    UsersRoutes users = new UsersRoutes(gateway.domains(), gateway.throttle(), gateway.limiter());
     builder.getRoute("registerUser").addHandler(users::register);
     builder.getRoute("createSession").addHandler(users::login);
     builder.getRoute("getMe").addHandler(users::me);

@@ -59,7 +59,8 @@ public final class GatewayVerticle extends VerticleBase {
         .setIdleTimeout((int) config.http().idleTimeout().toMillis())
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setWebSocketClosingTimeout(WEBSOCKET_CLOSING_TIMEOUT_SECONDS));
-      return server.requestHandler(GatewayRouter.create(new Gateway(vertx, config, v1.result(), v2.result(), jwt, domains, node, hub, catalogue, limiter)))
+      return server.requestHandler(GatewayRouter.create(new Gateway(vertx, config, v1.result(), v2.result(), jwt, domains, node, hub, catalogue, limiter,
+          new SignInThrottle(config.loginThrottle(), GatewayServices.rateBuckets(vertx)))))
         .listen();
     }).onSuccess(listening -> {
       String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();

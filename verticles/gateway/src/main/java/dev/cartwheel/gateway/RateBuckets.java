@@ -9,4 +9,7 @@ interface RateBuckets {
 
   /** Takes {@code tokens} from the bucket {@code key}, created with {@code configuration} when it does not exist yet. */
   Future<ConsumptionProbe> take(String key, BucketConfiguration configuration, long tokens);
+
+  /** Gives {@code tokens} back to the bucket {@code key} (never above its capacity). */
+  Future<Void> giveBack(String key, BucketConfiguration configuration, long tokens);
 }

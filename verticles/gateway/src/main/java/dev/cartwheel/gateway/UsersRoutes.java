@@ -16,15 +16,19 @@ import java.util.UUID;
 final class UsersRoutes {
 
   private final DomainClient domains;
+  private final SignInThrottle throttle;
+  private final RateLimiter limiter;
 
-  UsersRoutes(DomainClient domains) {
+  UsersRoutes(DomainClient domains, SignInThrottle throttle, RateLimiter limiter) {
     this.domains = domains;
+    this.throttle = throttle;
+    this.limiter = limiter;
   }
 
   void register(RoutingContext rc) {
     JsonObject body = rc.body().asJsonObject();
     RegisterUser command = new RegisterUser(body.getString("email"), body.getString("password"), body.getString("fullName"));
-    domains.<Session>request(UsersContract.DOMAIN, UsersContract.REGISTER, command, RequestIds.of(rc))
+    throttle.register(address(rc), () -> domains.<Session>request(UsersContract.DOMAIN, UsersContract.REGISTER, command, RequestIds.of(rc)))
       .onSuccess(session -> rc.response()
         .setStatusCode(201)
         .putHeader(HttpHeaders.LOCATION, "/api/v1/users/me")
@@ -36,9 +40,13 @@ final class UsersRoutes {
   void login(RoutingContext rc) {
     JsonObject body = rc.body().asJsonObject();
     Login command = new Login(body.getString("email"), body.getString("password"));
-    domains.<Session>request(UsersContract.DOMAIN, UsersContract.LOGIN, command, RequestIds.of(rc))
+    throttle.login(command.email(), address(rc), () -> domains.<Session>request(UsersContract.DOMAIN, UsersContract.LOGIN, command, RequestIds.of(rc)))
       .onSuccess(session -> rc.json(Representations.session(session)))
       .onFailure(rc::fail);
+  }
+
+  private String address(RoutingContext rc) {
+    return Client.address(rc.request(), limiter.trustedProxies());
   }
 
   void me(RoutingContext rc) {

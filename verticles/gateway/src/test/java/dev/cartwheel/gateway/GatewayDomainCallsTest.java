@@ -66,7 +66,9 @@ class GatewayDomainCallsTest {
     JsonObject config = TestConfig.standalone(vertx, Map.of(
       "gateway.requestTimeoutMs", "300",
       "gateway.breakerMaxFailures", "3",
-      "gateway.breakerResetMs", "1000"));
+      "gateway.breakerResetMs", "1000",
+      // these tests count breaker failures with repeated wrong logins; SignInThrottleTest counts the throttle's
+      "loginThrottle.enabled", "false"));
     live = new LiveConfig(vertx, new ConfigReader(config), GatewayConfig::from);
     LiveConfig.install(vertx, live);
     vertx.deployVerticle(GatewayVerticle.class, new DeploymentOptions().setConfig(config)).await();

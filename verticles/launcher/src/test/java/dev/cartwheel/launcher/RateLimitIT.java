@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rate limits at the gateway, with two clustered gateway nodes in this JVM (one runs everything, one only
+ * Rate limits and sign-in throttling at the gateway, with two clustered gateway nodes in this JVM (one runs everything, one only
  * a gateway) sharing their buckets through the Hazelcast grid. The test's requests all come from
  * 127.0.0.1, configured as a trusted proxy, so each test names its own client in X-Forwarded-For.
  */
@@ -30,6 +30,12 @@ class RateLimitIT {
   private static final int ANONYMOUS_BURST = 10;
   private static final int CUSTOMER_BURST = 50;
   private static final int ORDER_COST = 20;
+  private static final int ACCOUNT_FAILURES = 3;
+  /** Long enough that three failures always fit in the time one of them takes to come back (5 s). */
+  private static final int ACCOUNT_WINDOW_SECONDS = 15;
+  private static final int ADDRESS_FAILURES = 6;
+  private static final int ADDRESS_REGISTRATIONS = 2;
+  private static final String PASSWORD = "correct-horse-battery";
   private static final AtomicInteger CLIENTS = new AtomicInteger();
 
   private static TwoNodes nodes;
@@ -116,26 +122,98 @@ class RateLimitIT {
     assertThat(statuses).containsExactly(401, 401, 429);
   }
 
+  @Test
+  @DisplayName("failed sign-ins through two gateways lock the account on both: the right password gets 429 until the wait is over")
+  void failedSignInsLockTheAccountAcrossTheCluster() throws InterruptedException {
+    Shoppers.Shopper ada = register("ada");
+    for (int i = 0; i < ACCOUNT_FAILURES; i++) {
+      HttpResponse<Buffer> wrong = login(i % 2 == 0 ? full : gatewayOnly, newClient(), ada.email(), "not-her-password");
+      Problems.assertProblem(wrong, 401, "INVALID_CREDENTIALS");
+    }
+    HttpResponse<Buffer> locked = login(gatewayOnly, newClient(), ada.email(), PASSWORD);
+    Problems.assertProblem(locked, 429, "TOO_MANY_ATTEMPTS");
+    int retryAfter = Integer.parseInt(locked.getHeader("Retry-After"));
+    assertThat(retryAfter).isBetween(1, ACCOUNT_WINDOW_SECONDS / ACCOUNT_FAILURES);
+
+    Thread.sleep(retryAfter * 1000L);
+    assertThat(login(full, newClient(), ada.email(), PASSWORD).statusCode()).as("after Retry-After").isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("an e-mail address without an account is locked the same way, with the same answer")
+  void unknownAccountsAreLockedTheSame() {
+    Shoppers.Shopper grace = register("grace");
+    String nobody = "nobody-" + UUID.randomUUID() + "@example.com";
+    List<HttpResponse<Buffer>> answers = new ArrayList<>();
+    for (String email : List.of(grace.email(), nobody)) {
+      for (int i = 0; i < ACCOUNT_FAILURES; i++) {
+        Problems.assertProblem(login(full, newClient(), email, "guess-" + i), 401, "INVALID_CREDENTIALS");
+      }
+      answers.add(login(gatewayOnly, newClient(), email, "guess-next"));
+    }
+    for (HttpResponse<Buffer> answer : answers) {
+      Problems.assertProblem(answer, 429, "TOO_MANY_ATTEMPTS");
+    }
+    // the same words; only the seconds to wait may differ
+    assertThat(answers.get(1).bodyAsJsonObject().getString("detail").replaceAll("\\d+", "N"))
+      .isEqualTo(answers.get(0).bodyAsJsonObject().getString("detail").replaceAll("\\d+", "N"));
+  }
+
+  @Test
+  @DisplayName("one address failing on many accounts is refused on all of them; registrations from one address are limited too")
+  void oneAddressIsLimited() {
+    String client = newClient();
+    for (int i = 0; i < ADDRESS_FAILURES; i++) {
+      Problems.assertProblem(login(i % 2 == 0 ? full : gatewayOnly, client, "someone-" + i + "-" + UUID.randomUUID() + "@example.com", "guess"),
+        401, "INVALID_CREDENTIALS");
+    }
+    Problems.assertProblem(login(full, client, "admin@cartwheel.dev", "cartwheel-dev-admin"), 429, "TOO_MANY_ATTEMPTS");
+
+    String registering = newClient();
+    for (int i = 0; i < ADDRESS_REGISTRATIONS; i++) {
+      assertThat(registerFrom(i % 2 == 0 ? full : gatewayOnly, registering, "new-" + i).statusCode()).isEqualTo(201);
+    }
+    HttpResponse<Buffer> refused = registerFrom(gatewayOnly, registering, "one-too-many");
+    Problems.assertProblem(refused, 429, "TOO_MANY_ATTEMPTS");
+    assertThat(refused.getHeader("Retry-After")).isNotNull();
+  }
+
   private static Map<String, String> settings() {
-    return Map.of(
-      "rateLimits.enabled", "true",
-      "rateLimits.trustedProxies", "127.0.0.1",
-      "rateLimits.tiers.anonymous.burst", String.valueOf(ANONYMOUS_BURST),
-      "rateLimits.tiers.anonymous.perSecond", "1",
-      "rateLimits.tiers.customer.burst", String.valueOf(CUSTOMER_BURST),
-      "rateLimits.tiers.customer.perSecond", "1",
-      "rateLimits.costs.placeOrder", String.valueOf(ORDER_COST),
-      "rateLimits.costs.registerUser", "1",
-      "rateLimits.costs.stream", "5");
+    return Map.ofEntries(
+      Map.entry("loginThrottle.enabled", "true"),
+      Map.entry("loginThrottle.accountFailures", ACCOUNT_FAILURES + "/" + ACCOUNT_WINDOW_SECONDS + "s"),
+      Map.entry("loginThrottle.addressFailures", ADDRESS_FAILURES + "/60s"),
+      Map.entry("loginThrottle.addressRegistrations", ADDRESS_REGISTRATIONS + "/60s"),
+      Map.entry("rateLimits.costs.createSession", "1"),
+      Map.entry("rateLimits.enabled", "true"),
+      Map.entry("rateLimits.trustedProxies", "127.0.0.1"),
+      Map.entry("rateLimits.tiers.anonymous.burst", String.valueOf(ANONYMOUS_BURST)),
+      Map.entry("rateLimits.tiers.anonymous.perSecond", "1"),
+      Map.entry("rateLimits.tiers.customer.burst", String.valueOf(CUSTOMER_BURST)),
+      Map.entry("rateLimits.tiers.customer.perSecond", "1"),
+      Map.entry("rateLimits.costs.placeOrder", String.valueOf(ORDER_COST)),
+      Map.entry("rateLimits.costs.registerUser", "1"),
+      Map.entry("rateLimits.costs.stream", "5"));
   }
 
   private static Shoppers.Shopper register(String name) {
     String email = name + "-" + UUID.randomUUID() + "@example.com";
     HttpResponse<Buffer> response = full.http.post("/api/v1/users").putHeader("X-Forwarded-For", newClient())
-      .sendJsonObject(new JsonObject().put("email", email).put("password", "correct-horse-" + name).put("fullName", name)).await();
+      .sendJsonObject(new JsonObject().put("email", email).put("password", PASSWORD).put("fullName", name)).await();
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
     return new Shoppers.Shopper(response.bodyAsJsonObject().getJsonObject("user").getString("id"), email,
       response.bodyAsJsonObject().getString("token"));
+  }
+
+  private static HttpResponse<Buffer> registerFrom(RunningPlatform node, String client, String name) {
+    return node.http.post("/api/v1/users").putHeader("X-Forwarded-For", client)
+      .sendJsonObject(new JsonObject().put("email", name + "-" + UUID.randomUUID() + "@example.com").put("password", PASSWORD).put("fullName", name))
+      .await();
+  }
+
+  private static HttpResponse<Buffer> login(RunningPlatform node, String client, String email, String password) {
+    return node.http.post("/api/v1/sessions").putHeader("X-Forwarded-For", client)
+      .sendJsonObject(new JsonObject().put("email", email).put("password", password)).await();
   }
 
   private static HttpResponse<Buffer> placeOrder(RunningPlatform node, Shoppers.Shopper shopper) {

@@ -45,7 +45,8 @@ final class RunningPlatform implements AutoCloseable {
       "users.hashMemoryKib", "8192",
       "users.hashIterations", "1",
       // tests send bursts from one address; RateLimitIT turns the limits on
-      "rateLimits.enabled", "false"));
+      "rateLimits.enabled", "false",
+      "loginThrottle.enabled", "false"));
     flags.putAll(overrides);
     Platform platform = Platform.create().tracingWith(telemetry);
     platform.boot(new Platform.Options(confDir, "dev", Map.of(), flags));
