@@ -3,6 +3,7 @@ package dev.cartwheel.launcher;
 import dev.cartwheel.testkit.TestServices;
 import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 
@@ -18,6 +19,8 @@ final class RunningPlatform implements AutoCloseable {
 
   final Platform platform;
   final WebClient http;
+  /** Like {@link #http}, with as many connections as a burst needs (http has 5, the default). */
+  final WebClient burstHttp;
   private final Vertx clientVertx;
 
   private RunningPlatform(Platform platform) {
@@ -25,6 +28,8 @@ final class RunningPlatform implements AutoCloseable {
     this.clientVertx = Vertx.vertx();
     URI url = URI.create(platform.node().url().orElseThrow());
     this.http = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost(url.getHost()).setDefaultPort(url.getPort()));
+    this.burstHttp = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost(url.getHost()).setDefaultPort(url.getPort()),
+      new PoolOptions().setHttp1MaxSize(64));
   }
 
   static RunningPlatform start(Map<String, String> overrides) {
@@ -65,6 +70,7 @@ final class RunningPlatform implements AutoCloseable {
   @Override
   public void close() {
     http.close();
+    burstHttp.close();
     clientVertx.close().await();
     platform.close();
   }

@@ -1,5 +1,6 @@
 package dev.cartwheel.launcher;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -10,7 +11,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,11 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UsersApiIT {
 
   private static final String PASSWORD = "analytical-engine-1843";
+  private static final int HASH_QUEUE = 4;
   private static RunningPlatform node;
 
   @BeforeAll
   static void startNode() {
-    node = RunningPlatform.start(Map.of());
+    // a short hash queue, so that a burst of logins fills it
+    node = RunningPlatform.start(Map.of("users.hashQueueLimit", String.valueOf(HASH_QUEUE)));
   }
 
   @AfterAll
@@ -150,6 +155,23 @@ class UsersApiIT {
   private HttpResponse<Buffer> register(String email, String password, String fullName) {
     return node.http.post("/api/v1/users")
       .sendJsonObject(new JsonObject().put("email", email).put("password", password).put("fullName", fullName)).await();
+  }
+
+  @Test
+  @DisplayName("a burst of logins beyond the hash queue: the overflow gets 503 BUSY with Retry-After at once, the rest their 401")
+  void aBurstBeyondTheHashQueueIsRefusedAtOnce() {
+    List<Future<HttpResponse<Buffer>>> burst = IntStream.range(0, 10 * HASH_QUEUE)
+      .mapToObj(i -> node.burstHttp.post("/api/v1/sessions").sendJsonObject(new JsonObject().put("email", "nobody-" + i + "@example.com").put("password", PASSWORD)))
+      .toList();
+    Future.join(burst).await();
+
+    List<HttpResponse<Buffer>> busy = burst.stream().map(Future::result).filter(response -> response.statusCode() == 503).toList();
+    assertThat(busy).as("refused for a full queue").isNotEmpty();
+    busy.forEach(response -> {
+      Problems.assertProblem(response, 503, "BUSY");
+      assertThat(response.getHeader("Retry-After")).isEqualTo("1");
+    });
+    assertThat(burst.stream().map(answer -> answer.result().statusCode())).as("nothing timed out").containsOnly(401, 503);
   }
 
   private HttpResponse<Buffer> login(String email, String password) {

@@ -1,53 +1,81 @@
 package dev.cartwheel.users;
 
-import com.password4j.Argon2Function;
-import com.password4j.types.Argon2;
+import de.mkammerer.argon2.Argon2;
+import de.mkammerer.argon2.Argon2Factory;
 import dev.cartwheel.codecs.DomainFailure;
 import dev.cartwheel.codecs.users.UsersError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Argon2id hashing (password4j), on a small worker pool of its own: a hash takes tens of milliseconds
- * of CPU, so it must never run on an event loop, and a burst of logins must not starve other blocking
- * work. Hashes are stored in the PHC string format, which carries their own cost parameters, so the
- * cost can be raised later without invalidating existing hashes.
+ * Argon2id hashing with the reference C implementation (argon2-jvm: the system's libargon2, or the one it
+ * bundles, through JNA), on a worker pool of its own: a hash takes tens of milliseconds of CPU, so it must
+ * never run on an event loop, and a burst of logins must not starve other blocking work. Hashes are PHC
+ * strings ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), which carry their own cost: a stored hash
+ * is checked with the cost it was made with, and one weaker than the configured cost is made again at the
+ * next correct login ({@link #weakerThanConfigured}).
  */
 final class PasswordHasher {
 
+  private static final int SALT_BYTES = 16;
   private static final int HASH_BYTES = 32;
+  private static final Pattern PHC_COST = Pattern.compile("^\\$argon2id\\$v=19\\$m=(\\d{1,9}),t=(\\d{1,9}),p=(\\d{1,9})\\$");
 
   private final WorkerExecutor workers;
-  private final Argon2Function argon2;
-  private final String decoyHash;
+  private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES);
+  private final UsersConfig.Hashing cost;
   private final int queueLimit;
   private final AtomicInteger queued = new AtomicInteger();
+  private String decoyHash;
 
-  private PasswordHasher(WorkerExecutor workers, Argon2Function argon2, String decoyHash, int queueLimit) {
+  private PasswordHasher(WorkerExecutor workers, UsersConfig.Hashing cost) {
     this.workers = workers;
-    this.argon2 = argon2;
-    this.decoyHash = decoyHash;
-    this.queueLimit = queueLimit;
+    this.cost = cost;
+    this.queueLimit = cost.queueLimit();
   }
 
   static Future<PasswordHasher> create(Vertx vertx, UsersConfig.Hashing hashing) {
-    WorkerExecutor workers = vertx.createSharedWorkerExecutor("cartwheel-password-hashing", hashing.threads());
-    Argon2Function argon2 = Argon2Function.getInstance(hashing.memoryKib(), hashing.iterations(), hashing.parallelism(), HASH_BYTES, Argon2.ID);
-    return workers.executeBlocking(() -> argon2.hash(UUID.randomUUID().toString()).getResult(), false)
-      .map(decoy -> new PasswordHasher(workers, argon2, decoy, hashing.queueLimit()));
+    WorkerExecutor workers = vertx.createSharedWorkerExecutor("cartwheel-password-hashing", hashing.threadCount());
+    PasswordHasher hasher = new PasswordHasher(workers, hashing);
+    // loads the native library (a start that cannot hash fails here, not at the first login)
+    return workers.executeBlocking(() -> hasher.hashNow(UUID.randomUUID().toString()), false)
+      .map(decoy -> {
+        hasher.decoyHash = decoy;
+        return hasher;
+      });
   }
 
   Future<String> hash(String password) {
-    return bounded(() -> argon2.hash(password).getResult());
+    return bounded(() -> hashNow(password));
   }
 
   Future<Boolean> matches(String password, String storedHash) {
-    return bounded(() -> Argon2Function.getInstanceFromHash(storedHash).check(password, storedHash));
+    return bounded(() -> {
+      char[] chars = password.toCharArray();
+      try {
+        return argon2.verify(storedHash, chars, StandardCharsets.UTF_8);
+      } finally {
+        argon2.wipeArray(chars);
+      }
+    });
+  }
+
+  /**
+   * True when {@code storedHash} was made with less memory or fewer passes than configured now, or is not
+   * an argon2id v1.3 hash at all: it should be made again while the password is at hand. A hash made with
+   * a stronger cost than the configured one is kept (lowering the setting does not weaken stored hashes).
+   */
+  boolean weakerThanConfigured(String storedHash) {
+    Matcher stored = PHC_COST.matcher(storedHash);
+    return !stored.find() || Long.parseLong(stored.group(1)) < cost.memoryKib() || Long.parseLong(stored.group(2)) < cost.iterations();
   }
 
   /**
@@ -61,6 +89,15 @@ final class PasswordHasher {
       return Future.failedFuture(DomainFailure.of(UsersError.BUSY, "Too many password checks at once; try again in a moment."));
     }
     return workers.executeBlocking(hashing, false).andThen(done -> queued.decrementAndGet());
+  }
+
+  private String hashNow(String password) {
+    char[] chars = password.toCharArray();
+    try {
+      return argon2.hash(cost.iterations(), cost.memoryKib(), cost.parallelism(), chars, StandardCharsets.UTF_8);
+    } finally {
+      argon2.wipeArray(chars);
+    }
   }
 
   /**

@@ -11,8 +11,12 @@ import java.util.Optional;
 /** The users domain's settings, read once at deploy time. */
 public record UsersConfig(PgSettings pg, OutboxRelay.Settings outbox, JwtSettings jwt, Hashing hashing, Optional<AdminSeed> admin) {
 
-  /** Argon2id cost (OWASP: 19 MiB, 2 passes, 1 lane), how many threads may hash at once, how many may wait. */
+  /** Argon2id cost (OWASP: 19 MiB, 2 passes, 1 lane), how many threads may hash at once (0: one per core), how many may wait. */
   public record Hashing(int memoryKib, int iterations, int parallelism, int threads, int queueLimit) {
+
+    int threadCount() {
+      return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    }
   }
 
   /** An administrator that the domain creates at start when it does not exist yet. */
@@ -33,7 +37,7 @@ public record UsersConfig(PgSettings pg, OutboxRelay.Settings outbox, JwtSetting
       config.integer("users.hashMemoryKib", 1024, 1024 * 1024),
       config.integer("users.hashIterations", 1, 20),
       config.integer("users.hashParallelism", 1, 16),
-      config.integer("users.hashThreads", 1, 64),
+      config.integer("users.hashThreads", 0, 64),
       config.integer("users.hashQueueLimit", 1, 10_000));
     Optional<String> adminEmail = config.optionalString("users.adminEmail");
     Optional<String> adminPassword = config.optionalString("users.adminPassword");

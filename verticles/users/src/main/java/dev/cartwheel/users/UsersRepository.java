@@ -34,6 +34,8 @@ final class UsersRepository {
   private static final String INSERT = "INSERT INTO users.users (id, email, full_name, password_hash, roles) VALUES ($1, $2, $3, $4, $5)";
   private static final String BY_EMAIL = "SELECT " + COLUMNS + " FROM users.users WHERE email = $1";
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM users.users WHERE id = $1";
+  /** Only over the hash it replaces: a password changed meanwhile is not overwritten. */
+  private static final String REPLACE_HASH = "UPDATE users.users SET password_hash = $3 WHERE id = $1 AND password_hash = $2";
 
   /** Creates the user; fails with EMAIL_TAKEN when the (normalized) e-mail address is in use. */
   Future<UserProfile> insert(SqlClient sql, String email, String fullName, String passwordHash, List<String> roles) {
@@ -52,6 +54,11 @@ final class UsersRepository {
 
   Future<Optional<StoredUser>> findById(SqlClient sql, UUID id) {
     return sql.preparedQuery(BY_ID).execute(Tuple.of(id)).map(UsersRepository::first);
+  }
+
+  /** True when the hash was still {@code oldHash} and is now {@code newHash}. */
+  Future<Boolean> replaceHash(SqlClient sql, UUID id, String oldHash, String newHash) {
+    return sql.preparedQuery(REPLACE_HASH).execute(Tuple.of(id, oldHash, newHash)).map(rows -> rows.rowCount() == 1);
   }
 
   private static Optional<StoredUser> first(RowSet<Row> rows) {

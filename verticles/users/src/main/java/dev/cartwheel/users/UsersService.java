@@ -116,7 +116,26 @@ final class UsersService {
       return hasher.matchesNobody(password).map(ignored -> Optional.empty());
     }
     UsersRepository.StoredUser user = found.get();
-    return hasher.matches(password, user.passwordHash()).map(ok -> ok ? Optional.of(user.profile()) : Optional.empty());
+    return hasher.matches(password, user.passwordHash()).map(ok -> {
+      if (!ok) {
+        return Optional.empty();
+      }
+      if (hasher.weakerThanConfigured(user.passwordHash())) {
+        upgradeHash(user, password);
+      }
+      return Optional.of(user.profile());
+    });
+  }
+
+  /**
+   * Makes the hash again at the configured cost, after the login has been answered (it costs another hash).
+   * If it fails (a full hash queue, say), the next correct login tries again.
+   */
+  private void upgradeHash(UsersRepository.StoredUser user, String password) {
+    hasher.hash(password)
+      .compose(stronger -> repository.replaceHash(pool, user.profile().id(), user.passwordHash(), stronger))
+      .onSuccess(replaced -> LOG.debug("Password hash of user {} made again at the configured cost: {}", user.profile().id(), replaced))
+      .onFailure(error -> LOG.info("Password hash of user {} not upgraded this time: {}", user.profile().id(), error.getMessage()));
   }
 
   private static DomainFailure invalidCredentials() {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -157,9 +158,7 @@ class UsersVerticleIT {
   @Test
   @DisplayName("a burst of logins beyond the hashing queue gets a fast BUSY, not a pile of timeouts")
   void hashingQueueIsBounded() {
-    vertx.undeploy(vertx.deploymentIDs().iterator().next()).await();
-    config = TestConfig.forServices(vertx, Map.of("users.hashThreads", "1", "users.hashQueueLimit", "2"));
-    deploy(1);
+    redeploy(Map.of("users.hashThreads", "1", "users.hashQueueLimit", "2"));
 
     List<Future<Message<Object>>> logins = IntStream.range(0, 12)
       .mapToObj(i -> bus.request(UsersContract.LOGIN, new Login("nobody-" + i + "@example.com", PASSWORD)))
@@ -196,6 +195,48 @@ class UsersVerticleIT {
   }
 
   @Test
+  @DisplayName("an unknown e-mail address takes as long as a wrong password: both cost one hash")
+  void unknownEmailTakesAsLongAsAWrongPassword() {
+    redeploy(Map.of("users.hashMemoryKib", "19456", "users.hashIterations", "2"));
+    register("ada@example.com", PASSWORD, "Ada Lovelace");
+    List<Long> wrongPassword = new ArrayList<>();
+    List<Long> unknownEmail = new ArrayList<>();
+    for (int i = 0; i < 15; i++) {  // interleaved, so that the machine's noise falls on both alike
+      wrongPassword.add(loginNanos(new Login("ada@example.com", "not-the-password")));
+      unknownEmail.add(loginNanos(new Login("nobody-" + i + "@example.com", PASSWORD)));
+    }
+    // a login that skipped the hash would be many times faster (a hash is ~25 ms here, the lookup ~1 ms)
+    double ratio = (double) median(unknownEmail) / median(wrongPassword);
+    assertThat(ratio).as("median unknown address ÷ median wrong password (%s / %s ns)", median(unknownEmail), median(wrongPassword))
+      .isBetween(0.7, 1.4);
+  }
+
+  @Test
+  @DisplayName("a correct login with a hash weaker than configured makes it again at the configured cost; the password keeps working")
+  void weakHashesAreUpgradedAtLogin() throws Exception {
+    String[] legacy = PasswordHasherTest.fixtures().stream()
+      .filter(fixture -> fixture[1].startsWith("$argon2id$v=19$m=8192,t=1,p=1$") && fixture[0].equals("correct-horse-battery")).findFirst().orElseThrow();
+    String[] stronger = PasswordHasherTest.fixtures().stream()
+      .filter(fixture -> fixture[1].startsWith("$argon2id$v=19$m=65536,t=3,p=4$") && fixture[0].equals("correct-horse-battery")).findFirst().orElseThrow();
+    redeploy(Map.of("users.hashMemoryKib", "19456", "users.hashIterations", "2"));
+    UUID weak = register("weak@example.com", PASSWORD, "Weak Hash").user().id();
+    UUID strong = register("strong@example.com", PASSWORD, "Strong Hash").user().id();
+    TestServices.sql("UPDATE users.users SET password_hash = '" + legacy[1] + "' WHERE id = '" + weak + "'");
+    TestServices.sql("UPDATE users.users SET password_hash = '" + stronger[1] + "' WHERE id = '" + strong + "'");
+
+    failureOf(bus.request(UsersContract.LOGIN, new Login("weak@example.com", "not-the-password")));
+    assertThat(storedHash(weak)).as("a wrong password changes nothing").isEqualTo(legacy[1]);
+
+    bus.request(UsersContract.LOGIN, new Login("weak@example.com", legacy[0])).await();
+    await().atMost(Duration.ofSeconds(10)).until(() -> storedHash(weak).startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
+    bus.request(UsersContract.LOGIN, new Login("weak@example.com", legacy[0])).await();
+
+    bus.request(UsersContract.LOGIN, new Login("strong@example.com", stronger[0])).await();
+    bus.request(UsersContract.LOGIN, new Login("strong@example.com", stronger[0])).await();
+    assertThat(storedHash(strong)).as("a stronger hash is kept").isEqualTo(stronger[1]);
+  }
+
+  @Test
   void aProfileIsReadByUserId() {
     Session session = register("ada@example.com", PASSWORD, "Ada Lovelace");
 
@@ -215,6 +256,26 @@ class UsersVerticleIT {
 
     assertThat(admin.user().roles()).containsExactlyInAnyOrder(Roles.ADMIN, Roles.CUSTOMER);
     assertThat(TestServices.queryOne("SELECT count(*) FROM users.users WHERE email = 'admin@cartwheel.dev'")).isEqualTo("1");
+  }
+
+  private void redeploy(Map<String, String> overrides) {
+    vertx.undeploy(vertx.deploymentIDs().iterator().next()).await();
+    config = TestConfig.forServices(vertx, overrides);
+    deploy(1);
+  }
+
+  private long loginNanos(Login login) {
+    long started = System.nanoTime();
+    failureOf(bus.request(UsersContract.LOGIN, login));
+    return System.nanoTime() - started;
+  }
+
+  private static long median(List<Long> values) {
+    return values.stream().sorted().toList().get(values.size() / 2);
+  }
+
+  private static String storedHash(UUID userId) {
+    return TestServices.queryOne("SELECT password_hash FROM users.users WHERE id = '" + userId + "'");
   }
 
   private void deploy(int instances) {
