@@ -6,7 +6,7 @@
 #   load-tests/bench.sh --smoke            # every part for a few seconds (CI); fails when a row is missing
 #   SHOPPER_RATE=8 DURATION=30 load-tests/bench.sh
 #
-# Needs: JDK 17, Maven, python3, pgbench and psql (Debian: apt-get install postgresql-client).
+# Needs: JDK 17, Maven, python3, pgbench and psql, argon2 (Debian: apt-get install postgresql-client argon2).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
@@ -17,11 +17,15 @@ SMOKE=${BENCH_SMOKE:-0}
 # Knobs (environment variables). Full defaults first, smoke defaults second.
 if [ "$SMOKE" = 1 ]; then s() { echo "${!1:-$3}"; }; else s() { echo "${!1:-$2}"; }; fi
 CATALOGUE_RATE=$(s CATALOGUE_RATE 150 50)   # visitors/s, 3 requests each (the HTTP ceiling gets the same)
-SHOPPER_RATE=$(s SHOPPER_RATE 4 2)           # new shoppers/s: register, login, browse, 3 orders
+SHOPPER_RATE=$(s SHOPPER_RATE 8 2)           # new shoppers/s: register, login, browse, 3 orders
 STREAM_RATE=$(s STREAM_RATE 10 4)           # WebSocket subscribers/s, 3 orders each
 DURATION=$(s DURATION 60 3)                  # seconds of arrivals: HTTP ceiling, catalogue, WebSocket
 SHOPPER_SECONDS=$(s SHOPPER_SECONDS 90 4)
 ORDERS_SECONDS=$(s ORDERS_SECONDS 30 3)      # the closed orders run (capacity)
+SIGNIN_CLIENTS=$(s SIGNIN_CLIENTS 4 4)       # sign-ins in flight, back to back (one argon2id hash each)
+SIGNIN_SECONDS=$(s SIGNIN_SECONDS 20 3)
+SIGNIN_PAIRS=$(s SIGNIN_PAIRS 3 1)           # the hashing ceiling then the sign-ins, repeated: the ratio pair by pair
+ARGON2_RUNS=$(s ARGON2_RUNS 15 2)            # runs of the argon2 CLI at each of two costs (the hashing ceiling)
 SHOPPERS=$(s SHOPPERS 16 16)                 # its concurrent shoppers, and pgbench's clients
 PAIRS=$(s PAIRS 1 1)                         # closed orders then pgbench, repeated: median and spread when > 1
 PGBENCH_SECONDS=$(s PGBENCH_SECONDS 30 3)
@@ -36,11 +40,11 @@ CLIENT_WARMUP_SECONDS=$(s CLIENT_WARMUP_SECONDS 10 1)  # open runs: their arriva
 IDLE_SECONDS=$(s IDLE_SECONDS 10 2)          # the node's CPU at rest, measured after the catalogue's warm-up
 POISSON=$(s POISSON true false)              # Poisson arrivals; the smoke run spaces them evenly
 PROFILE=$(s PROFILE 1 1)                     # 1: JFR of the node during the shopper journey and the closed orders
-KNOBS="CATALOGUE_RATE SHOPPER_RATE STREAM_RATE DURATION SHOPPER_SECONDS ORDERS_SECONDS SHOPPERS PAIRS PGBENCH_SECONDS
+KNOBS="CATALOGUE_RATE SHOPPER_RATE STREAM_RATE DURATION SHOPPER_SECONDS ORDERS_SECONDS SIGNIN_CLIENTS SIGNIN_SECONDS SIGNIN_PAIRS ARGON2_RUNS SHOPPERS PAIRS PGBENCH_SECONDS
   CUSTOMERS KAFKA_EVENTS KAFKA_INBOUND_EVENTS EB_IN_FLIGHT EB_SECONDS EB_WARMUP_SECONDS WARMUP_SECONDS CLIENT_WARMUP_SECONDS IDLE_SECONDS POISSON PROFILE"
 
-for tool in java mvn python3 pgbench psql jcmd jfr; do
-  command -v $tool > /dev/null || { echo "$tool is missing (pgbench, psql: apt-get install postgresql-client)"; exit 1; }
+for tool in java mvn python3 pgbench psql jcmd jfr argon2; do
+  command -v $tool > /dev/null || { echo "$tool is missing (pgbench, psql: apt-get install postgresql-client; argon2: apt-get install argon2)"; exit 1; }
 done
 
 source "$HERE/node.sh"
@@ -68,12 +72,14 @@ mvn -q -B -ntp -Dstyle.color=never -f "$HERE/pom.xml" test-compile dependency:bu
 TOOLS="$OUT/test-classes:$(cat "$OUT/tools.classpath")"
 
 NODE_ENV=(CARTWHEEL_PAYMENTS_SIMULATOR_LATENCY_MS=0 CARTWHEEL_ORDERS_PLACE_WAIT_MS=10000 CARTWHEEL_GATEWAY_REQUEST_TIMEOUT_MS=15000
-  CARTWHEEL_RATE_LIMITS_ENABLED=false CARTWHEEL_STREAM_MAX_CONNECTIONS_PER_USER=50 CARTWHEEL_BRIDGE_INBOUND_TOPICS=bench.inbound)
+  CARTWHEEL_RATE_LIMITS_ENABLED=false CARTWHEEL_LOGIN_THROTTLE_ENABLED=false CARTWHEEL_STREAM_MAX_CONNECTIONS_PER_USER=50
+  CARTWHEEL_BRIDGE_INBOUND_TOPICS=bench.inbound)
 step "HTTP ceiling";      http_baseline
 step "event-bus ceiling"; eventbus_baselines
 step "starting the node"; launch_node "$OUT/bench-node" "${NODE_ENV[@]}"; await_node
 step "node ready at $BASE"
 step "catalogue";         catalogue
+step "sign-in and the hashing ceiling"; sign_in
 step "shopper journey";   shopper_journey
 for pair in $(seq 1 "$PAIRS"); do
   step "orders (closed) and database ceilings, pair $pair of $PAIRS"; orders_closed "$pair"; database_ceiling "$pair"; database_full "$pair"

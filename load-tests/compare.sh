@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Two builds of the node, or one build with two settings, side by side: catalogue browsing at a fixed open
-# rate (server CPU per request) and the closed orders run (orders/s, server CPU per order, SQL per order)
-# against a fresh node of each, in interleaved pairs (A B, then B A, ...), with B ÷ A taken pair by pair.
+# rate (server CPU per request), the closed orders run (orders/s, server CPU per order, SQL per order) and,
+# when SCENARIOS names it, sign-ins back to back (server CPU per sign-in: one password hash) against a fresh node of each, in interleaved pairs (A B, then B A, ...), with B ÷ A taken pair by pair.
 # This is how a change is kept or dropped (load-tests/README.md, "Comparing two builds").
 #
 #   git stash; mvn -q -DskipTests package; cp verticles/launcher/target/cartwheel.jar /tmp/before.jar; git stash pop
@@ -9,7 +9,7 @@
 #   load-tests/compare.sh /tmp/before.jar verticles/launcher/target/cartwheel.jar
 #   load-tests/compare.sh cartwheel.jar "cartwheel.jar CARTWHEEL_TRACING_ENABLED=false"   # a jar and its extra settings
 #
-# Knobs: PAIRS (3), SCENARIOS ("catalogue orders"), ORDERS_SECONDS (30), WARMUP_SECONDS (60; the JIT is busy long after 20),
+# Knobs: PAIRS (3), SCENARIOS ("catalogue orders"; also "signin"), SIGNIN_CLIENTS (4), SIGNIN_SECONDS (20), ORDERS_SECONDS (30), WARMUP_SECONDS (60; the JIT is busy long after 20),
 # CLIENT_WARMUP_SECONDS (10: the catalogue run's first seconds unrecorded, while Gatling compiles itself), SHOPPERS (16),
 # CUSTOMERS (50), CATALOGUE_RATE (150), CATALOGUE_SECONDS (30), IDLE_SECONDS (10), PROFILE (0; 1: JFR of each
 # side's first orders run), NAME (compare). Writes load-tests/target/NAME/compare.md.
@@ -27,6 +27,8 @@ CUSTOMERS=${CUSTOMERS:-50}
 CATALOGUE_RATE=${CATALOGUE_RATE:-150}
 CATALOGUE_SECONDS=${CATALOGUE_SECONDS:-30}
 IDLE_SECONDS=${IDLE_SECONDS:-10}
+SIGNIN_CLIENTS=${SIGNIN_CLIENTS:-4}
+SIGNIN_SECONDS=${SIGNIN_SECONDS:-20}
 PROFILE=${PROFILE:-0}
 POISSON=false
 OUT=$HERE/target/${NAME:-compare}
@@ -40,7 +42,7 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 mvn -q -B -ntp -Dstyle.color=never -f "$HERE/pom.xml" test-compile dependency:build-classpath -Dmdep.outputFile="$OUT/tools.classpath" > /dev/null
 TOOLS="$HERE/target/test-classes:$(cat "$OUT/tools.classpath")"
 NODE_ENV=(CARTWHEEL_PAYMENTS_SIMULATOR_LATENCY_MS=0 CARTWHEEL_ORDERS_PLACE_WAIT_MS=10000 CARTWHEEL_GATEWAY_REQUEST_TIMEOUT_MS=15000
-  CARTWHEEL_RATE_LIMITS_ENABLED=false)
+  CARTWHEEL_RATE_LIMITS_ENABLED=false CARTWHEEL_LOGIN_THROTTLE_ENABLED=false)
 
 # measure SIDE PAIR JAR [VAR=value...]: one fresh node; appends "side pair figure value" lines to figures.tsv
 measure() {
@@ -78,6 +80,16 @@ measure() {
     figure "SQL statements/order" "$statements"
     figure "SQL transactions/order" "$transactions"
     if [ -n "$record" ]; then python3 "$HERE/profile.py" "$record" "$OUT/profile-$side.md" 15 "side $side's orders run"; fi
+  fi
+  if [[ " $SCENARIOS " == *" signin "* ]]; then
+    node_gatling SignInSimulation "sign-in-warmup-$side-$pair" -Dclients="$SIGNIN_CLIENTS" -DdurationSeconds=10
+    [ -n "${NODE_IDLE_CORES:-}" ] || idle_node
+    node_gatling SignInSimulation "sign-in-$side-$pair" -Dclients="$SIGNIN_CLIENTS" -DdurationSeconds="$SIGNIN_SECONDS"
+    read -r ok ko rate p50 p99 p999 < <(python3 "$HERE/gatling_stats.py" "$REPORT" "sign in" "$SIGNIN_SECONDS")
+    figure "sign-ins/s" "$rate"
+    figure "sign-in CPU ms/request" "$(cpu_ms_per_op "$CPU_S" "$ok")"
+    figure "sign-in p99 ms" "$p99"
+    figure "sign-in errors" "$ko"
   fi
   stop_node
   NODE_IDLE_CORES=

@@ -110,6 +110,19 @@ eventbus_baselines() {
   eventbus_row eventbus_cluster "event bus request/reply, two JVMs over Hazelcast TCP" "$OUT/eventbus-cluster.log"
 }
 
+# password_ceiling PAIR: argon2id in its reference C implementation (Debian's argon2 CLI), at the cost the node
+# is configured with (conf/config.json), in CPU per hash of pure hashing (argon2_ceiling.py says how). It runs
+# right before each sign-in run, with the node idle beside it: on this shared machine, readings minutes apart
+# differed by half, so each is set against the sign-ins that follow it
+password_ceiling() {
+  local cost ms per_s
+  cost=$(python3 -c "import json, sys; u = json.load(open(sys.argv[1]))['users']; print(u['hashMemoryKib'], u['hashIterations'], u['hashParallelism'])" \
+    "$ROOT/conf/config.json")
+  read -r ms per_s < <(python3 "$HERE/argon2_ceiling.py" $cost "$ARGON2_RUNS")
+  row "argon2_c#$1" "argon2id in C, the reference (argon2 CLI; m t p = $cost)" "$per_s" "hashes/CPU-s" - - - 0 "$ms" \
+    "CPU per hash of pure hashing: the CLI's runs at two costs, less the process start and page faults both pay"
+}
+
 # --- the platform, one node (every verticle, embedded PostgreSQL and Kafka) ---
 
 # NODE_IDLE_CORES: the node's CPU at rest (outbox relays polling, the Kafka broker, PostgreSQL), which a
@@ -153,6 +166,18 @@ recording() {
 # summarise NAME TITLE: the recording's hot methods, appended to profile.md
 summarise() {
   if [ "$PROFILE" = 1 ]; then python3 "$HERE/profile.py" "$OUT/$1.jfr" "$OUT/profile.md" 12 "$2"; fi
+}
+
+# sign_in: sign-ins back to back, one argon2id hash each, after a warm-up (the login path's first seconds are
+# the JIT's): the node's CPU per sign-in against the C hash's, in SIGNIN_PAIRS pairs (ceiling, then sign-ins)
+sign_in() {
+  if [ "$WARMUP_SECONDS" -gt 0 ]; then node_gatling SignInSimulation sign-in-warmup -Dclients="$SIGNIN_CLIENTS" -DdurationSeconds=10; fi
+  local pair
+  for pair in $(seq 1 "$SIGNIN_PAIRS"); do
+    password_ceiling "$pair"
+    node_gatling SignInSimulation "sign-in-$pair" -Dclients="$SIGNIN_CLIENTS" -DdurationSeconds="$SIGNIN_SECONDS"
+    gatling_row "signin#$pair" "sign-in, closed: $SIGNIN_CLIENTS back to back (one argon2id hash each)" "req/s" "sign in" "$SIGNIN_SECONDS"
+  done
 }
 
 shopper_journey() {

@@ -51,10 +51,23 @@ final class BenchSetup {
   List<String> customers(int count) {
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      tokens.add(token(post("/api/v1/users", null, "{\"email\":\"" + newEmail() + "\",\"password\":\"" + PASSWORD
-        + "\",\"fullName\":\"Bench Customer\"}")));
+      tokens.add(register(newEmail()));
     }
     return tokens;
+  }
+
+  /** Registers {@code count} new customers (password {@link #PASSWORD}) and returns their e-mail addresses. */
+  List<String> customerEmails(int count) {
+    List<String> emails = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      emails.add(newEmail());
+      register(emails.get(i));
+    }
+    return emails;
+  }
+
+  private String register(String email) {
+    return token(post("/api/v1/users", null, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"fullName\":\"Bench Customer\"}"));
   }
 
   static String newEmail() {
