@@ -88,6 +88,7 @@ final class SignInThrottle {
     List<Future<ConsumptionProbe>> taken = counts.stream().map(count -> buckets.take(count.key(), count.bucket(), 1)).toList();
     return Future.join(taken).transform(ignored -> {
       List<Count> charged = new ArrayList<>();
+      boolean refused = false;
       long waitNanos = 0;
       for (int i = 0; i < counts.size(); i++) {
         Future<ConsumptionProbe> probe = taken.get(i);
@@ -96,10 +97,11 @@ final class SignInThrottle {
         } else if (probe.result().isConsumed()) {
           charged.add(counts.get(i));
         } else {
+          refused = true;
           waitNanos = Math.max(waitNanos, probe.result().getNanosToWaitForRefill());
         }
       }
-      if (waitNanos > 0) {
+      if (refused) {
         giveBack(charged);
         long seconds = Math.max(1, (waitNanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
         return Future.failedFuture(new ProblemException(Problem.of(GatewayError.TOO_MANY_ATTEMPTS,
@@ -115,7 +117,7 @@ final class SignInThrottle {
 
   private void giveBack(List<Count> charged) {
     charged.forEach(count -> buckets.giveBack(count.key(), count.bucket(), 1)
-      .onFailure(error -> LOG.warn("Sign-in throttle store failed to take back an attempt: {}", error.getMessage())));
+      .onFailure(error -> LOG.warn("Sign-in throttle store failed to give a token back: {}", error.getMessage())));
   }
 
   private static boolean wrongCredentials(AsyncResult<?> login) {
