@@ -1,12 +1,13 @@
 package dev.cartwheel.inventory;
 
 import dev.cartwheel.codecs.inventory.CreateProduct;
-import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 
 import java.util.List;
 
-/** A small catalogue for the dev profile (inventory.seedDemoCatalogue), added once: existing SKUs are left alone. */
+/**
+ * A small catalogue for the dev profile (inventory.seedDemoCatalogue), added once: existing SKUs are left alone.
+ * {@link InventoryService#seed} adds it as an administrator's creations are added, each with its ProductCreated.
+ */
 final class DemoCatalogue {
 
   static final List<CreateProduct> PRODUCTS = List.of(
@@ -20,15 +21,5 @@ final class DemoCatalogue {
     new CreateProduct("CW-HOOD-L", "Cartwheel hoodie (L)", "Brushed fleece, charcoal, large. A limited run.", 5990, "EUR", 5));
 
   private DemoCatalogue() {
-  }
-
-  static Future<Void> seed(Pool pool, InventoryRepository repository) {
-    return pool.withTransaction(tx -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (CreateProduct product : PRODUCTS) {
-        chain = chain.compose(previous -> repository.insertProductIfAbsent(tx, product)).mapEmpty();
-      }
-      return chain;
-    });
   }
 }

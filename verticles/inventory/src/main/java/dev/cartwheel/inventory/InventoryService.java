@@ -96,6 +96,22 @@ final class InventoryService {
       append(tx, InventoryContract.PRODUCT_CREATED, new ProductCreated(UUID.randomUUID(), Instant.now(), product)).map(product)));
   }
 
+  /**
+   * Adds the products whose SKU is not taken yet, each with its ProductCreated, as {@link #createProduct}
+   * does: a consumer that builds its catalogue from the events sees the seeded products too.
+   */
+  Future<Void> seed(List<CreateProduct> products) {
+    return write(tx -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (CreateProduct product : products) {
+        chain = chain.compose(previous -> repository.insertProductIfAbsent(tx, product)).compose(inserted -> inserted
+          .map(created -> append(tx, InventoryContract.PRODUCT_CREATED, new ProductCreated(UUID.randomUUID(), Instant.now(), created)))
+          .orElseGet(Future::succeededFuture));
+      }
+      return chain;
+    });
+  }
+
   Future<Product> restock(Restock command) {
     List<FieldError> errors = StockRules.restock(command.sku(), command.quantity());
     if (!errors.isEmpty()) {

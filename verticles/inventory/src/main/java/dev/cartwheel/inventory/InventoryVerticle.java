@@ -39,7 +39,7 @@ public final class InventoryVerticle extends VerticleBase {
       InventoryRepository repository = new InventoryRepository(outbox);
       relay = new OutboxRelay(vertx, pool, settings.pg(), InventoryContract.DOMAIN, outbox, settings.outbox());
       InventoryService service = new InventoryService(pool, repository, outbox, relay::nudge, settings.hold());
-      Future<Void> seeded = settings.seedDemoCatalogue() ? DemoCatalogue.seed(pool, repository) : Future.succeededFuture();
+      Future<Void> seeded = settings.seedDemoCatalogue() ? service.seed(DemoCatalogue.PRODUCTS) : Future.succeededFuture();
       return seeded.compose(done -> {
         relay.start();
         sweeper = vertx.setPeriodic(settings.expirySweep().toMillis(), tick -> service.expireDue(EXPIRY_BATCH)

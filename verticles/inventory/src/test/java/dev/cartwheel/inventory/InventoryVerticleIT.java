@@ -9,6 +9,7 @@ import dev.cartwheel.codecs.inventory.CommitReservation;
 import dev.cartwheel.codecs.inventory.CreateProduct;
 import dev.cartwheel.codecs.inventory.GetProduct;
 import dev.cartwheel.codecs.inventory.InventoryContract;
+import dev.cartwheel.codecs.inventory.ProductCreated;
 import dev.cartwheel.codecs.inventory.ListProducts;
 import dev.cartwheel.codecs.inventory.Product;
 import dev.cartwheel.codecs.inventory.ProductPage;
@@ -242,6 +243,21 @@ class InventoryVerticleIT {
     await().untilAsserted(() -> assertThat(events).filteredOn(StockReserved.class::isInstance).hasSize(20));
     assertThat(eventIds).doesNotHaveDuplicates().hasSize(21);
     assertThat(TestServices.queryOne("SELECT count(*) FROM inventory.outbox WHERE published_at IS NULL")).isEqualTo("0");
+  }
+
+  @Test
+  @DisplayName("the demo catalogue is seeded once, each product with its ProductCreated, as an administrator's would be")
+  void theDemoCatalogueIsPublished() {
+    create("CW-MUG-01", "An administrator's mug", 990, 3);
+    deploy(Map.of("inventory.seedDemoCatalogue", "true"), 1);
+    deploy(Map.of("inventory.seedDemoCatalogue", "true"), 1);
+
+    List<String> seeded = DemoCatalogue.PRODUCTS.stream().map(CreateProduct::sku).toList();
+    await().untilAsserted(() -> assertThat(events).filteredOn(ProductCreated.class::isInstance)
+      .extracting(event -> ((ProductCreated) event).product().sku()).containsExactlyInAnyOrderElementsOf(seeded));
+    assertThat(product("CW-MUG-01").name()).as("a SKU taken before is left alone").isEqualTo("An administrator's mug");
+    assertThat(TestServices.queryOne("SELECT count(*) FROM inventory.outbox WHERE address = '" + InventoryContract.PRODUCT_CREATED + "'"))
+      .as("one event per product, however many seeds ran").isEqualTo(String.valueOf(seeded.size()));
   }
 
   private void deploy(Map<String, String> overrides, int instances) {
