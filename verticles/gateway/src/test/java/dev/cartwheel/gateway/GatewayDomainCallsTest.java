@@ -209,6 +209,21 @@ class GatewayDomainCallsTest {
     });
   }
 
+  @Test
+  @DisplayName("a breaker reset changed live applies: an open breaker then stays open longer than the old reset")
+  void breakerResetChangesLive() throws InterruptedException {
+    assertThat(live.apply(new JsonObject().put("gateway.breakerResetMs", 60_000), "a test", "GatewayDomainCallsTest")).isTrue();
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+      login();
+      assertThat(login().bodyAsJsonObject().getString("detail")).contains("requests to it are paused");
+    });
+    MessageConsumer<Login> users = answerLogins();
+
+    Thread.sleep(1100);  // the old reset (1000 ms) would have let the next call through
+    assertThat(login().bodyAsJsonObject().getString("detail")).contains("requests to it are paused");
+    users.unregister().await();
+  }
+
   private HttpResponse<Buffer> login() {
     return client.post("/api/v1/sessions").sendJsonObject(CREDENTIALS).await();
   }

@@ -31,8 +31,10 @@ public final class LiveConfig implements Shareable {
   private static final Logger LOG = LoggerFactory.getLogger("cartwheel.config");
   private static final String SHARED = "cartwheel.runtime";
   private static final String KEY = "liveConfig";
-  private static final List<String> LIVE_PREFIXES = List.of("rateLimits.", "logging.");
-  private static final Set<String> LIVE_KEYS = Set.of("gateway.breakerMaxFailures", "gateway.breakerResetMs", "gateway.requestTimeoutMs");
+  private static final List<String> LIVE_PREFIXES = List.of("rateLimits.");
+  /** Each applied where it is read (logging.format is not: the log layout is set at start, so it waits for a restart). */
+  private static final Set<String> LIVE_KEYS = Set.of("gateway.breakerMaxFailures", "gateway.breakerResetMs", "gateway.requestTimeoutMs",
+    "logging.levels");
 
   private record Subscriber(Context context, Consumer<ConfigReader> listener) {
   }
