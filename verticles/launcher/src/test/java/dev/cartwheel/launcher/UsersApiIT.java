@@ -11,8 +11,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -172,6 +177,23 @@ class UsersApiIT {
       assertThat(response.getHeader("Retry-After")).isEqualTo("1");
     });
     assertThat(burst.stream().map(answer -> answer.result().statusCode())).as("nothing timed out").containsOnly(401, 503);
+  }
+
+  @Test
+  @DisplayName("the README's problem example: its registration answers the problem it shows")
+  void theReadmesProblemExampleHolds() throws IOException {
+    String readme = Files.readString(Path.of("..", "..", "README.md"));
+    Matcher request = Pattern.compile("Registering with `(\\{.*?\\})`").matcher(readme);
+    assertThat(request.find()).as("the README's example request").isTrue();
+    String block = readme.substring(readme.indexOf("```json", request.end()) + "```json".length());
+    JsonObject documented = new JsonObject(block.substring(0, block.indexOf("```")));
+
+    HttpResponse<Buffer> answer = node.http.post("/api/v1/users").sendJsonObject(new JsonObject(request.group(1))).await();
+
+    JsonObject problem = Problems.assertProblem(answer, documented.getInteger("status"), documented.getString("code"));
+    assertThat(problem.getString("detail")).isEqualTo(documented.getString("detail"));
+    assertThat(problem.getJsonArray("errors")).isEqualTo(documented.getJsonArray("errors"));
+    assertThat(problem.getString("instance")).isEqualTo(documented.getString("instance"));
   }
 
   private HttpResponse<Buffer> login(String email, String password) {
