@@ -109,7 +109,13 @@ final class OrdersRoutes {
       return;
     }
     domains.<Order>request(OrdersContract.DOMAIN, OrdersContract.CANCEL, new CancelOrder(UUID.fromString(rc.pathParam("id")), requester), RequestIds.of(rc))
-      .onSuccess(order -> rc.json(shape.representation.apply(order)))
+      .onSuccess(order -> {
+        // still compensating after the domain's wait: 202 and where to poll, as for a slow placement
+        if (order.status() == OrderStatus.PENDING) {
+          rc.response().setStatusCode(202).putHeader("Location", shape.prefix + "/orders/" + order.id());
+        }
+        rc.json(shape.representation.apply(order));
+      })
       .onFailure(rc::fail);
   }
 }

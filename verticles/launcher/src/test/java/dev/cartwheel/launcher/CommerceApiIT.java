@@ -167,7 +167,7 @@ class CommerceApiIT {
   }
 
   @Test
-  @DisplayName("an order that takes longer than the server waits is a 202 with a Location to poll")
+  @DisplayName("an order, or a cancellation, that takes longer than the server waits is a 202 with a Location to poll")
   void slowOrdersAre202() {
     try (RunningPlatform slow = RunningPlatform.start(Map.of("inventory.seedDemoCatalogue", "false", "payments.simulator.latencyMs", "1500",
       "orders.placeWaitMs", "200"))) {
@@ -179,6 +179,15 @@ class CommerceApiIT {
       String location = accepted.getHeader("Location");
       await().atMost(Duration.ofSeconds(20)).until(() ->
         "CONFIRMED".equals(slow.http.get(location).bearerTokenAuthentication(ada).send().await().bodyAsJsonObject().getString("status")));
+
+      String toCancel = slow.http.post("/api/v1/orders").bearerTokenAuthentication(ada).putHeader("Idempotency-Key", "slow-2")
+        .sendJsonObject(order("tok_visa", line("CW-MUG-01", 1))).await().getHeader("Location");
+      HttpResponse<Buffer> cancelling = slow.http.post(toCancel + "/cancel").bearerTokenAuthentication(ada).send().await();
+      assertThat(cancelling.statusCode()).as("the provider takes 1.5 s to void, the server waits 0.2 s").isEqualTo(202);
+      assertThat(cancelling.bodyAsJsonObject().getString("status")).isEqualTo("PENDING");
+      assertThat(cancelling.getHeader("Location")).isEqualTo(toCancel);
+      await().atMost(Duration.ofSeconds(20)).until(() ->
+        "CANCELLED".equals(slow.http.get(toCancel).bearerTokenAuthentication(ada).send().await().bodyAsJsonObject().getString("status")));
     }
   }
 
