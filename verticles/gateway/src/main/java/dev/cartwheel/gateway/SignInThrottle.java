@@ -1,6 +1,7 @@
 package dev.cartwheel.gateway;
 
 import dev.cartwheel.codecs.DomainFailure;
+import dev.cartwheel.codecs.users.EmailAddresses;
 import dev.cartwheel.codecs.users.UsersError;
 import dev.cartwheel.runtime.config.ConfigReader;
 import io.github.bucket4j.BucketConfiguration;
@@ -16,7 +17,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -129,9 +129,9 @@ final class SignInThrottle {
       || registration.cause() instanceof DomainFailure failure && failure.code().equals(UsersError.EMAIL_TAKEN.code());
   }
 
-  /** The account as the users domain normalizes it, hashed: the grid holds no e-mail addresses, and keys stay short. */
+  /** The account as the users domain keys it, hashed: the grid holds no e-mail addresses, and keys stay short. */
   private static String account(String email) {
-    String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    String normalized = email == null ? "" : EmailAddresses.normalize(email);
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);

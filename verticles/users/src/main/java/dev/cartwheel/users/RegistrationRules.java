@@ -1,6 +1,7 @@
 package dev.cartwheel.users;
 
 import dev.cartwheel.codecs.FieldError;
+import dev.cartwheel.codecs.users.EmailAddresses;
 import dev.cartwheel.codecs.users.RegisterUser;
 
 import java.io.BufferedReader;
@@ -46,14 +47,10 @@ final class RegistrationRules {
     }
   }
 
-  static String normalizeEmail(String email) {
-    return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
-  }
-
   /** The field errors of {@code command}; empty when it is valid. */
   List<FieldError> check(RegisterUser command) {
     List<FieldError> errors = new ArrayList<>();
-    String email = normalizeEmail(command.email());
+    String email = EmailAddresses.normalize(command.email());
     if (email == null || email.isEmpty()) {
       errors.add(new FieldError("email", "is required"));
     } else if (!isPlausibleEmail(email)) {
@@ -78,7 +75,7 @@ final class RegistrationRules {
   }
 
   NewAccount normalize(RegisterUser command) {
-    return new NewAccount(normalizeEmail(command.email()), command.password(), command.fullName().trim());
+    return new NewAccount(EmailAddresses.normalize(command.email()), command.password(), command.fullName().trim());
   }
 
   private Optional<String> passwordProblem(String password, String email) {

@@ -3,6 +3,7 @@ package dev.cartwheel.users;
 import dev.cartwheel.codecs.DomainFailure;
 import dev.cartwheel.codecs.FieldError;
 import dev.cartwheel.codecs.Roles;
+import dev.cartwheel.codecs.users.EmailAddresses;
 import dev.cartwheel.codecs.users.GetProfile;
 import dev.cartwheel.codecs.users.Login;
 import dev.cartwheel.codecs.users.RegisterUser;
@@ -60,7 +61,7 @@ final class UsersService {
   }
 
   Future<Session> login(Login command) {
-    String email = RegistrationRules.normalizeEmail(command.email());
+    String email = EmailAddresses.normalize(command.email());
     String password = command.password();
     if (password == null || password.length() > LOGIN_PASSWORD_LIMIT) {
       return Future.failedFuture(invalidCredentials());
@@ -89,7 +90,7 @@ final class UsersService {
     if (seed.isEmpty()) {
       return Future.succeededFuture();
     }
-    String email = RegistrationRules.normalizeEmail(seed.get().email());
+    String email = EmailAddresses.normalize(seed.get().email());
     return repository.findByEmail(pool, email).compose(existing -> {
       if (existing.isPresent()) {
         return Future.succeededFuture();
