@@ -92,8 +92,7 @@ final class InventoryService {
     if (!errors.isEmpty()) {
       return Future.failedFuture(DomainFailure.invalid(errors));
     }
-    return write(tx -> repository.insertProduct(tx, command).compose(product ->
-      append(tx, InventoryContract.PRODUCT_CREATED, new ProductCreated(UUID.randomUUID(), Instant.now(), product)).map(product)));
+    return write(tx -> repository.insertProduct(tx, command).compose(product -> announceCreated(tx, product).map(product)));
   }
 
   /**
@@ -104,9 +103,8 @@ final class InventoryService {
     return write(tx -> {
       Future<Void> chain = Future.succeededFuture();
       for (CreateProduct product : products) {
-        chain = chain.compose(previous -> repository.insertProductIfAbsent(tx, product)).compose(inserted -> inserted
-          .map(created -> append(tx, InventoryContract.PRODUCT_CREATED, new ProductCreated(UUID.randomUUID(), Instant.now(), created)))
-          .orElseGet(Future::succeededFuture));
+        chain = chain.compose(previous -> repository.insertProductIfAbsent(tx, product))
+          .compose(inserted -> inserted.map(created -> announceCreated(tx, created)).orElseGet(Future::succeededFuture));
       }
       return chain;
     });
@@ -285,6 +283,10 @@ final class InventoryService {
   /** Runs {@code work} in a transaction; after the commit, lets the outbox relay know. */
   private <T> Future<T> write(Function<SqlClient, Future<T>> work) {
     return pool.withTransaction(work::apply).onSuccess(done -> eventsWritten.run());
+  }
+
+  private Future<Void> announceCreated(SqlClient tx, Product product) {
+    return append(tx, InventoryContract.PRODUCT_CREATED, new ProductCreated(UUID.randomUUID(), Instant.now(), product));
   }
 
   private Future<Void> append(SqlClient tx, String address, DomainEvent event) {
