@@ -201,14 +201,15 @@ class UsersVerticleIT {
     register("ada@example.com", PASSWORD, "Ada Lovelace");
     List<Long> wrongPassword = new ArrayList<>();
     List<Long> unknownEmail = new ArrayList<>();
-    for (int i = 0; i < 15; i++) {  // interleaved, so that the machine's noise falls on both alike
+    for (int i = 0; i < 21; i++) {  // interleaved, so that the machine's noise falls on both alike
       wrongPassword.add(loginNanos(new Login("ada@example.com", "not-the-password")));
       unknownEmail.add(loginNanos(new Login("nobody-" + i + "@example.com", PASSWORD)));
     }
-    // a login that skipped the hash would be many times faster (a hash is ~25 ms here, the lookup ~1 ms)
+    // a login that skipped the hash would be about 25 times faster (a hash is ~25 ms here, the lookup ~1 ms); the
+    // bounds leave room for this shared machine's noise (runs of 15 pairs read 0.68 and 1.46) and still catch that
     double ratio = (double) median(unknownEmail) / median(wrongPassword);
     assertThat(ratio).as("median unknown address ÷ median wrong password (%s / %s ns)", median(unknownEmail), median(wrongPassword))
-      .isBetween(0.7, 1.4);
+      .isBetween(0.5, 2.0);
   }
 
   @Test
