@@ -219,7 +219,8 @@ class GatewayDomainCallsTest {
     });
     MessageConsumer<Login> users = answerLogins();
 
-    Thread.sleep(1100);  // the old reset (1000 ms) would have let the next call through
+    // a sleep, not a poll: the test is that nothing changes past the old reset (1000 ms), which would let the next call through
+    Thread.sleep(1100);
     assertThat(login().bodyAsJsonObject().getString("detail")).contains("requests to it are paused");
     users.unregister().await();
   }

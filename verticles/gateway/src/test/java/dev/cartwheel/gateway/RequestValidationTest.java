@@ -28,14 +28,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -151,11 +154,11 @@ class RequestValidationTest {
         })
         .compose(response -> response.body().map(answer -> response.statusCode() + " " + answer))
         .await(30, TimeUnit.SECONDS);  // a bound for a stalled machine, not a speed check
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       // CI twice saw the first call here go unanswered (never reproduced alone): say where every thread was
       StringBuilder threads = new StringBuilder();
       Thread.getAllStackTraces().forEach((thread, stack) -> threads.append('\n').append(thread.getName()).append(' ').append(thread.getState())
-        .append(java.util.Arrays.stream(stack).limit(12).map(frame -> "\n    at " + frame).collect(java.util.stream.Collectors.joining())));
+        .append(Arrays.stream(stack).limit(12).map(frame -> "\n    at " + frame).collect(Collectors.joining())));
       throw new AssertionError(method + " " + uri + " got no answer in 30 s; threads:" + threads, e);
     }
   }
