@@ -66,6 +66,8 @@ class RequestValidationTest {
   private static Vertx vertx;
   private HttpServer server;
   private HttpClient client;
+  /** Requests that reached the router (see {@link #call}). */
+  private final AtomicInteger arrived = new AtomicInteger();
 
   @BeforeAll
   static void start() {
@@ -116,6 +118,10 @@ class RequestValidationTest {
       return RequestExtractor.withBodyHandler().extractValidatableRequest(rc, operation);
     };
     Router router = Router.router(vertx);
+    router.route().handler(rc -> {
+      arrived.incrementAndGet();
+      rc.next();
+    });
     router.route().handler(BodyHandler.create());
     router.get("/api/v1/products").handler(new RequestValidation(contract, contract.operation("listProducts"), counting)).handler(RequestValidationTest::echo);
     router.post("/api/v1/products/:sku/restock")
@@ -145,22 +151,43 @@ class RequestValidationTest {
       .map(entry -> entry.getKey() + "=" + entry.getValue().get()).sorted().toList()));
   }
 
+  /**
+   * CI saw the first call here go unanswered three times in about ten runs, never alone or under load here.
+   * The thread dump then showed every event loop idle in epoll: the request never reached the router. A call
+   * the router never saw is not what this test checks, so it is sent once more on a new client, and the
+   * stacks go to stderr for whoever looks into it. A call the router saw and did not answer fails the test.
+   */
   private String call(HttpMethod method, String uri, String body) throws Exception {
+    int arrivedBefore = arrived.get();
     try {
-      return client.request(method, server.actualPort(), "127.0.0.1", uri)
-        .compose(request -> {
-          request.putHeader("Content-Type", "application/json");
-          return body == null ? request.send() : request.send(body);
-        })
-        .compose(response -> response.body().map(answer -> response.statusCode() + " " + answer))
-        .await(30, TimeUnit.SECONDS);  // a bound for a stalled machine, not a speed check
+      return send(method, uri, body);
     } catch (TimeoutException e) {
-      // CI twice saw the first call here go unanswered (never reproduced alone): say where every thread was
-      StringBuilder threads = new StringBuilder();
-      Thread.getAllStackTraces().forEach((thread, stack) -> threads.append('\n').append(thread.getName()).append(' ').append(thread.getState())
-        .append(Arrays.stream(stack).limit(12).map(frame -> "\n    at " + frame).collect(Collectors.joining())));
-      throw new AssertionError(method + " " + uri + " got no answer in 30 s; threads:" + threads, e);
+      String threads = threads();
+      if (arrived.get() != arrivedBefore) {
+        throw new AssertionError(method + " " + uri + " reached the router and got no answer in 10 s; threads:" + threads, e);
+      }
+      System.err.println(method + " " + uri + " never reached the router in 10 s; sending it again on a new client. Threads:" + threads);
+      client.close().await(10, TimeUnit.SECONDS);
+      client = vertx.createHttpClient();
+      return send(method, uri, body);
     }
+  }
+
+  private String send(HttpMethod method, String uri, String body) throws Exception {
+    return client.request(method, server.actualPort(), "127.0.0.1", uri)
+      .compose(request -> {
+        request.putHeader("Content-Type", "application/json");
+        return body == null ? request.send() : request.send(body);
+      })
+      .compose(response -> response.body().map(answer -> response.statusCode() + " " + answer))
+      .await(10, TimeUnit.SECONDS);
+  }
+
+  private static String threads() {
+    StringBuilder threads = new StringBuilder();
+    Thread.getAllStackTraces().forEach((thread, stack) -> threads.append('\n').append(thread.getName()).append(' ').append(thread.getState())
+      .append(Arrays.stream(stack).limit(12).map(frame -> "\n    at " + frame).collect(Collectors.joining())));
+    return threads.toString();
   }
 
   /** Both validators' answers written the same way: what was validated, or the error with all it carries. */
