@@ -23,16 +23,3 @@ CREATE TABLE recipients (
   email     text NOT NULL,
   full_name text NOT NULL
 );
-
-CREATE TABLE outbox (
-  seq           bigserial   PRIMARY KEY,
-  id            uuid        NOT NULL UNIQUE,
-  aggregate_id  text        NOT NULL,
-  address       text        NOT NULL,
-  payload       jsonb       NOT NULL,
-  occurred_at   timestamptz NOT NULL,
-  published_at  timestamptz,
-  kafka_sent_at timestamptz
-);
-CREATE INDEX outbox_unpublished ON outbox (seq) WHERE published_at IS NULL;
-CREATE INDEX outbox_unsent_to_kafka ON outbox (seq) WHERE kafka_sent_at IS NULL;

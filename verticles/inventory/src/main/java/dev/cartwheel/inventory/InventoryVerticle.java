@@ -33,7 +33,7 @@ public final class InventoryVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     InventoryConfig settings = InventoryConfig.from(new ConfigReader(config()));
-    return Migrations.migrate(vertx, settings.pg(), InventoryContract.DOMAIN).compose(migrated -> {
+    return Migrations.migrateWithOutbox(vertx, settings.pg(), InventoryContract.DOMAIN).compose(migrated -> {
       pool = Pools.shared(vertx, settings.pg(), InventoryContract.DOMAIN);
       Outbox outbox = new Outbox(InventoryContract.DOMAIN, InventoryContract.EVENTS);
       InventoryRepository repository = new InventoryRepository(outbox);

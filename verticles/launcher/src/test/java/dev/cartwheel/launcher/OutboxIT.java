@@ -5,6 +5,7 @@ import dev.cartwheel.codecs.DomainEvent;
 import dev.cartwheel.codecs.RecordJson;
 import dev.cartwheel.codecs.inventory.StockRestocked;
 import dev.cartwheel.runtime.config.ConfigReader;
+import dev.cartwheel.runtime.db.Migrations;
 import dev.cartwheel.runtime.db.PgSettings;
 import dev.cartwheel.runtime.kafka.KafkaOutbound;
 import dev.cartwheel.runtime.outbox.Outbox;
@@ -55,16 +56,14 @@ class OutboxIT {
   private MessageConsumer<StockRestocked> consumer;
 
   @BeforeEach
-  void start() {
+  void start() throws Exception {
     TestServices.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-    TestServices.sql("CREATE SCHEMA " + SCHEMA);
+    vertx = Vertx.vertx();
+    // a domain without migrations of its own: the schema and the runtime's outbox
+    Migrations.migrateWithOutbox(vertx, settings(), SCHEMA).await(30, TimeUnit.SECONDS);
     TestServices.sql("CREATE TABLE outbox_it.stock (sku text PRIMARY KEY, quantity integer NOT NULL)");
     TestServices.sql("CREATE TABLE outbox_it.audit (sku text PRIMARY KEY)");
-    TestServices.sql("CREATE TABLE outbox_it.outbox (seq bigserial PRIMARY KEY, id uuid NOT NULL UNIQUE, aggregate_id text NOT NULL,"
-      + " address text NOT NULL, payload jsonb NOT NULL, occurred_at timestamptz NOT NULL, published_at timestamptz,"
-      + " kafka_sent_at timestamptz, traceparent text)");
     TestServices.sql("INSERT INTO outbox_it.stock VALUES ('MUG', 5), ('TEE', 5)");
-    vertx = Vertx.vertx();
     Codecs.registerAll(vertx.eventBus());
     pool = PgBuilder.pool().connectingTo(settings().connectOptions()).using(vertx).build();
     outbox = new Outbox(SCHEMA, Map.of(ADDRESS, StockRestocked.class));

@@ -37,7 +37,7 @@ public final class NotificationsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     NotificationsConfig settings = NotificationsConfig.from(new ConfigReader(config()));
-    return Migrations.migrate(vertx, settings.pg(), NotificationsContract.DOMAIN).compose(migrated -> {
+    return Migrations.migrateWithOutbox(vertx, settings.pg(), NotificationsContract.DOMAIN).compose(migrated -> {
       pool = Pools.shared(vertx, settings.pg(), NotificationsContract.DOMAIN);
       Outbox outbox = new Outbox(NotificationsContract.DOMAIN, NotificationsContract.EVENTS);
       NotificationsRepository repository = new NotificationsRepository(outbox);

@@ -39,7 +39,7 @@ public final class OrdersVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     OrdersConfig settings = OrdersConfig.from(new ConfigReader(config()));
-    return Migrations.migrate(vertx, settings.pg(), OrdersContract.DOMAIN).compose(migrated -> {
+    return Migrations.migrateWithOutbox(vertx, settings.pg(), OrdersContract.DOMAIN).compose(migrated -> {
       pool = Pools.shared(vertx, settings.pg(), OrdersContract.DOMAIN);
       Outbox outbox = new Outbox(OrdersContract.DOMAIN, OrdersContract.EVENTS);
       OrdersRepository repository = new OrdersRepository(outbox);

@@ -38,7 +38,7 @@ public final class PaymentsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     PaymentsConfig settings = PaymentsConfig.from(new ConfigReader(config()));
-    return Migrations.migrate(vertx, settings.pg(), PaymentsContract.DOMAIN).compose(migrated -> {
+    return Migrations.migrateWithOutbox(vertx, settings.pg(), PaymentsContract.DOMAIN).compose(migrated -> {
       pool = Pools.shared(vertx, settings.pg(), PaymentsContract.DOMAIN);
       breaker = CircuitBreaker.create("payments.provider#" + INSTANCES.incrementAndGet(), vertx,
         new CircuitBreakerOptions()

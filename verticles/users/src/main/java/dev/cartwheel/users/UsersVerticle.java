@@ -32,7 +32,7 @@ public final class UsersVerticle extends VerticleBase {
   public Future<?> start() {
     UsersConfig settings = UsersConfig.from(new ConfigReader(config()));
     TokenIssuer tokens = new TokenIssuer(Jwt.signer(vertx, settings.jwt()), settings.jwt(), Clock.systemUTC());
-    return Migrations.migrate(vertx, settings.pg(), UsersContract.DOMAIN)
+    return Migrations.migrateWithOutbox(vertx, settings.pg(), UsersContract.DOMAIN)
       .compose(migrated -> PasswordHasher.create(vertx, settings.hashing()))
       .compose(created -> {
         hasher = created;

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * A domain's outbox: its events are written to {@code <schema>.outbox} in the same transaction as the
  * state change they describe, so an event exists if and only if its change was committed. The
- * {@link OutboxRelay} publishes them afterwards. Each domain's migrations create the table:
+ * {@link OutboxRelay} publishes them afterwards. The runtime's own migrations ({@code db/outbox}, run by
+ * {@link dev.cartwheel.runtime.db.Migrations#migrateWithOutbox}) create the table in every domain's schema:
  * <pre>
  * outbox(seq bigserial PRIMARY KEY, id uuid UNIQUE, aggregate_id text, address text, payload jsonb,
  *        occurred_at timestamptz, published_at timestamptz, kafka_sent_at timestamptz, traceparent text)
