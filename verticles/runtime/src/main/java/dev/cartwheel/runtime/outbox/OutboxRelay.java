@@ -5,7 +5,6 @@ import dev.cartwheel.runtime.db.PgSettings;
 import dev.cartwheel.runtime.kafka.KafkaOutbound;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
@@ -19,7 +18,9 @@ import java.util.stream.Collectors;
 /**
  * Relays a domain's outbox to the event bus ({@code <domain>.evt.*}) and, when kafka.outbound.enabled,
  * to the domain's Kafka topic as CloudEvents: one {@link RelayLoop} per destination, each with its own
- * leader lock and its own delivered-column, so Kafka being away never delays the event bus. Events
+ * leader lock and its own delivered-column, so Kafka being away never delays the event bus. A commit that
+ * adds events wakes the leading loops through PostgreSQL (LISTEN/NOTIFY), whichever node wrote them; every
+ * outbox.pollMs they also look by themselves, and a node that does not lead tries to take over. Events
  * delivered everywhere are kept for outbox.retentionHours (to inspect, to replay), then deleted.
  */
 public final class OutboxRelay {
@@ -40,7 +41,6 @@ public final class OutboxRelay {
   private static final long CLEANUP_EVERY_MS = Duration.ofMinutes(1).toMillis();
 
   private final Vertx vertx;
-  private final ContextInternal context;
   private final Pool pool;
   private final Settings settings;
   private final List<RelayLoop> loops = new ArrayList<>();
@@ -50,7 +50,6 @@ public final class OutboxRelay {
 
   public OutboxRelay(Vertx vertx, Pool pool, PgSettings pg, String schema, Outbox outbox, Settings settings) {
     this.vertx = vertx;
-    this.context = ((ContextInternal) vertx.getOrCreateContext()).unwrap();
     this.pool = pool;
     this.settings = settings;
     List<OutboxSink> sinks = new ArrayList<>(List.of(new EventBusSink(vertx.eventBus(), outbox.events())));
@@ -62,17 +61,13 @@ public final class OutboxRelay {
       + sinks.stream().map(sink -> sink.sentColumn() + " < now() - make_interval(secs => $1)").collect(Collectors.joining(" AND "));
   }
 
+  /**
+   * Call on the verticle's context: the relay's timers and its leader connections (whose notices wake it,
+   * see {@link RelayLoop}) run there, apart from any request's trace.
+   */
   public void start() {
-    pollTimer = vertx.setPeriodic(1, settings.pollInterval().toMillis(), tick -> nudge());
+    pollTimer = vertx.setPeriodic(1, settings.pollInterval().toMillis(), tick -> loops.forEach(RelayLoop::nudge));
     cleanupTimer = vertx.setPeriodic(CLEANUP_EVERY_MS, tick -> cleanUp());
-  }
-
-  /** Delivers what is waiting now, where this node leads; call it after a local commit to cut latency. */
-  public void nudge() {
-    // on the verticle's own context, not the caller's request: a batch carries the events of many requests
-    // and belongs to none of their traces (each event keeps its own trace in its CloudEvent). emit runs it
-    // at once when called on that context's event loop (the usual case), so delivery is not delayed.
-    context.emit(now -> loops.forEach(RelayLoop::nudge));
   }
 
   /** One node is enough: the one leading the event-bus loop. Deleting what is gone already is harmless anyway. */

@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * aggregate's events in order; when its node dies, the connection drops, the lock frees, and another
  * node's loop takes over at its next attempt.
  * <p>
+ * The leader listens on that connection for the notices the outbox's trigger sends when a transaction that
+ * added events commits (channel {@code cartwheel.outbox.<schema>}), on any node: each notice starts a
+ * delivery. The relay's slow poll remains for a notice sent while no one listened (a leader changing hands).
+ * <p>
  * A delivered batch is marked together with the next read, in one statement: under load every batch costs
  * one round trip, not two. When no next read comes within {@link #MARK_DELAY_MS}, a read is made to mark it.
  * A crash before the mark delivers the batch again, which at least once allows.
@@ -43,6 +47,8 @@ final class RelayLoop {
   /** How long a delivered batch waits for the next read to carry its mark. */
   static final long MARK_DELAY_MS = 10;
   private static final Long[] NONE = new Long[0];
+  /** The channel the outbox's trigger notifies (db/outbox/V2__outbox_notify.sql), followed by the schema. */
+  private static final String NOTICES = "cartwheel.outbox.";
 
   private final Vertx vertx;
   private final Pool pool;
@@ -157,13 +163,22 @@ final class RelayLoop {
     return connection
       .compose(opened -> opened.preparedQuery("SELECT pg_try_advisory_lock(hashtext($1)) AS locked")
         .execute(Tuple.of("cartwheel.outbox." + schema + "." + sink.name())))
-      .map(rows -> {
-        leader = rows.iterator().next().getBoolean("locked");
-        if (leader) {
-          LOG.info("This node now relays the {} outbox to {}", schema, sink.name());
-        }
-        return leader;
-      });
+      .compose(rows -> rows.iterator().next().getBoolean("locked") ? listen() : Future.succeededFuture(false));
+  }
+
+  /** Leads from now on, woken by each notice; false (and the lock is tried again later) if LISTEN fails. */
+  private Future<Boolean> listen() {
+    PgConnection connection = lockConnection;
+    connection.notificationHandler(notice -> nudge());
+    return connection.query("LISTEN \"" + NOTICES + schema + "\"").execute().map(listening -> {
+      leader = true;
+      LOG.info("This node now relays the {} outbox to {}", schema, sink.name());
+      return true;
+    }).otherwise(failed -> {
+      // without notices this node would deliver only at each poll: give the lock up, a healthier node takes it
+      connection.close();
+      return false;
+    });
   }
 
   /** At most every few seconds; a failed measurement keeps the last figures (the relay logs the outage). */
