@@ -15,6 +15,7 @@ record NodeSettings(
   Optional<String> pgUrl,
   Optional<String> kafkaBootstrap,
   long healthTimeoutMs,
+  long drainGraceMs,
   String host,
   int opsPort) {
 
@@ -49,6 +50,7 @@ record NodeSettings(
       config.optionalString("pg.url"),
       config.optionalString("kafka.bootstrap").map(NodeSettings::checkedBootstrap),
       config.longInteger("health.checkTimeoutMs", 100, 60_000),
+      config.longInteger("http.drainGraceMs", 0, 120_000),
       config.requiredString("http.host"),
       config.integer("ops.port", 0, 65535));
   }

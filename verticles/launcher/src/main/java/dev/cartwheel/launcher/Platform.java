@@ -57,6 +57,7 @@ public final class Platform implements AutoCloseable {
   private long registrySweep = -1;
   private final List<String> deployments = new ArrayList<>();
   private boolean closed;
+  private long drainGraceMs;
 
   private Platform() {
   }
@@ -100,6 +101,7 @@ public final class Platform implements AutoCloseable {
     ConfigReader files = loadConfiguration(options);
     LogFormat.apply(files);
     NodeSettings settings = NodeSettings.from(files);
+    drainGraceMs = settings.drainGraceMs();
     if (settings.embedded().enabled()) {
       // check every deployed verticle's settings before spending seconds on embedded services
       ConfigReader planned = withServices(files, settings.pgUrl().orElse(EMBEDDED_PLACEHOLDER_PG), settings.kafkaBootstrap().orElse("127.0.0.1:9092"));
@@ -239,6 +241,22 @@ public final class Platform implements AutoCloseable {
     return config;
   }
 
+  /**
+   * A node with a gateway goes on serving for http.drainGraceMs after /health/ready turned 503, so that a load
+   * balancer (a Kubernetes Service) sees it leave and stops sending before its HTTP server closes.
+   */
+  private void keepServingWhileReadinessIsDown() {
+    if (drainGraceMs == 0 || node.url().isEmpty()) {
+      return;
+    }
+    LOG.info("Readiness is down; serving {} ms more (http.drainGraceMs) before closing the gateway", drainGraceMs);
+    try {
+      Thread.sleep(drainGraceMs);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Stops the node gracefully; safe to call more than once and after a failed start. */
   @Override
   public synchronized void close() {
@@ -249,6 +267,7 @@ public final class Platform implements AutoCloseable {
     if (node != null) {
       node.markStopping();
       LOG.info("Cartwheel is stopping: draining requests, then undeploying");
+      keepServingWhileReadinessIsDown();
     }
     for (int i = deployments.size() - 1; i >= 0; i--) {
       try {

@@ -24,6 +24,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,7 +68,8 @@ class LauncherProcessIT {
       Map<String, String> env = Map.of(
         "CARTWHEEL_HTTP_PORT", String.valueOf(httpPort),
         "CARTWHEEL_EMBEDDED_PG_PORT", String.valueOf(busyPostgresPort.getLocalPort()),
-        "CARTWHEEL_EMBEDDED_KAFKA_PORT", String.valueOf(Ports.free()));
+        "CARTWHEEL_EMBEDDED_KAFKA_PORT", String.valueOf(Ports.free()),
+        "CARTWHEEL_HTTP_DRAIN_GRACE_MS", "1500");
       int postgresPort;
       String kafkaBootstrap;
       try (NodeProcess node = NodeProcess.start(workDir, env)) {
@@ -86,7 +88,12 @@ class LauncherProcessIT {
           assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).as("kcat can reach the printed Kafka").hasSize(1);
         }
 
-        int exit = node.terminate(STOP);
+        node.sigterm();
+        List<Integer> readiness = readinessUntilClosed(url);
+        assertThat(readiness).as("/health/ready every 20 ms from SIGTERM to the close").contains(503);
+        assertThat(readiness.subList(readiness.indexOf(503), readiness.size())).as("once 503, never ready again").containsOnly(503);
+        assertThat(readiness.stream().filter(status -> status == 503).count()).as("503s during the 1.5 s grace").isGreaterThanOrEqualTo(5);
+        int exit = node.awaitExit(STOP);
         assertThat(exit).as("exit code after SIGTERM").isIn(0, 143);
         assertThat(node.stdoutLines()).anyMatch(line -> line.contains("Cartwheel stopped"));
       }
@@ -213,6 +220,32 @@ class LauncherProcessIT {
       }
       assertThat(a.terminate(STOP)).isIn(0, 143);
     }
+  }
+
+  /**
+   * Polls /health/ready every 20 ms until the node stops answering; answers the statuses seen. Meanwhile, while
+   * readiness is 503 (the http.drainGraceMs grace), the catalogue must still be served.
+   */
+  private static List<Integer> readinessUntilClosed(URI url) throws InterruptedException {
+    List<Integer> statuses = new ArrayList<>();
+    boolean servedWhileNotReady = false;
+    long deadline = System.nanoTime() + STOP.toNanos();
+    while (System.nanoTime() < deadline) {
+      int status;
+      try {
+        status = http.getAbs(url.resolve("/health/ready").toString()).timeout(2_000).send().await().statusCode();
+      } catch (Exception closed) {
+        // await() rethrows the checked ConnectException (or a timeout) as it is
+        return statuses;
+      }
+      statuses.add(status);
+      if (status == 503 && !servedWhileNotReady) {
+        assertThat(get(url, "/api/v1/products").statusCode()).as("the catalogue during the grace").isEqualTo(200);
+        servedWhileNotReady = true;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the node still answered " + STOP + " after SIGTERM: " + statuses);
   }
 
   private static Path freshDir(String name) {

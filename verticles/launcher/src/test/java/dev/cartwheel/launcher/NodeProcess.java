@@ -77,6 +77,11 @@ final class NodeProcess implements AutoCloseable {
     throw new AssertionError("no line matching " + pattern + " within " + timeout + "\nstdout tail: " + tail());
   }
 
+  /** Sends SIGTERM and returns at once ({@link #awaitExit} waits for the exit code). */
+  void sigterm() {
+    process.destroy();
+  }
+
   /** Sends SIGTERM and waits for the exit code. */
   int terminate(Duration timeout) throws InterruptedException {
     process.destroy();
