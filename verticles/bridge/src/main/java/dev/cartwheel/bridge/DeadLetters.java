@@ -6,11 +6,14 @@ import dev.cartwheel.codecs.bridge.CountDeadLetters;
 import dev.cartwheel.codecs.bridge.DeadLetterCounts;
 import dev.cartwheel.codecs.bridge.ReplayDeadLetters;
 import dev.cartwheel.codecs.bridge.ReplayResult;
+import dev.cartwheel.runtime.observability.TraceContext;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.tracing.TracingPolicy;
+import io.vertx.kafka.client.common.KafkaClientOptions;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -19,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,7 +34,8 @@ import java.util.stream.IntStream;
 
 /**
  * The dead-letter topic: a rejected record is copied there byte for byte (key, value, headers) with the
- * reason, a detail and where it came from in {@code cartwheel.dlq.*} headers, and recorded in
+ * reason, a detail, where it came from and the trace that handled it in {@code cartwheel.dlq.*} headers
+ * after the original ones, and recorded in
  * {@code bridge.dead_letters} (counts by reason, and the copy an operator replays from). Only then is
  * its offset committed, so a record is never lost between the two.
  */
@@ -41,6 +46,8 @@ final class DeadLetters {
   static final String TOPIC = "cartwheel.dlq.topic";
   static final String PARTITION = "cartwheel.dlq.partition";
   static final String OFFSET = "cartwheel.dlq.offset";
+  /** The trace of the attempt that rejected the record: ours, so kept apart from the record's own headers. */
+  static final String TRACEPARENT = "cartwheel.dlq.traceparent";
   static final int MAX_REPLAY = 1000;
 
   private static final String RECORD = "INSERT INTO bridge.dead_letters"
@@ -58,14 +65,16 @@ final class DeadLetters {
   DeadLetters(Vertx vertx, Pool pool, String topic, String bootstrap) {
     this.topic = topic;
     this.pool = pool;
-    this.producer = KafkaProducer.create(vertx, Map.of(
+    Map<String, Object> config = Map.of(
       "bootstrap.servers", bootstrap,
       "acks", "all",
       "enable.idempotence", "true",
       "delivery.timeout.ms", "30000",
-      "max.block.ms", "30000",
-      "key.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer",
-      "value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer"));
+      "max.block.ms", "30000");
+    // Vert.x would add a traceparent header to every record it sends (copies and replays alike): a copy
+    // must be the record as it came, so this producer propagates no trace
+    this.producer = KafkaProducer.create(vertx, new org.apache.kafka.clients.producer.KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),
+      new KafkaClientOptions().setTracingPolicy(TracingPolicy.IGNORE));
   }
 
   Future<Void> reject(ConsumerRecord<byte[], byte[]> record, Rejection rejection) {
@@ -75,6 +84,7 @@ final class DeadLetters {
     headers.add(TOPIC, bytes(record.topic()));
     headers.add(PARTITION, bytes(String.valueOf(record.partition())));
     headers.add(OFFSET, bytes(String.valueOf(record.offset())));
+    TraceContext.currentTraceparent().ifPresent(traceparent -> headers.add(TRACEPARENT, bytes(traceparent)));
     return producer.asStream().send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers))
       .compose(sent -> pool.preparedQuery(RECORD).execute(Tuple.of(rejection.reason(), rejection.getMessage(), record.topic(),
         record.partition(), record.offset(), buffer(record.key()), buffer(record.value()), headersJson(record.headers().toArray()))))

@@ -16,8 +16,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,6 +148,34 @@ class ObservabilityIT {
   }
 
   @Test
+  void aDeadLetterIsTheRecordAsItCameWithTheRejectingTraceInAHeaderOfOurs() throws Exception {
+    String producerTrace = randomHex(32);
+    String eventId = UUID.randomUUID().toString();
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(INBOUND, bytes("OBS-NOPE"), bytes("{\"sku\":\"OBS-NOPE\",\"quantity\":4}"));
+    record.headers()
+      .add("ce_specversion", bytes("1.0"))
+      .add("ce_id", bytes(eventId))
+      .add("ce_source", bytes("/warehouses/berlin"))
+      .add("ce_type", bytes("dev.cartwheel.warehouse.restock.v1"))
+      .add("ce_traceparent", bytes("00-" + producerTrace + "-" + randomHex(16) + "-01"))
+      .add("content-type", bytes("application/json"));
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestServices.kafkaBootstrap()),
+      new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.send(record).get();
+    }
+
+    ConsumerRecord<byte[], byte[]> letter = deadLetter(eventId);
+    List<String> original = KafkaInboundIT.describe(record.headers());
+    List<String> copied = KafkaInboundIT.describe(letter.headers());
+    assertThat(letter.key()).isEqualTo(record.key());
+    assertThat(letter.value()).isEqualTo(record.value());
+    assertThat(copied.subList(0, original.size())).as("the record's own headers, byte for byte, with tracing on").containsExactlyElementsOf(original);
+    assertThat(copied.subList(original.size(), copied.size())).as("then only ours").allMatch(added -> added.startsWith("cartwheel.dlq."));
+    assertThat(new String(letter.headers().lastHeader("cartwheel.dlq.traceparent").value(), StandardCharsets.UTF_8))
+      .as("the rejecting attempt's trace, the producer's").matches("00-" + producerTrace + "-[0-9a-f]{16}-0[01]");
+  }
+
+  @Test
   void metricsCoverThePlatformWithLabelsFromFixedSetsOnly() throws Exception {
     String sku = sku("OBS-M-");
     Shoppers.createProduct(node, adminToken, sku, 1);
@@ -267,6 +298,25 @@ class ObservabilityIT {
   /** A product code of its own for each test (upper case, short: the catalogue's rule). */
   private static String sku(String prefix) {
     return prefix + randomHex(8).toUpperCase(Locale.ROOT);
+  }
+
+  /** The dead letter whose ce_id header is {@code eventId}. */
+  private static ConsumerRecord<byte[], byte[]> deadLetter(String eventId) {
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", TestServices.kafkaBootstrap(),
+      "group.id", "it-observability-dlq-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(INBOUND + ".dlq"));
+      List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+      await().atMost(Duration.ofSeconds(60)).until(() -> {
+        consumer.poll(Duration.ofMillis(500)).forEach(letter -> {
+          var id = letter.headers().lastHeader("ce_id");
+          if (id != null && eventId.equals(new String(id.value(), StandardCharsets.UTF_8))) {
+            found.add(letter);
+          }
+        });
+        return !found.isEmpty();
+      });
+      return found.get(0);
+    }
   }
 
   private static String randomHex(int length) {
