@@ -117,7 +117,9 @@ public final class Platform implements AutoCloseable {
     vertx = createVertx(settings, cluster, observability);
     Codecs.registerAll(vertx.eventBus());
 
-    readiness = new ReadinessChecks(vertx, PgSettings.from(config), config.requiredString("kafka.bootstrap"), settings.healthTimeoutMs());
+    readiness = new ReadinessChecks(vertx, PgSettings.from(config), config.requiredString("kafka.bootstrap"), KafkaTopics.Settings.from(config),
+      settings.healthTimeoutMs());
+    provisionTopics(settings.healthTimeoutMs());
     node = new Node(cluster == null ? UUID.randomUUID().toString() : cluster.getNodeId(), config.profile(), BuildInfo.load(),
       readiness.checks(), cluster != null, () -> cluster == null ? 1 : cluster.getNodes().size(),
       observability.meters(), observability.telemetry());
@@ -239,6 +241,15 @@ public final class Platform implements AutoCloseable {
 
   public ConfigReader config() {
     return config;
+  }
+
+  /** Before the relays produce: a broker that is away only delays this to the readiness probes, it does not stop the start. */
+  private void provisionTopics(long timeoutMs) {
+    try {
+      readiness.topics().provision().await(timeoutMs + 1000, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      LOG.warn("Kafka topics not checked at start ({}); readiness checks them again at every probe", e.getMessage());
+    }
   }
 
   /**

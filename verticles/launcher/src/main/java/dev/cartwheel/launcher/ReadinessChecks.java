@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * What {@code /health/ready} checks on this node: PostgreSQL answers a query, the Kafka broker answers a
- * metadata request, every planned verticle is deployed (and shutdown has not begun), and, when
+ * metadata request, the platform's topics exist (see {@link KafkaTopics}), every planned verticle is deployed (and shutdown has not begun), and, when
  * clustered, the node is still a cluster member. Each check has its own small connection and a timeout.
  * A check says UP or DOWN, nothing more: the endpoint is public, so why a check fails (host names,
  * driver errors) goes to the log, once per change rather than once per probe.
@@ -33,7 +33,9 @@ final class ReadinessChecks implements AutoCloseable {
   private final KafkaAdminClient kafka;
   private final Set<String> down = ConcurrentHashMap.newKeySet();
 
-  ReadinessChecks(Vertx vertx, PgSettings pg, String kafkaBootstrap, long timeoutMs) {
+  private final KafkaTopics topics;
+
+  ReadinessChecks(Vertx vertx, PgSettings pg, String kafkaBootstrap, KafkaTopics.Settings topicSettings, long timeoutMs) {
     postgres = PgBuilder.pool()
       // one connection; a probe that would queue behind a hanging one fails at once instead
       .with(new PoolOptions().setMaxSize(1).setMaxWaitQueueSize(1).setName("cartwheel-readiness"))
@@ -49,6 +51,8 @@ final class ReadinessChecks implements AutoCloseable {
     checks = HealthChecks.create(vertx);
     checks.register("postgres", timeoutMs, promise -> outcome("postgres", postgres.query("SELECT 1").execute()).onComplete(promise));
     checks.register("kafka", timeoutMs, promise -> outcome("kafka", kafka.describeCluster()).onComplete(promise));
+    topics = new KafkaTopics(kafka, topicSettings);
+    checks.register("kafka-topics", timeoutMs, promise -> outcome("kafka-topics", topics.ensure()).onComplete(promise));
   }
 
   /** Adds the checks that depend on the node being assembled. */
@@ -59,6 +63,10 @@ final class ReadinessChecks implements AutoCloseable {
     }
   }
 
+  KafkaTopics topics() {
+    return topics;
+  }
+
   HealthChecks checks() {
     return checks;
   }
@@ -66,12 +74,12 @@ final class ReadinessChecks implements AutoCloseable {
   private Future<Status> outcome(String check, Future<?> probe) {
     return probe.map(ignored -> {
       if (down.remove(check)) {
-        LOG.info("Readiness: {} is reachable again", check);
+        LOG.info("Readiness: {} passes again", check);
       }
       return Status.OK();
     }).otherwise(error -> {
       if (down.add(check)) {
-        LOG.warn("Readiness: {} is unreachable: {}", check, error.getMessage());
+        LOG.warn("Readiness: {} fails: {}", check, error.getMessage());
       }
       return Status.KO();
     });

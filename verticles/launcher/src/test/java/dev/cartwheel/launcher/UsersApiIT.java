@@ -124,7 +124,7 @@ class UsersApiIT {
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(ready.bodyAsJsonObject().getString("status")).isEqualTo("UP");
     assertThat(ready.bodyAsJsonObject().getJsonArray("checks").stream().map(check -> ((JsonObject) check).getString("id")))
-      .containsExactlyInAnyOrder("postgres", "kafka", "deployments");
+      .containsExactlyInAnyOrder("postgres", "kafka", "kafka-topics", "deployments");
 
     JsonObject info = node.http.get("/info").send().await().bodyAsJsonObject();
     assertThat(info.getString("version")).isEqualTo("0.1.0-SNAPSHOT");
