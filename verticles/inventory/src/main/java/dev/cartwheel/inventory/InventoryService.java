@@ -63,12 +63,15 @@ final class InventoryService {
   private final Pool pool;
   private final InventoryRepository repository;
   private final Outbox outbox;
+  private final Runnable eventsWritten;
   private final Duration hold;
 
-  InventoryService(Pool pool, InventoryRepository repository, Outbox outbox, Duration hold) {
+  /** @param eventsWritten called after each commit that wrote events (nudges the outbox relay) */
+  InventoryService(Pool pool, InventoryRepository repository, Outbox outbox, Runnable eventsWritten, Duration hold) {
     this.pool = pool;
     this.repository = repository;
     this.outbox = outbox;
+    this.eventsWritten = eventsWritten;
     this.hold = hold;
   }
 
@@ -277,9 +280,9 @@ final class InventoryService {
       .map(new StoredReservation(reservation.orderId(), ReservationStatus.EXPIRED, reservation.expiresAt(), true, reservation.lines()));
   }
 
-  /** Runs {@code work} in a transaction (the outbox's trigger wakes the relay when it commits events). */
+  /** Runs {@code work} in a transaction; after the commit, lets the outbox relay know. */
   private <T> Future<T> write(Function<SqlClient, Future<T>> work) {
-    return pool.withTransaction(work::apply);
+    return pool.withTransaction(work::apply).onSuccess(done -> eventsWritten.run());
   }
 
   private Future<Void> announceCreated(SqlClient tx, Product product) {

@@ -38,7 +38,7 @@ public final class InventoryVerticle extends VerticleBase {
       Outbox outbox = new Outbox(InventoryContract.DOMAIN, InventoryContract.EVENTS);
       InventoryRepository repository = new InventoryRepository(outbox);
       relay = new OutboxRelay(vertx, pool, settings.pg(), InventoryContract.DOMAIN, outbox, settings.outbox());
-      InventoryService service = new InventoryService(pool, repository, outbox, settings.hold());
+      InventoryService service = new InventoryService(pool, repository, outbox, relay::nudge, settings.hold());
       Future<Void> seeded = settings.seedDemoCatalogue() ? service.seed(DemoCatalogue.PRODUCTS) : Future.succeededFuture();
       return seeded.compose(done -> {
         relay.start();

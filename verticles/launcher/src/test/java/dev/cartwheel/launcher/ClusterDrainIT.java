@@ -106,7 +106,7 @@ class ClusterDrainIT {
     });
   }
 
-  private static Vertx clustered(String name, String members, int port) {
+  static Vertx clustered(String name, String members, int port) {
     HazelcastRouting cluster = HazelcastClusters.create(
       new NodeSettings.Cluster(true, name, members, "127.0.0.1", port, "cluster.xml", new NodeSettings.Ha(false, "", 1)));
     VertxOptions options = new VertxOptions();

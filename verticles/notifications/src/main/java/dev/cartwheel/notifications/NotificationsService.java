@@ -39,15 +39,17 @@ final class NotificationsService {
 
   private final Pool pool;
   private final NotificationsRepository repository;
+  private final Runnable nudgeRelay;
   private final List<NotificationChannel> channels;
   /** One user's events are written one at a time, in the order they arrived. */
   private final KeyedQueue queue = new KeyedQueue();
   private final Retries retries;
 
-  NotificationsService(Pool pool, NotificationsRepository repository, List<NotificationChannel> channels,
+  NotificationsService(Pool pool, NotificationsRepository repository, Runnable nudgeRelay, List<NotificationChannel> channels,
                        Retries retries) {
     this.pool = pool;
     this.repository = repository;
+    this.nudgeRelay = nudgeRelay;
     this.channels = List.copyOf(channels);
     this.retries = retries;
   }
@@ -109,9 +111,10 @@ final class NotificationsService {
     return repository.insert(sql, event.eventId(), notification).map(stored -> stored ? Optional.of(notification) : Optional.empty());
   }
 
-  /** After the commit: each channel, whose failure only gets logged. */
+  /** After the commit: wake the relay (live sessions), then each channel, whose failure only gets logged. */
   private Future<Optional<Notification>> announce(Optional<Notification> stored) {
     stored.ifPresent(notification -> {
+      nudgeRelay.run();
       channels.forEach(channel -> channel.deliver(notification).onFailure(error ->
         LOG.warn("Notification {} was not sent by {}: {}", notification.id(), channel.name(), error.getMessage())));
     });

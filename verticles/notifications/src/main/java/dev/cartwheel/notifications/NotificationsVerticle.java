@@ -43,7 +43,7 @@ public final class NotificationsVerticle extends VerticleBase {
       NotificationsRepository repository = new NotificationsRepository(outbox);
       settings.email().ifPresent(email -> channels.add(new EmailChannel(vertx, email, pool, repository)));
       relay = new OutboxRelay(vertx, pool, settings.pg(), NotificationsContract.DOMAIN, outbox, settings.outbox());
-      NotificationsService service = new NotificationsService(pool, repository, channels,
+      NotificationsService service = new NotificationsService(pool, repository, relay::nudge, channels,
         new Retries(vertx, settings.retries()));
       relay.start();
       endpoints = new Endpoints(vertx, LOG)

@@ -55,17 +55,19 @@ final class OrdersService {
   private final OrdersRepository repository;
   private final Saga saga;
   private final ProcessedEvents processed;
+  private final Runnable eventsWritten;
   private final OrdersConfig config;
   private final OrderMetrics metrics;
 
   OrdersService(Vertx vertx, Pool pool, OrdersRepository repository, Saga saga, ProcessedEvents processed,
-                OrdersConfig config, OrderMetrics metrics) {
+                Runnable eventsWritten, OrdersConfig config, OrderMetrics metrics) {
     this.metrics = metrics;
     this.vertx = vertx;
     this.pool = pool;
     this.repository = repository;
     this.saga = saga;
     this.processed = processed;
+    this.eventsWritten = eventsWritten;
     this.config = config;
   }
 
@@ -88,7 +90,10 @@ final class OrdersService {
     Instant now = StoredTime.now();
     StoredOrder pending = order.pending(now);
     return repository.insert(pool, order, now, owner, config.lease(), new OrderPlaced(UUID.randomUUID(), now, pending.view()))
-      .onSuccess(inserted -> metrics.placed())
+      .onSuccess(inserted -> {
+        eventsWritten.run();
+        metrics.placed();
+      })
       .compose(inserted -> awaitFinal(saga.resume(pending, owner), order.id()))
       .recover(failure -> failure instanceof OrdersRepository.KeyAlreadyUsed
         // another request used the same key at the same moment: answer as for a replay

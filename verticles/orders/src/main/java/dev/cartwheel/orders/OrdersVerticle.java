@@ -45,9 +45,9 @@ public final class OrdersVerticle extends VerticleBase {
       OrdersRepository repository = new OrdersRepository(outbox);
       relay = new OutboxRelay(vertx, pool, settings.pg(), OrdersContract.DOMAIN, outbox, settings.outbox());
       OrderMetrics metrics = new OrderMetrics(Node.of(vertx).meters());
-      Saga saga = new Saga(vertx, pool, repository, settings, metrics);
+      Saga saga = new Saga(vertx, pool, repository, relay::nudge, settings, metrics);
       OrdersService service = new OrdersService(vertx, pool, repository, saga, new ProcessedEvents(OrdersContract.DOMAIN),
-        settings, metrics);
+        relay::nudge, settings, metrics);
       relay.start();
       endpoints = new Endpoints(vertx, LOG)
         .reply(OrdersContract.PLACE, service::place)

@@ -67,14 +67,16 @@ final class Saga {
   private final Vertx vertx;
   private final Pool pool;
   private final OrdersRepository repository;
+  private final Runnable eventsWritten;
   private final OrdersConfig config;
   private final OrderMetrics metrics;
 
-  Saga(Vertx vertx, Pool pool, OrdersRepository repository, OrdersConfig config, OrderMetrics metrics) {
+  Saga(Vertx vertx, Pool pool, OrdersRepository repository, Runnable eventsWritten, OrdersConfig config, OrderMetrics metrics) {
     this.vertx = vertx;
     this.metrics = metrics;
     this.pool = pool;
     this.repository = repository;
+    this.eventsWritten = eventsWritten;
     this.config = config;
   }
 
@@ -188,6 +190,7 @@ final class Saga {
       if (!done) {
         return current(order.id());
       }
+      eventsWritten.run();
       metrics.ended(status, cancelReason, order.createdAt());
       return Future.succeededFuture(ended);
     });

@@ -44,12 +44,14 @@ final class PaymentsService {
   private final PaymentsRepository repository;
   private final PaymentProvider provider;
   private final CircuitBreaker breaker;
+  private final Runnable eventsWritten;
 
-  PaymentsService(Pool pool, PaymentsRepository repository, PaymentProvider provider, CircuitBreaker breaker) {
+  PaymentsService(Pool pool, PaymentsRepository repository, PaymentProvider provider, CircuitBreaker breaker, Runnable eventsWritten) {
     this.pool = pool;
     this.repository = repository;
     this.provider = provider;
     this.breaker = breaker;
+    this.eventsWritten = eventsWritten;
   }
 
   Future<Payment> authorize(Authorize command) {
@@ -77,12 +79,12 @@ final class PaymentsService {
   private Future<Payment> settleAuthorization(Payment pending, PaymentProvider.Authorization answer) {
     UUID orderId = pending.orderId();
     Future<Optional<Payment>> settled = switch (answer.outcome()) {
-      case APPROVED -> repository.settle(pool, orderId, PaymentStatus.PENDING, PaymentStatus.AUTHORIZED, answer.reference(), null,
+      case APPROVED -> changed(repository.settle(pool, orderId, PaymentStatus.PENDING, PaymentStatus.AUTHORIZED, answer.reference(), null,
         PaymentsContract.PAYMENT_AUTHORIZED,
-        new PaymentAuthorized(UUID.randomUUID(), Instant.now(), orderId, pending.amountMinor(), pending.currency(), answer.reference()));
-      case DECLINED -> repository.settle(pool, orderId, PaymentStatus.PENDING, PaymentStatus.DECLINED, answer.reference(), answer.declineReason(),
+        new PaymentAuthorized(UUID.randomUUID(), Instant.now(), orderId, pending.amountMinor(), pending.currency(), answer.reference())));
+      case DECLINED -> changed(repository.settle(pool, orderId, PaymentStatus.PENDING, PaymentStatus.DECLINED, answer.reference(), answer.declineReason(),
         PaymentsContract.PAYMENT_DECLINED,
-        new PaymentDeclined(UUID.randomUUID(), Instant.now(), orderId, pending.amountMinor(), pending.currency(), answer.declineReason()));
+        new PaymentDeclined(UUID.randomUUID(), Instant.now(), orderId, pending.amountMinor(), pending.currency(), answer.declineReason())));
       // a refund closed the key first; it settles the row as VOIDED too, whichever of the two writes first
       case VOIDED -> repository.settle(pool, orderId, PaymentStatus.PENDING, PaymentStatus.VOIDED, answer.reference(), answer.declineReason());
     };
@@ -109,8 +111,8 @@ final class PaymentsService {
     return repository.open(pool, orderId, PaymentStatus.VOIDED, 0, "XXX")
       .compose(current -> switch (current.status()) {
         case PENDING, AUTHORIZED -> guarded(() -> provider.refund(key(orderId))).compose(refunded -> refunded
-          ? repository.settle(pool, orderId, current.status(), PaymentStatus.REFUNDED, null, current.declineReason(),
-            PaymentsContract.PAYMENT_REFUNDED, new PaymentRefunded(UUID.randomUUID(), Instant.now(), orderId, current.amountMinor(), current.currency(), reason))
+          ? changed(repository.settle(pool, orderId, current.status(), PaymentStatus.REFUNDED, null, current.declineReason(),
+            PaymentsContract.PAYMENT_REFUNDED, new PaymentRefunded(UUID.randomUUID(), Instant.now(), orderId, current.amountMinor(), current.currency(), reason)))
           : repository.settle(pool, orderId, current.status(), PaymentStatus.VOIDED, null, current.declineReason()))
           .compose(settled -> settled.isPresent() || attemptsLeft <= 1
             ? get(new GetPayment(orderId))
@@ -128,6 +130,11 @@ final class PaymentsService {
   private <T> Future<T> guarded(Supplier<Future<T>> call) {
     return breaker.<T>execute(call).recover(error -> Future.failedFuture(
       DomainFailure.of(PaymentsError.PROVIDER_UNAVAILABLE, "The payment provider is not answering; nothing was charged by this attempt. Try again shortly.")));
+  }
+
+  /** A settlement with an event: once it moved the payment, the relay is told. */
+  private Future<Optional<Payment>> changed(Future<Optional<Payment>> settlement) {
+    return settlement.onSuccess(moved -> moved.ifPresent(payment -> eventsWritten.run()));
   }
 
   private Future<Payment> current(UUID orderId) {

@@ -52,7 +52,7 @@ public final class PaymentsVerticle extends VerticleBase {
       Outbox outbox = new Outbox(PaymentsContract.DOMAIN, PaymentsContract.EVENTS);
       relay = new OutboxRelay(vertx, pool, settings.pg(), PaymentsContract.DOMAIN, outbox, settings.outbox());
       PaymentsService service = new PaymentsService(pool, new PaymentsRepository(outbox), new SimulatedProvider(vertx, pool, settings.simulator()),
-        breaker);
+        breaker, relay::nudge);
       relay.start();
       endpoints = new Endpoints(vertx, LOG)
         .reply(PaymentsContract.AUTHORIZE, service::authorize)

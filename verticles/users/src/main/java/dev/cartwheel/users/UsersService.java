@@ -36,15 +36,17 @@ final class UsersService {
   private final TokenIssuer tokens;
   private final RegistrationRules rules;
   private final Outbox outbox;
+  private final Runnable eventsWritten;
 
   UsersService(Pool pool, UsersRepository repository, PasswordHasher hasher, TokenIssuer tokens, RegistrationRules rules,
-               Outbox outbox) {
+               Outbox outbox, Runnable eventsWritten) {
     this.pool = pool;
     this.repository = repository;
     this.hasher = hasher;
     this.tokens = tokens;
     this.rules = rules;
     this.outbox = outbox;
+    this.eventsWritten = eventsWritten;
   }
 
   Future<Session> register(RegisterUser command) {
@@ -106,7 +108,8 @@ final class UsersService {
   /** Inserts the account and its UserRegistered event in one transaction. */
   private Future<UserProfile> create(String email, String fullName, String passwordHash, List<String> roles) {
     return pool.withTransaction(tx -> repository.insert(tx, email, fullName, passwordHash, roles).compose(user ->
-        outbox.append(tx, UsersContract.USER_REGISTERED, new UserRegistered(UUID.randomUUID(), Instant.now(), user)).map(user)));
+        outbox.append(tx, UsersContract.USER_REGISTERED, new UserRegistered(UUID.randomUUID(), Instant.now(), user)).map(user)))
+      .onSuccess(user -> eventsWritten.run());
   }
 
   private Future<Optional<UserProfile>> checkPassword(Optional<UsersRepository.StoredUser> found, String password) {

@@ -40,7 +40,7 @@ public final class UsersVerticle extends VerticleBase {
         Outbox outbox = new Outbox(UsersContract.DOMAIN, UsersContract.EVENTS);
         relay = new OutboxRelay(vertx, pool, settings.pg(), UsersContract.DOMAIN, outbox, settings.outbox());
         relay.start();
-        UsersService service = new UsersService(pool, new UsersRepository(), hasher, tokens, new RegistrationRules(), outbox);
+        UsersService service = new UsersService(pool, new UsersRepository(), hasher, tokens, new RegistrationRules(), outbox, relay::nudge);
         return service.seedAdmin(settings.admin()).compose(seeded -> {
           endpoints = new Endpoints(vertx, LOG)
             .reply(UsersContract.REGISTER, service::register)

@@ -3,6 +3,7 @@ package dev.cartwheel.runtime.outbox;
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.db.PgSettings;
 import dev.cartwheel.runtime.kafka.KafkaOutbound;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -18,9 +19,9 @@ import java.util.stream.Collectors;
 /**
  * Relays a domain's outbox to the event bus ({@code <domain>.evt.*}) and, when kafka.outbound.enabled,
  * to the domain's Kafka topic as CloudEvents: one {@link RelayLoop} per destination, each with its own
- * leader lock and its own delivered-column, so Kafka being away never delays the event bus. A commit that
- * adds events wakes the leading loops through PostgreSQL (LISTEN/NOTIFY), whichever node wrote them; every
- * outbox.pollMs they also look by themselves, and a node that does not lead tries to take over. Events
+ * leader lock and its own delivered-column, so Kafka being away never delays the event bus. The domain
+ * calls {@link #nudge} after each commit that wrote events, which wakes the leading loops on whichever node
+ * they run; every outbox.pollMs they also look by themselves, and a node that does not lead tries to take over. Events
  * delivered everywhere are kept for outbox.retentionHours (to inspect, to replay), then deleted.
  */
 public final class OutboxRelay {
@@ -41,6 +42,7 @@ public final class OutboxRelay {
   private static final long CLEANUP_EVERY_MS = Duration.ofMinutes(1).toMillis();
 
   private final Vertx vertx;
+  private final Context context;
   private final Pool pool;
   private final Settings settings;
   private final List<RelayLoop> loops = new ArrayList<>();
@@ -50,6 +52,8 @@ public final class OutboxRelay {
 
   public OutboxRelay(Vertx vertx, Pool pool, PgSettings pg, String schema, Outbox outbox, Settings settings) {
     this.vertx = vertx;
+    // the verticle's own context: a batch carries the events of many requests and belongs to none of their traces
+    this.context = vertx.getOrCreateContext();
     this.pool = pool;
     this.settings = settings;
     List<OutboxSink> sinks = new ArrayList<>(List.of(new EventBusSink(vertx.eventBus(), outbox.events())));
@@ -61,13 +65,14 @@ public final class OutboxRelay {
       + sinks.stream().map(sink -> sink.sentColumn() + " < now() - make_interval(secs => $1)").collect(Collectors.joining(" AND "));
   }
 
-  /**
-   * Call on the verticle's context: the relay's timers and its leader connections (whose notices wake it,
-   * see {@link RelayLoop}) run there, apart from any request's trace.
-   */
   public void start() {
     pollTimer = vertx.setPeriodic(1, settings.pollInterval().toMillis(), tick -> loops.forEach(RelayLoop::nudge));
     cleanupTimer = vertx.setPeriodic(CLEANUP_EVERY_MS, tick -> cleanUp());
+  }
+
+  /** Events were committed on this node: delivers them now where this node leads, else wakes the leader. */
+  public void nudge() {
+    context.runOnContext(now -> loops.forEach(RelayLoop::wake));
   }
 
   /** One node is enough: the one leading the event-bus loop. Deleting what is gone already is harmless anyway. */

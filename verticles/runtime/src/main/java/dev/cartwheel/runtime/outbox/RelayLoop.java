@@ -5,6 +5,7 @@ import dev.cartwheel.runtime.node.Node;
 import io.micrometer.core.instrument.Tags;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -25,9 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * aggregate's events in order; when its node dies, the connection drops, the lock frees, and another
  * node's loop takes over at its next attempt.
  * <p>
- * The leader listens on that connection for the notices the outbox's trigger sends when a transaction that
- * added events commits (channel {@code cartwheel.outbox.<schema>}), on any node: each notice starts a
- * delivery. The relay's slow poll remains for a notice sent while no one listened (a leader changing hands).
+ * A commit that wrote events wakes the loop: at once where this loop leads, and over the event bus where
+ * another node's does ({@link #wake}; the leader consumes {@code cartwheel.outbox.<schema>.<sink>.wake}).
+ * The relay's slow poll remains for a wake-up lost while leadership changed hands.
  * <p>
  * A delivered batch is marked together with the next read, in one statement: under load every batch costs
  * one round trip, not two. When no next read comes within {@link #MARK_DELAY_MS}, a read is made to mark it.
@@ -47,8 +48,6 @@ final class RelayLoop {
   /** How long a delivered batch waits for the next read to carry its mark. */
   static final long MARK_DELAY_MS = 10;
   private static final Long[] NONE = new Long[0];
-  /** The channel the outbox's trigger notifies (db/outbox/V2__outbox_notify.sql), followed by the schema. */
-  private static final String NOTICES = "cartwheel.outbox.";
 
   private final Vertx vertx;
   private final Pool pool;
@@ -59,9 +58,12 @@ final class RelayLoop {
   private final String select;
   private final String markAndSelect;
   private final String backlogQuery;
+  private final String wakeAddress;
   private final AtomicLong backlog;
   private final AtomicLong oldestAgeMs;
   private long lastBacklogMeasure;
+  /** Where this loop leads: the consumer of the other nodes' wake-ups. */
+  private MessageConsumer<Object> wakeUps;
 
   private PgConnection lockConnection;
   private boolean leader;
@@ -90,6 +92,7 @@ final class RelayLoop {
       + " " + read + " AND seq <> ALL($2) ORDER BY seq LIMIT $1";
     this.backlogQuery = "SELECT count(*) AS waiting, coalesce(extract(epoch FROM now() - min(occurred_at)) * 1000, 0)::bigint AS age_ms FROM "
       + schema + ".outbox WHERE " + sink.sentColumn() + " IS NULL";
+    this.wakeAddress = "cartwheel.outbox." + schema + "." + sink.name() + ".wake";
     Tags tags = Tags.of("domain", schema, "sink", sink.name());
     this.backlog = Node.of(vertx).level("cartwheel.outbox.backlog", tags, "Outbox events not delivered to the sink yet (0 where no relay leads)");
     this.oldestAgeMs = Node.of(vertx).level("cartwheel.outbox.oldest.age.ms", tags, "Age of the oldest undelivered outbox event (0 where no relay leads)");
@@ -97,6 +100,18 @@ final class RelayLoop {
 
   boolean leads() {
     return leader;
+  }
+
+  /**
+   * Events were committed on this node: delivers them where this loop leads, else tells the leader, wherever
+   * it runs (fire and forget: with no leader at this moment, the next one's first poll finds them).
+   */
+  void wake() {
+    if (leader) {
+      nudge();
+    } else if (!stopped) {
+      vertx.eventBus().send(wakeAddress, null);
+    }
   }
 
   /** Delivers what is waiting now, if this loop leads; a call while a batch is on its way runs once more after it. */
@@ -156,6 +171,7 @@ final class RelayLoop {
         opened.closeHandler(closed -> {
           lockConnection = null;
           leader = false;
+          stopWakeUps();
           backlog.set(0);
           oldestAgeMs.set(0);
         });
@@ -163,22 +179,21 @@ final class RelayLoop {
     return connection
       .compose(opened -> opened.preparedQuery("SELECT pg_try_advisory_lock(hashtext($1)) AS locked")
         .execute(Tuple.of("cartwheel.outbox." + schema + "." + sink.name())))
-      .compose(rows -> rows.iterator().next().getBoolean("locked") ? listen() : Future.succeededFuture(false));
+      .map(rows -> {
+        leader = rows.iterator().next().getBoolean("locked");
+        if (leader) {
+          wakeUps = vertx.eventBus().consumer(wakeAddress, wakeUp -> nudge());
+          LOG.info("This node now relays the {} outbox to {}", schema, sink.name());
+        }
+        return leader;
+      });
   }
 
-  /** Leads from now on, woken by each notice; false (and the lock is tried again later) if LISTEN fails. */
-  private Future<Boolean> listen() {
-    PgConnection connection = lockConnection;
-    connection.notificationHandler(notice -> nudge());
-    return connection.query("LISTEN \"" + NOTICES + schema + "\"").execute().map(listening -> {
-      leader = true;
-      LOG.info("This node now relays the {} outbox to {}", schema, sink.name());
-      return true;
-    }).otherwise(failed -> {
-      // without notices this node would deliver only at each poll: give the lock up, a healthier node takes it
-      connection.close();
-      return false;
-    });
+  private void stopWakeUps() {
+    if (wakeUps != null) {
+      wakeUps.unregister();
+      wakeUps = null;
+    }
   }
 
   /** At most every few seconds; a failed measurement keeps the last figures (the relay logs the outage). */
@@ -236,6 +251,7 @@ final class RelayLoop {
     if (markTimer >= 0) {
       vertx.cancelTimer(markTimer);
     }
+    stopWakeUps();
     return inFlight.transform(delivered -> markDelivered()).transform(finished -> {
       Future<Void> unlocked = lockConnection == null ? Future.succeededFuture() : lockConnection.close();
       return Future.join(unlocked, sink.close()).mapEmpty();
