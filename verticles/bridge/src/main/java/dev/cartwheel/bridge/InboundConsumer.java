@@ -13,24 +13,30 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the inbound topics in a consumer group and hands each record to the {@link InboundProcessor}:
- * one record at a time within a partition (their order matters), partitions side by side. An offset is
- * committed only after its record was handled or dead-lettered; if neither could be recorded, the
- * partition is rewound to that record and read again at the next poll.
+ * Reads the inbound topics in a consumer group and hands each record to the {@link InboundProcessor}: the
+ * records of one key one at a time, in their order; different keys, and partitions, side by side (records
+ * without a key keep their order among themselves). The next poll waits until the whole batch is done, so
+ * memory stays bounded whatever the backlog. An offset is committed only when every record before it was
+ * handled or dead-lettered; if one could be neither, its key stops there, and the partition commits below
+ * it and is read again from it at the next poll (what succeeded after it is then skipped as a duplicate).
  */
 final class InboundConsumer {
 
   private static final Logger LOG = LoggerFactory.getLogger(InboundConsumer.class);
   private static final Duration POLL = Duration.ofMillis(500);
-  private static final int MAX_POLL_RECORDS = 50;
+  private static final int MAX_POLL_RECORDS = 200;
+  /** The key of records that have none: they form one sequence, in partition order. */
+  private static final ByteBuffer NO_KEY = ByteBuffer.allocate(0);
 
   private final Vertx vertx;
   private final InboundProcessor processor;
@@ -90,7 +96,7 @@ final class InboundConsumer {
     List<Future<Void>> partitions = new ArrayList<>();
     Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
     for (TopicPartition partition : records.partitions()) {
-      partitions.add(inOrder(partition, records.records(partition), 0, done));
+      partitions.add(partition(partition, records.records(partition), done));
     }
     // commit what was finished, also when some partition has to be read again
     return Future.join(partitions).transform(all -> {
@@ -99,18 +105,51 @@ final class InboundConsumer {
     });
   }
 
-  private Future<Void> inOrder(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records, int index,
-                               Map<TopicPartition, OffsetAndMetadata> done) {
-    if (index == records.size() || stopped) {
+  /** One partition's records, key by key; on success, or below the first record that failed, its offset goes into {@code done}. */
+  private Future<Void> partition(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records,
+                                 Map<TopicPartition, OffsetAndMetadata> done) {
+    Map<ByteBuffer, List<ConsumerRecord<byte[], byte[]>>> byKey = new LinkedHashMap<>();
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      byKey.computeIfAbsent(record.key() == null ? NO_KEY : ByteBuffer.wrap(record.key()), key -> new ArrayList<>()).add(record);
+    }
+    List<Future<Void>> keys = byKey.values().stream().map(keyed -> inOrder(keyed, 0)).toList();
+    return Future.join(keys).transform(all -> {
+      if (all.succeeded()) {
+        done.put(partition, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
+        return Future.succeededFuture();
+      }
+      long firstUnfinished = keys.stream().filter(Future::failed).mapToLong(key -> ((Unfinished) key.cause()).offset).min().orElseThrow();
+      if (firstUnfinished > records.get(0).offset()) {
+        done.put(partition, new OffsetAndMetadata(firstUnfinished));
+      }
+      Throwable cause = keys.stream().filter(Future::failed).findFirst().orElseThrow().cause().getCause();
+      return stopped ? Future.succeededFuture() : consumer.seek(partition, firstUnfinished).transform(rewound -> Future.failedFuture(cause));
+    });
+  }
+
+  /** One key's records from {@code index} on, one after the other; fails with the offset of the first it could not finish. */
+  private Future<Void> inOrder(List<ConsumerRecord<byte[], byte[]>> records, int index) {
+    if (index == records.size()) {
       return Future.succeededFuture();
     }
     ConsumerRecord<byte[], byte[]> record = records.get(index);
+    if (stopped) {
+      return Future.failedFuture(new Unfinished(record.offset(), null));
+    }
     return processor.process(record).compose(
-      outcome -> {
-        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
-        return inOrder(partition, records, index + 1, done);
-      },
-      failure -> consumer.seek(partition, record.offset()).transform(rewound -> Future.failedFuture(failure)));
+      outcome -> inOrder(records, index + 1),
+      failure -> Future.failedFuture(new Unfinished(record.offset(), failure)));
+  }
+
+  /** A key's sequence stopped at this offset: the record there, and those after it in the key, are not finished. */
+  private static final class Unfinished extends RuntimeException {
+
+    private final long offset;
+
+    Unfinished(long offset, Throwable cause) {
+      super(cause == null ? "stopping" : cause.getMessage(), cause, false, false);
+      this.offset = offset;
+    }
   }
 
   /** Stops polling, lets the batch in hand finish (and commit), then leaves the group. */

@@ -10,11 +10,14 @@ import dev.cartwheel.codecs.orders.OrderPage;
 import dev.cartwheel.codecs.orders.OrderStatus;
 import dev.cartwheel.codecs.orders.OrdersContract;
 import dev.cartwheel.inventory.InventoryVerticle;
+import dev.cartwheel.orders.OrdersVerticle;
 import dev.cartwheel.testkit.TestServices;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -35,9 +38,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -171,6 +176,65 @@ class KafkaInboundIT {
     commerce.deploy(InventoryVerticle.class, Map.of());
     send(rawBinaryRestock(UUID.randomUUID().toString(), "IN-BAG", 3));
     await().untilAsserted(() -> assertThat(stock("IN-BAG")).isEqualTo(4));
+  }
+
+  @Test
+  @DisplayName("the keys of one partition go side by side, each in its order: a record stuck on a silent domain holds back only its key, a poison record in the middle only itself")
+  void keysOfOnePartitionGoSideBySideEachInOrder() throws Exception {
+    List<String> skus = List.of("IN-KEY-A", "IN-KEY-B", "IN-KEY-C");
+    skus.forEach(sku -> commerce.product(sku, 500, 0));
+    commerce.undeploy(OrdersVerticle.class);
+    List<Message<Object>> held = new CopyOnWriteArrayList<>();
+    MessageConsumer<Object> silentOrders = commerce.vertx.eventBus().consumer(OrdersContract.PLACE, held::add);
+    silentOrders.completion().await();
+    // the bridge comes back once every record is written, so that its first poll takes them all in one batch;
+    // with a long request timeout, the held attempt ends only when this test lets it
+    commerce.undeploy(BridgeVerticle.class);
+
+    // all in partition 0: a partner order first, then five restocks of each sku, interleaved, with a poison record among them
+    String stuck = UUID.randomUUID().toString();
+    send(inPartitionZero(partnerOrder(stuck, "ACME-2002")));
+    Map<String, List<String>> sentBySku = new HashMap<>();
+    for (int round = 0; round < 5; round++) {
+      if (round == 2) {
+        send(inPartitionZero(withValue(rawBinaryRestock(UUID.randomUUID().toString(), "IN-KEY-B", 1), "null")));
+      }
+      for (String sku : skus) {
+        String id = UUID.randomUUID().toString();
+        sentBySku.computeIfAbsent(sku, key -> new ArrayList<>()).add(id);
+        send(inPartitionZero(rawBinaryRestock(id, sku, 1)));
+      }
+    }
+    commerce.deploy(BridgeVerticle.class, Map.of("bridge.requestTimeoutMs", "60000"));
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> skus.forEach(sku -> assertThat(stock(sku)).as(sku).isEqualTo(5)));
+    assertThat(held).as("the partner order waits at the silent orders domain").hasSize(1);
+    assertThat(TestServices.queryOne("SELECT count(*) FROM bridge.processed_inbound WHERE id = '" + stuck + "'")).as("not finished yet").isEqualTo("0");
+    assertThat(TestServices.queryOne("SELECT count(*) FROM bridge.dead_letters WHERE reason = 'invalid-data'")).isEqualTo("1");
+    for (String sku : skus) {
+      assertThat(TestServices.queryColumn("SELECT id FROM bridge.processed_inbound WHERE id IN ('" + String.join("','", sentBySku.get(sku))
+        + "') ORDER BY handled_at, id")).as("%s handled in the order it was sent", sku).containsExactlyElementsOf(sentBySku.get(sku));
+    }
+
+    // the orders domain comes back; the held attempt fails (worth another try), and the retry places the order
+    silentOrders.unregister().await();
+    commerce.deploy(OrdersVerticle.class, Map.of());
+    held.get(0).fail(503, "the stand-in gives the attempt up");
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+      assertThat(TestServices.queryOne("SELECT count(*) FROM bridge.processed_inbound WHERE id = '" + stuck + "'")).isEqualTo("1"));
+  }
+
+  private ProducerRecord<byte[], byte[]> partnerOrder(String id, String partnerOrderId) {
+    String order = "{\"customerId\":\"" + UUID.randomUUID() + "\",\"partnerOrderId\":\"" + partnerOrderId + "\","
+      + "\"lines\":[{\"sku\":\"IN-KEY-A\",\"quantity\":1}],\"paymentToken\":\"tok_visa\"}";
+    CloudEvent event = CloudEventBuilder.v1().withId(id).withSource(URI.create("/partners/acme"))
+      .withType("dev.cartwheel.partner.order.v1").withDataContentType("application/json")
+      .withData(order.getBytes(StandardCharsets.UTF_8)).build();
+    return KafkaMessageFactory.<byte[]>createWriter(inbound, partnerOrderId.getBytes(StandardCharsets.UTF_8)).writeStructured(event, new JsonFormat());
+  }
+
+  private static ProducerRecord<byte[], byte[]> inPartitionZero(ProducerRecord<byte[], byte[]> record) {
+    return new ProducerRecord<>(record.topic(), 0, record.key(), record.value(), record.headers());
   }
 
   /** What a producer without any CloudEvents library writes: binary mode, attributes in ce_ headers. */
