@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Watches this node's conf/ files (vertx-config scans them) and, when they change, loads the configuration
@@ -39,17 +41,23 @@ final class ConfigWatch {
     this.live = live;
   }
 
-  /** Starts scanning every {@code intervalMs}; a conf/ that lives only inside the jar cannot change, and is not watched. */
+  /**
+   * Starts scanning every {@code intervalMs} whichever of config.json and the profile's file is on disk (the
+   * other may come from the jar, which cannot change); with neither on disk there is nothing to watch.
+   */
   void start(long intervalMs) {
-    Path defaults = Path.of(sources.confDir(), "config.json");
-    if (!Files.exists(defaults)) {
+    List<Path> files = Stream.of("config.json", sources.profile() + ".json").map(name -> Path.of(sources.confDir(), name))
+      .filter(Files::exists).toList();
+    if (files.isEmpty()) {
+      LOG.info("No configuration file on disk in {}: nothing to watch (the jar's own cannot change)", sources.confDir());
       return;
     }
-    ConfigRetrieverOptions options = new ConfigRetrieverOptions().setScanPeriod(intervalMs).setIncludeDefaultStores(false)
-      .addStore(file(defaults, false))
-      .addStore(file(Path.of(sources.confDir(), sources.profile() + ".json"), true));
+    ConfigRetrieverOptions options = new ConfigRetrieverOptions().setScanPeriod(intervalMs).setIncludeDefaultStores(false);
+    // optional: a file deleted while the node runs reads as empty, and the reload says what that changes
+    files.forEach(file -> options.addStore(file(file, true)));
     retriever = ConfigRetriever.create(vertx, options);
     retriever.listen(change -> reload());
+    LOG.info("Watching {} every {} ms: live keys apply when edited, others at the next start", files, intervalMs);
   }
 
   void stop() {

@@ -36,6 +36,8 @@ class LiveConfigIT {
   private static final Duration SECONDS = Duration.ofSeconds(10);
 
   private static Path conf;
+  /** The gateway node's conf/: its profile's file only, config.json coming from the jar. */
+  private static Path profileOnlyConf;
   private static TwoNodes nodes;
   private static RunningPlatform full;
   private static RunningPlatform gatewayOnly;
@@ -51,9 +53,13 @@ class LiveConfigIT {
         Files.copy(in, conf.resolve(file));
       }
     }
+    profileOnlyConf = Files.createTempDirectory(Path.of("target"), "live-profile-only-");
+    try (var in = LiveConfigIT.class.getResourceAsStream("/conf/dev.json")) {
+      Files.copy(in, profileOnlyConf.resolve("dev.json"));
+    }
     configLog.start();
     ((Logger) LoggerFactory.getLogger("cartwheel.config")).addAppender(configLog);
-    nodes = TwoNodes.start(conf.toString(), Map.of(
+    nodes = TwoNodes.start(conf.toString(), profileOnlyConf.toString(), Map.of(
         "rateLimits.enabled", "true",
         "rateLimits.trustedProxies", "127.0.0.1",
         "rateLimits.tiers.anonymous.perSecond", "1"),
@@ -176,6 +182,21 @@ class LiveConfigIT {
         .put("admin", new JsonObject().put("burst", "a lot")))).encodePrettily());
       await().atMost(SECONDS).until(() -> logged("refused on this node, the old values stay") > 0);
       assertThat(live(full).getInteger("rateLimits.tiers.admin.burst")).isEqualTo(777);
+    } finally {
+      Files.writeString(dev, original);
+    }
+  }
+
+  @Test
+  @DisplayName("a conf/ holding only the profile's file (config.json from the jar) is watched too: its edit applies")
+  void aProfileFileAloneIsWatched() throws Exception {
+    Path dev = profileOnlyConf.resolve("dev.json");
+    String original = Files.readString(dev);
+    try {
+      Files.writeString(dev, new JsonObject(original).put("rateLimits", new JsonObject().put("tiers", new JsonObject()
+        .put("admin", new JsonObject().put("burst", 555)))).encodePrettily());
+      await().atMost(SECONDS).until(() -> live(gatewayOnly).getInteger("rateLimits.tiers.admin.burst") == 555);
+      assertThat(logged("rateLimits.tiers.admin.burst changed from 600 to 555 by the files in " + profileOnlyConf)).isEqualTo(1);
     } finally {
       Files.writeString(dev, original);
     }

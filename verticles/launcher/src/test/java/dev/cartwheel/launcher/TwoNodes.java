@@ -21,6 +21,11 @@ final class TwoNodes implements AutoCloseable {
   }
 
   static TwoNodes start(String fullConfDir, Map<String, String> settings, Map<String, String> fullOnly) {
+    return start(fullConfDir, "conf", settings, fullOnly);
+  }
+
+  /** As above, the gateway reading its files from {@code gatewayConfDir}. */
+  static TwoNodes start(String fullConfDir, String gatewayConfDir, Map<String, String> settings, Map<String, String> fullOnly) {
     String cluster = "it-" + UUID.randomUUID();
     int firstPort = Ports.free();
     int secondPort = Ports.free();
@@ -31,7 +36,7 @@ final class TwoNodes implements AutoCloseable {
     Map<String, String> second = member(cluster, secondPort, members, settings);
     second.put("deploy", "gateway");
     try {
-      return new TwoNodes(full, RunningPlatform.start(second));
+      return new TwoNodes(full, RunningPlatform.start(gatewayConfDir, second));
     } catch (RuntimeException e) {
       full.close();
       throw e;

@@ -2,9 +2,14 @@ package dev.cartwheel.runtime.config;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
+import java.io.FileNotFoundException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.NoSuchFileException;
 import java.util.Map;
 
 /**
@@ -16,7 +21,9 @@ import java.util.Map;
  *   <li>command-line flags of the launcher.</li>
  * </ol>
  * A relative conf dir is looked up in the working directory first, then inside the jar, which ships
- * the repository's {@code conf/}. A profile file may only set keys that {@code config.json} declares.
+ * the repository's {@code conf/}; a file that is in neither place (a moved conf dir holding only a
+ * profile, say) is the jar's {@code conf/} copy, when it has one. A profile file may only set keys that
+ * {@code config.json} declares.
  */
 public final class ConfigLoader {
 
@@ -30,7 +37,7 @@ public final class ConfigLoader {
   public static Future<ConfigReader> load(Vertx vertx, Sources sources) {
     String defaultsFile = sources.confDir() + "/config.json";
     String profileFile = sources.confDir() + "/" + sources.profile() + ".json";
-    return read(vertx, defaultsFile).compose(defaults -> read(vertx, profileFile).map(profile -> {
+    return readOrJarCopy(vertx, defaultsFile, "config.json").compose(defaults -> readOrJarCopy(vertx, profileFile, sources.profile() + ".json").map(profile -> {
       ConfigPaths.leaves(profile).stream()
         .filter(key -> !ConfigPaths.has(defaults, key))
         .findFirst()
@@ -43,6 +50,30 @@ public final class ConfigLoader {
       EnvOverrides.applyKeys(merged, sources.flags());
       return new ConfigReader(merged);
     }));
+  }
+
+  /** {@code file}, or the jar's {@code conf/<name>} where {@code file} does not exist; the error names {@code file}. */
+  private static Future<JsonObject> readOrJarCopy(Vertx vertx, String file, String name) {
+    return read(vertx, file).recover(error -> {
+      URL copy = ConfigLoader.class.getResource("/conf/" + name);
+      if (copy == null || !missing(error)) {
+        return Future.failedFuture(error);
+      }
+      return vertx.executeBlocking(() -> {
+        try (InputStream in = copy.openStream()) {
+          return Buffer.buffer(in.readAllBytes()).toJsonObject();
+        }
+      }).recover(unreadable -> Future.failedFuture(ConfigException.unreadable(copy.toString(), unreadable)));
+    });
+  }
+
+  private static boolean missing(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof NoSuchFileException || cause instanceof FileNotFoundException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Future<JsonObject> read(Vertx vertx, String file) {

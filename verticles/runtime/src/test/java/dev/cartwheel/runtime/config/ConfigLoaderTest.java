@@ -124,6 +124,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("a conf dir holding only a profile file takes config.json from the jar's conf/")
+  void aProfileAloneTakesTheJarsDefaults() throws IOException {
+    Path profileOnly = Files.createDirectory(confDir.resolve("profile-only"));
+    Files.writeString(profileOnly.resolve("mine.json"), "{\"http\": {\"port\": 9123}}");
+
+    ConfigReader config = ConfigLoader.load(vertx, new ConfigLoader.Sources(profileOnly.toString(), "mine", Map.of(), Map.of())).await();
+
+    assertThat(config.integer("http.port", 0, 65535)).isEqualTo(9123);
+    assertThat(config.integer("outbox.batchSize", 1, 10_000)).as("a default from the jar's config.json").isEqualTo(200);
+  }
+
+  @Test
   void malformedJsonNamesTheFile() throws IOException {
     write("broken.json", "{\"http\": ");
 
