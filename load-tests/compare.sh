@@ -56,6 +56,7 @@ measure() {
   if [[ " $SCENARIOS " == *" catalogue "* ]]; then
     node_gatling CatalogueSimulation "catalogue-warmup-$side-$pair" -Drate="$CATALOGUE_RATE" -DdurationSeconds="$WARMUP_SECONDS"
     idle_node
+    figure "node idle cores" "$NODE_IDLE_CORES"
     CLIENT_WARMUP=$CLIENT_WARMUP_SECONDS node_gatling CatalogueSimulation "catalogue-$side-$pair" -Drate="$CATALOGUE_RATE" -DdurationSeconds="$CATALOGUE_SECONDS"
     read -r ok ko rate p50 p99 p999 < <(python3 "$HERE/gatling_stats.py" "$REPORT" "All Requests" "$CATALOGUE_SECONDS")
     figure "catalogue CPU ms/request" "$(cpu_ms_per_op "$CPU_S" "$ok")"
@@ -65,6 +66,7 @@ measure() {
   if [[ " $SCENARIOS " == *" orders "* ]]; then
     node_gatling OrdersSimulation "orders-warmup-$side-$pair" -Dshoppers="$SHOPPERS" -Dcustomers="$CUSTOMERS" -DdurationSeconds="$WARMUP_SECONDS"
     [ -n "${NODE_IDLE_CORES:-}" ] || idle_node
+    figure "node idle cores" "$NODE_IDLE_CORES"
     local record=
     if [ "$PROFILE" = 1 ] && [ "$pair" = 1 ]; then record=$OUT/orders-$side.jfr; fi
     sql_economy_start
