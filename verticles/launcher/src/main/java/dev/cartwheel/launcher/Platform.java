@@ -101,6 +101,7 @@ public final class Platform implements AutoCloseable {
     ConfigReader files = loadConfiguration(options);
     LogFormat.apply(files);
     NodeSettings settings = NodeSettings.from(files);
+    ListenPort.ensureFree(settings, files);
     drainGraceMs = settings.drainGraceMs();
     if (settings.embedded().enabled()) {
       // check every deployed verticle's settings before spending seconds on embedded services

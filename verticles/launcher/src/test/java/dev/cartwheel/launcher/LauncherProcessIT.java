@@ -144,19 +144,22 @@ class LauncherProcessIT {
   }
 
   @Test
-  @DisplayName("when start-up fails (the HTTP port is taken), the node says so in one line, exits 1 and leaves nothing running")
+  @DisplayName("a taken HTTP port fails start-up at once, in one line naming the port and its setting, exit 1, before any embedded service starts")
   void failedStartupCleansUp() throws Exception {
     int postgresPort = Ports.free();
     int kafkaPort = Ports.free();
+    Path workDir = freshDir("port-taken");
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-         NodeProcess node = NodeProcess.start(freshDir("port-taken"), Map.of(
+         NodeProcess node = NodeProcess.start(workDir, Map.of(
            "CARTWHEEL_HTTP_PORT", String.valueOf(taken.getLocalPort()),
            "CARTWHEEL_EMBEDDED_PG_PORT", String.valueOf(postgresPort),
            "CARTWHEEL_EMBEDDED_KAFKA_PORT", String.valueOf(kafkaPort)))) {
       assertThat(node.awaitExit(START)).isEqualTo(1);
       assertThat(node.stderrLines()).hasSize(1);
-      assertThat(node.stderrLines().get(0)).startsWith("cartwheel: start-up failed: ").contains("Address already in use");
+      assertThat(node.stderrLines().get(0)).startsWith("cartwheel: start-up failed: http.port (CARTWHEEL_HTTP_PORT): 127.0.0.1:"
+        + taken.getLocalPort() + " is taken");
     }
+    assertThat(workDir.resolve("data").resolve("postgres")).as("no embedded PostgreSQL was even set up").doesNotExist();
     assertThat(Ports.accepts(postgresPort)).as("embedded PostgreSQL left running").isFalse();
     assertThat(Ports.accepts(kafkaPort)).as("embedded Kafka left running").isFalse();
   }
