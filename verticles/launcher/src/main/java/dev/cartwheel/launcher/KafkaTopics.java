@@ -1,6 +1,7 @@
 package dev.cartwheel.launcher;
 
 import dev.cartwheel.runtime.config.ConfigReader;
+import dev.cartwheel.runtime.kafka.KafkaOutbound;
 import io.vertx.core.Future;
 import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.kafka.admin.NewTopic;
@@ -30,9 +31,7 @@ final class KafkaTopics {
   record Settings(Set<String> names, boolean create, int partitions, short replicationFactor) {
 
     static Settings from(ConfigReader config) {
-      Set<String> names = new TreeSet<>();
-      config.json().getJsonObject("kafka").getJsonObject("topics").fieldNames()
-        .forEach(domain -> names.add(config.requiredString("kafka.topics." + domain)));
+      Set<String> names = new TreeSet<>(KafkaOutbound.from(config).topics().values());
       names.addAll(config.strings("bridge.inboundTopics"));
       names.add(config.requiredString("bridge.deadLetterTopic"));
       return new Settings(names, config.bool("kafka.provision.create"), config.integer("kafka.provision.partitions", 1, 10_000),

@@ -18,7 +18,7 @@ final class ListenPort {
   }
 
   static void ensureFree(NodeSettings settings, ConfigReader config) {
-    if (settings.plan().deploys("gateway")) {
+    if (settings.plan().deploys(Platform.GATEWAY)) {
       ensureFree("http.port", settings.host(), config.integer("http.port", 0, 65535));
     } else {
       ensureFree("ops.port", settings.host(), settings.opsPort());

@@ -179,7 +179,7 @@ public final class Platform implements AutoCloseable {
     return new ConfigLoader.Sources(options.confDir(), options.profile(), options.env(), options.flags());
   }
 
-  private static final String GATEWAY = "gateway";
+  static final String GATEWAY = "gateway";
   private static final String EMBEDDED_PLACEHOLDER_PG = "postgresql://postgres@127.0.0.1:5432/cartwheel";
 
   /** The configuration with the addresses of the PostgreSQL and Kafka this node will use. */

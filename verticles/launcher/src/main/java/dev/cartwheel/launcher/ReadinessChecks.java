@@ -19,8 +19,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * What {@code /health/ready} checks on this node: PostgreSQL answers a query, the Kafka broker answers a
- * metadata request, the platform's topics exist (see {@link KafkaTopics}), every planned verticle is deployed (and shutdown has not begun), and, when
- * clustered, the node is still a cluster member. Each check has its own small connection and a timeout.
+ * metadata request, the platform's topics exist (see {@link KafkaTopics}), every planned verticle is
+ * deployed (and shutdown has not begun), and, when clustered, the node is still a cluster member. Each check has its own small connection and a timeout.
  * A check says UP or DOWN, nothing more: the endpoint is public, so why a check fails (host names,
  * driver errors) goes to the log, once per change rather than once per probe.
  */
@@ -31,9 +31,8 @@ final class ReadinessChecks implements AutoCloseable {
   private final HealthChecks checks;
   private final Pool postgres;
   private final KafkaAdminClient kafka;
-  private final Set<String> down = ConcurrentHashMap.newKeySet();
-
   private final KafkaTopics topics;
+  private final Set<String> down = ConcurrentHashMap.newKeySet();
 
   ReadinessChecks(Vertx vertx, PgSettings pg, String kafkaBootstrap, KafkaTopics.Settings topicSettings, long timeoutMs) {
     postgres = PgBuilder.pool()

@@ -246,6 +246,7 @@ class LauncherProcessIT {
         assertThat(get(url, "/api/v1/products").statusCode()).as("the catalogue during the grace").isEqualTo(200);
         servedWhileNotReady = true;
       }
+      // the probe's pace, as a load balancer's would be: the loop ends on the node's answer, not on this sleep
       Thread.sleep(20);
     }
     throw new AssertionError("the node still answered " + STOP + " after SIGTERM: " + statuses);

@@ -26,9 +26,9 @@ import java.sql.SQLException;
  */
 public final class Migrations {
 
-  static final String DOMAIN_HISTORY = "domain_migrations";
-  static final String OUTBOX_HISTORY = "outbox_migrations";
-  static final String LEGACY_HISTORY = "flyway_schema_history";
+  private static final String DOMAIN_HISTORY = "domain_migrations";
+  private static final String OUTBOX_HISTORY = "outbox_migrations";
+  private static final String LEGACY_HISTORY = "flyway_schema_history";
 
   private Migrations() {
   }
