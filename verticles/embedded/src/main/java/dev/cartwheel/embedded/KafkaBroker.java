@@ -58,6 +58,10 @@ public final class KafkaBroker implements AutoCloseable {
       Path lib = KafkaDistribution.unpack(path);
       int port = Ports.preferredOrFree(preferredPort);
       int controllerPort = Ports.preferredOrFree(preferredPort > 0 ? preferredPort + 1 : 0);
+      // two free ports asked one after the other may be the same (the first was only probed): the broker refuses that
+      while (controllerPort == port) {
+        controllerPort = Ports.free();
+      }
       Path properties = writeServerProperties(path, logs, port, controllerPort);
       if (!Files.exists(logs.resolve("meta.properties"))) {
         format(path, lib, properties);
