@@ -31,6 +31,7 @@ final class ConfigWatch {
   private final Vertx vertx;
   private final ConfigLoader.Sources sources;
   private final LiveConfig live;
+  private final List<String> profiles;
   private JsonObject loaded;
   private ConfigRetriever retriever;
 
@@ -38,15 +39,18 @@ final class ConfigWatch {
     this.vertx = vertx;
     this.sources = sources;
     this.loaded = loaded.json();
+    this.profiles = loaded.profiles();
     this.live = live;
   }
 
   /**
-   * Starts scanning every {@code intervalMs} whichever of config.json and the profile's file is on disk (the
-   * other may come from the jar, which cannot change); with neither on disk there is nothing to watch.
+   * Starts scanning every {@code intervalMs} whichever of config.json and the profiles' files (the profile's and
+   * those it extends) are on disk (the others may come from the jar, which cannot change); with none on disk
+   * there is nothing to watch.
    */
   void start(long intervalMs) {
-    List<Path> files = Stream.of("config.json", sources.profile() + ".json").map(name -> Path.of(sources.confDir(), name))
+    List<Path> files = Stream.concat(Stream.of("config.json"), profiles.stream().map(profile -> profile + ".json"))
+      .map(name -> Path.of(sources.confDir(), name))
       .filter(Files::exists).toList();
     if (files.isEmpty()) {
       LOG.info("No configuration file on disk in {}: nothing to watch (the jar's own cannot change)", sources.confDir());

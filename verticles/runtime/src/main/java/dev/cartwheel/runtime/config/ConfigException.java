@@ -27,6 +27,10 @@ public final class ConfigException extends RuntimeException {
     return new ConfigException(name + ": unknown setting (no configuration key has this name; see the README's configuration table)", (Throwable) null);
   }
 
+  static ConfigException inFile(String file, String problem) {
+    return new ConfigException(file + ": " + problem, (Throwable) null);
+  }
+
   static ConfigException unreadable(String file, Throwable cause) {
     String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().lines().findFirst().orElse("");
     return new ConfigException(file + ": cannot read configuration file (" + reason + ")", cause);

@@ -4,19 +4,24 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.FileNotFoundException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Builds the configuration of a node, lowest precedence first:
  * <ol>
  *   <li>{@code <conf-dir>/config.json}: every key with its default;</li>
- *   <li>{@code <conf-dir>/<profile>.json}: the profile (dev, prod, or any file you add);</li>
+ *   <li>{@code <conf-dir>/<profile>.json}: the profile (dev, prod, or any file you add), over the profile it
+ *       names in {@code "extends"}, if any (and so on);</li>
  *   <li>{@code CARTWHEEL_*} environment variables ({@link EnvOverrides});</li>
  *   <li>command-line flags of the launcher.</li>
  * </ol>
@@ -31,25 +36,55 @@ public final class ConfigLoader {
   public record Sources(String confDir, String profile, Map<String, String> env, Map<String, String> flags) {
   }
 
+  /** The key by which a profile file names the profile it builds on. */
+  public static final String EXTENDS = "extends";
+  private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
   private ConfigLoader() {
   }
 
   public static Future<ConfigReader> load(Vertx vertx, Sources sources) {
     String defaultsFile = sources.confDir() + "/config.json";
-    String profileFile = sources.confDir() + "/" + sources.profile() + ".json";
-    return readOrJarCopy(vertx, defaultsFile, "config.json").compose(defaults -> readOrJarCopy(vertx, profileFile, sources.profile() + ".json").map(profile -> {
+    return readOrJarCopy(vertx, defaultsFile, "config.json").compose(defaults ->
+      readProfile(vertx, sources, defaults, List.of(sources.profile())).map(profile -> {
+        JsonObject merged = defaults.mergeIn(profile.json(), true);
+        merged.put("profile", sources.profile());
+        EnvOverrides.apply(merged, sources.env());
+        EnvOverrides.applyKeys(merged, sources.flags());
+        merged.put(ConfigReader.PROFILES, new JsonArray(profile.chain()));
+        return new ConfigReader(merged);
+      }));
+  }
+
+  /** A profile's keys over those of the profile it extends, and so on; {@code chain} names them, the profile first. */
+  private record Profile(JsonObject json, List<String> chain) {
+  }
+
+  /** The last profile of {@code chain}, over the profiles it extends. */
+  private static Future<Profile> readProfile(Vertx vertx, Sources sources, JsonObject defaults, List<String> chain) {
+    String name = chain.get(chain.size() - 1);
+    String file = sources.confDir() + "/" + name + ".json";
+    return readOrJarCopy(vertx, file, name + ".json").compose(profile -> {
+      Object parent = profile.remove(EXTENDS);
       ConfigPaths.leaves(profile).stream()
         .filter(key -> !ConfigPaths.has(defaults, key))
         .findFirst()
         .ifPresent(key -> {
-          throw new ConfigException(key, "unknown key in " + profileFile + " (every key must have a default in " + defaultsFile + ")");
+          throw new ConfigException(key, "unknown key in " + file + " (every key must have a default in " + sources.confDir() + "/config.json)");
         });
-      JsonObject merged = defaults.mergeIn(profile, true);
-      merged.put("profile", sources.profile());
-      EnvOverrides.apply(merged, sources.env());
-      EnvOverrides.applyKeys(merged, sources.flags());
-      return new ConfigReader(merged);
-    }));
+      if (parent == null) {
+        return Future.succeededFuture(new Profile(profile, chain));
+      }
+      if (!(parent instanceof String parentName) || !PROFILE_NAME.matcher(parentName).matches()) {
+        throw ConfigException.inFile(file, "\"" + EXTENDS + "\" must name another profile (a file of " + sources.confDir() + " without .json), got " + parent);
+      }
+      if (chain.contains(parentName)) {
+        throw ConfigException.inFile(file, "profiles extend each other in a loop: " + String.join(" → ", chain) + " → " + parentName);
+      }
+      List<String> longer = new ArrayList<>(chain);
+      longer.add(parentName);
+      return readProfile(vertx, sources, defaults, longer).map(base -> new Profile(base.json().mergeIn(profile, true), base.chain()));
+    });
   }
 
   /** {@code file}, or the jar's {@code conf/<name>} where {@code file} does not exist; the error names {@code file}. */

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class ConfigReader {
 
+  /** The profile and those it extends, the profile first (set by {@link ConfigLoader}). */
+  static final String PROFILES = "profiles";
   private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|privatekey).*");
 
   private final JsonObject root;
@@ -29,6 +31,12 @@ public final class ConfigReader {
 
   public String profile() {
     return requiredString("profile");
+  }
+
+  /** The profile and the profiles it extends, the profile first: the files it was read from. */
+  public List<String> profiles() {
+    JsonArray chain = root.getJsonArray(PROFILES);
+    return chain == null ? List.of(profile()) : chain.stream().map(String::valueOf).toList();
   }
 
   public String requiredString(String key) {

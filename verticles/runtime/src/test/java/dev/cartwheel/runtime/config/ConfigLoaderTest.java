@@ -136,6 +136,66 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("a profile that extends another takes its keys and overrides some; chains work, nearest profile wins")
+  void aProfileExtendsAnother() throws IOException {
+    write("dev.json", """
+      {"http": {"port": 8081, "maxBodyBytes": 2048}, "jwt": {"publicKey": "dev-key"}}
+      """);
+    write("team.json", """
+      {"extends": "dev", "http": {"port": 9000}}
+      """);
+    write("mine.json", """
+      {"extends": "team", "http": {"maxBodyBytes": 4096}}
+      """);
+
+    ConfigReader mine = load("mine", Map.of(), Map.of());
+
+    assertThat(mine.port("http.port")).as("from team").isEqualTo(9000);
+    assertThat(mine.integer("http.maxBodyBytes", 1, 1 << 20)).as("mine's own").isEqualTo(4096);
+    assertThat(mine.requiredString("jwt.publicKey")).as("from dev, two levels up").isEqualTo("dev-key");
+    assertThat(mine.profile()).isEqualTo("mine");
+    assertThat(mine.profiles()).containsExactly("mine", "team", "dev");
+    assertThat(mine.json().containsKey(ConfigLoader.EXTENDS)).isFalse();
+  }
+
+  @Test
+  @DisplayName("a conf dir holding only a profile that extends dev takes dev and config.json from the jar")
+  void aProfileAloneExtendsTheJarsDev() throws IOException {
+    Path profileOnly = Files.createDirectory(confDir.resolve("profile-only"));
+    Files.writeString(profileOnly.resolve("mine.json"), "{\"extends\": \"dev\", \"http\": {\"port\": 9123}}");
+
+    ConfigReader config = ConfigLoader.load(vertx, new ConfigLoader.Sources(profileOnly.toString(), "mine", Map.of(), Map.of())).await();
+
+    assertThat(config.integer("http.port", 0, 65535)).isEqualTo(9123);
+    assertThat(JwtSettings.from(config).privateKey()).as("the development keys of the jar's dev.json").isPresent();
+  }
+
+  @Test
+  void profilesThatExtendEachOtherAreRefused() throws IOException {
+    write("a.json", "{\"extends\": \"b\"}");
+    write("b.json", "{\"extends\": \"a\"}");
+
+    assertThatThrownBy(() -> load("a", Map.of(), Map.of()))
+      .isInstanceOf(ConfigException.class)
+      .hasMessage(confDir + "/b.json: profiles extend each other in a loop: a → b → a");
+  }
+
+  @Test
+  void extendsMustNameAProfile() throws IOException {
+    write("odd.json", "{\"extends\": \"../etc/secrets\"}");
+    write("missing-parent.json", "{\"extends\": \"staging\"}");
+    write("typo-in-parent.json", "{\"extends\": \"typo\"}");
+    write("typo.json", "{\"http\": {\"prot\": 1}}");
+
+    assertThatThrownBy(() -> load("odd", Map.of(), Map.of()))
+      .hasMessageStartingWith(confDir + "/odd.json: \"extends\" must name another profile");
+    assertThatThrownBy(() -> load("missing-parent", Map.of(), Map.of()))
+      .hasMessageStartingWith(confDir + "/staging.json: cannot read configuration file");
+    assertThatThrownBy(() -> load("typo-in-parent", Map.of(), Map.of()))
+      .hasMessageStartingWith("http.prot (CARTWHEEL_HTTP_PROT): unknown key in " + confDir + "/typo.json");
+  }
+
+  @Test
   void malformedJsonNamesTheFile() throws IOException {
     write("broken.json", "{\"http\": ");
 
