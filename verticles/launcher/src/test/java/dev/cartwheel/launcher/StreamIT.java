@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -260,6 +262,34 @@ class StreamIT {
   }
 
   /** A new customer whose welcome is already written, so that it does not show up in a stream opened next. */
+  @Test
+  @DisplayName("the README's terminal client, scripts/WatchStream.java, prints the shopper's order updates as JSON lines")
+  void theShippedScriptWatchesTheStream() throws Exception {
+    Shoppers.Shopper ada = customer("ada");
+    Path output = Files.createTempFile("watch-stream", ".log");
+    Path log = Files.createTempFile("watch-stream", ".err");
+    String stream = URI.create(node.platform.node().url().orElseThrow()).resolve("/api/v1/stream").toString().replaceFirst("^http", "ws");
+    Process script = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+      Path.of("../../scripts/WatchStream.java").toString(), stream, ada.token())
+      .redirectOutput(output.toFile()).redirectError(log.toFile()).start();
+    try {
+      // the single-file launcher compiles the script first: an order placed before it connects is not in its stream
+      await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(log).contains("connected to " + stream));
+      String orderId = Shoppers.placeOrder(node, ada.token(), "CW-MUG-01", 1);
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> Files.readAllLines(output).stream().anyMatch(line -> line.contains("CONFIRMED")));
+      List<JsonObject> updates = Files.readAllLines(output).stream().map(JsonObject::new)
+        .filter(message -> "order.status".equals(message.getString("type"))).toList();
+      assertThat(updates).extracting(StreamIT::status).containsExactly("PENDING", "CONFIRMED");
+      assertThat(updates).allSatisfy(message -> assertThat(message.getJsonObject("notification").getString("orderId")).isEqualTo(orderId));
+    } finally {
+      script.destroy();
+      script.waitFor();
+      Files.deleteIfExists(output);
+      Files.deleteIfExists(log);
+    }
+  }
+
   private static Shoppers.Shopper customer(String name) {
     Shoppers.Shopper shopper = Shoppers.register(node, name);
     await().until(() -> TestServices.queryOne("SELECT count(*) FROM notifications.notifications WHERE user_id = '" + shopper.userId() + "'").equals("1"));
