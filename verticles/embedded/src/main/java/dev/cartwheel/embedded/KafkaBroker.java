@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * A real single-node Apache Kafka broker in KRaft mode (broker and controller in one process), run as a
@@ -28,6 +30,7 @@ public final class KafkaBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final Optional<Path> SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid").map(Path::of).filter(Files::isExecutable).findFirst();
 
   private final ServiceDirectory dir;
   private final Process process;
@@ -129,7 +132,11 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   private static ProcessBuilder java(Path path, Path lib, String mainClass, String... args) {
-    List<String> command = new ArrayList<>(List.of(
+    List<String> command = new ArrayList<>();
+    // its own session: Ctrl-C in a terminal signals the whole foreground group, and the broker would stop while the
+    // node still drains into it; the node stops it itself, last (setsid execs in place: the pid stays the broker's)
+    SETSID.ifPresent(setsid -> command.add(setsid.toString()));
+    command.addAll(List.of(
       Path.of(System.getProperty("java.home"), "bin", "java").toString(),
       "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
       "-Dorg.slf4j.simpleLogger.showDateTime=true",

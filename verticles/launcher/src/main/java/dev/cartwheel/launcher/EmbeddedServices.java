@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionException;
  * allows it), in parallel, with their data under {@code embedded.dataDir}. Stopped last, after the
  * verticles have drained.
  */
-final class EmbeddedServices implements AutoCloseable {
+final class EmbeddedServices {
 
   private final PostgresServer postgres;
   private final KafkaBroker kafka;
@@ -62,10 +62,14 @@ final class EmbeddedServices implements AutoCloseable {
     return kafka != null;
   }
 
-  @Override
-  public void close() {
-    closeQuietly(kafka);
-    closeQuietly(postgres);
+  /** Kafka first (the relays that fed it are gone), then PostgreSQL; each bounds its own stop. */
+  void close(StopStages stages) {
+    if (kafka != null) {
+      stages.run("stopped the embedded Kafka broker", kafka::close);
+    }
+    if (postgres != null) {
+      stages.run("stopped the embedded PostgreSQL", postgres::close);
+    }
   }
 
   private static void closeQuietly(AutoCloseable service) {

@@ -13,6 +13,7 @@ import dev.cartwheel.runtime.node.BuildInfo;
 import dev.cartwheel.runtime.node.Node;
 import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +21,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,10 @@ import java.util.concurrent.TimeUnit;
 public final class Platform implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger("cartwheel");
-  private static final long UNDEPLOY_TIMEOUT_SECONDS = 60;
+  /** Bounds of the stop's stages; undeploying the gateway also waits for its requests (http.drainTimeoutMs). */
+  private static final Duration UNDEPLOY_BOUND = Duration.ofSeconds(15);
+  private static final Duration CLOSE_BOUND = Duration.ofSeconds(15);
+  private static final long POSTGRES_AT_START_TIMEOUT_MS = 10_000;
   /** How often a clustered node sweeps the service records of departed nodes (see ServiceRegistry). */
   private static final long REGISTRY_SWEEP_MS = 1_000;
 
@@ -55,9 +60,10 @@ public final class Platform implements AutoCloseable {
   private Observability observability;
   private OpenTelemetry givenTelemetry;
   private long registrySweep = -1;
-  private final List<String> deployments = new ArrayList<>();
+  private final List<Node.Deployment> deployments = new ArrayList<>();
   private boolean closed;
   private long drainGraceMs;
+  private long drainTimeoutMs;
 
   private Platform() {
   }
@@ -103,6 +109,7 @@ public final class Platform implements AutoCloseable {
     NodeSettings settings = NodeSettings.from(files);
     ListenPort.ensureFree(settings, files);
     drainGraceMs = settings.drainGraceMs();
+    drainTimeoutMs = files.millis("http.drainTimeoutMs", 0, 600_000).toMillis();
     if (settings.embedded().enabled()) {
       // check every deployed verticle's settings before spending seconds on embedded services
       ConfigReader planned = withServices(files, settings.pgUrl().orElse(EMBEDDED_PLACEHOLDER_PG), settings.kafkaBootstrap().orElse("127.0.0.1:9092"));
@@ -120,6 +127,7 @@ public final class Platform implements AutoCloseable {
 
     readiness = new ReadinessChecks(vertx, PgSettings.from(config), config.requiredString("kafka.bootstrap"), KafkaTopics.Settings.from(config),
       settings.healthTimeoutMs());
+    readiness.reachPostgres(PgSettings.from(config), POSTGRES_AT_START_TIMEOUT_MS).await();
     provisionTopics(settings.healthTimeoutMs());
     node = new Node(cluster == null ? UUID.randomUUID().toString() : cluster.getNodeId(), config.profile(), BuildInfo.load(),
       readiness.checks(), cluster != null, () -> cluster == null ? 1 : cluster.getNodes().size(),
@@ -143,8 +151,9 @@ public final class Platform implements AutoCloseable {
         .setInstances(item.instances())
         // a gateway is a front door behind a load balancer: it is not moved to another node's port
         .setHa(ha && !item.verticle().name().equals(GATEWAY))).await();
-      deployments.add(id);
-      node.deployed(new Node.Deployment(item.verticle().name(), item.instances(), id));
+      Node.Deployment deployment = new Node.Deployment(item.verticle().name(), item.instances(), id);
+      deployments.add(deployment);
+      node.deployed(deployment);
     }
     node.markStarted();
     printBanner(settings);
@@ -269,24 +278,26 @@ public final class Platform implements AutoCloseable {
     }
   }
 
-  /** Stops the node gracefully; safe to call more than once and after a failed start. */
+  /**
+   * Stops the node gracefully, logging each stage with its time; each stage is bounded (see {@link StopStages}).
+   * Safe to call more than once and after a failed start.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
+    StopStages stages = new StopStages();
     if (node != null) {
       node.markStopping();
-      LOG.info("Cartwheel is stopping: draining requests, then undeploying");
+      LOG.info("Cartwheel is stopping: readiness is down, then the gateway drains and the verticles undeploy");
       keepServingWhileReadinessIsDown();
     }
     for (int i = deployments.size() - 1; i >= 0; i--) {
-      try {
-        vertx.undeploy(deployments.get(i)).await(UNDEPLOY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        LOG.warn("Undeploying {} failed: {}", deployments.get(i), e.getMessage());
-      }
+      Node.Deployment deployment = deployments.get(i);
+      Duration bound = deployment.verticle().equals(GATEWAY) ? UNDEPLOY_BOUND.plusMillis(drainTimeoutMs) : UNDEPLOY_BOUND;
+      stages.await("undeployed " + deployment.verticle(), bound, () -> vertx.undeploy(deployment.deploymentId()));
     }
     if (watch != null) {
       watch.stop();
@@ -294,26 +305,21 @@ public final class Platform implements AutoCloseable {
     if (registrySweep >= 0) {
       vertx.cancelTimer(registrySweep);
     }
-    if (ops != null) {
-      ops.close().await();
-    }
-    if (live != null) {
-      live.close().await();
-    }
-    if (readiness != null) {
-      readiness.close();
-    }
     if (vertx != null) {
-      vertx.close().await();
+      stages.await("closed the ops server, live configuration and readiness checks", CLOSE_BOUND, () -> Future.join(
+        ops == null ? Future.succeededFuture() : ops.close(),
+        live == null ? Future.succeededFuture() : live.close(),
+        readiness == null ? Future.succeededFuture() : readiness.close()));
+      stages.await(node != null && node.clustered() ? "left the cluster and closed Vert.x" : "closed Vert.x", CLOSE_BOUND, vertx::close);
     }
     if (observability != null) {
       observability.close();
     }
     if (embedded != null) {
-      embedded.close();
+      embedded.close(stages);
     }
     if (node != null) {
-      LOG.info("Cartwheel stopped");
+      LOG.info("Cartwheel stopped in {} ms", stages.totalMs());
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.cartwheel.launcher;
 
+import dev.cartwheel.runtime.config.EnvOverrides;
 import dev.cartwheel.runtime.db.PgSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -24,7 +26,7 @@ import java.util.function.BooleanSupplier;
  * A check says UP or DOWN, nothing more: the endpoint is public, so why a check fails (host names,
  * driver errors) goes to the log, once per change rather than once per probe.
  */
-final class ReadinessChecks implements AutoCloseable {
+final class ReadinessChecks {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReadinessChecks.class);
 
@@ -62,6 +64,15 @@ final class ReadinessChecks implements AutoCloseable {
     }
   }
 
+  /**
+   * Fails, naming the address and its setting, when PostgreSQL does not answer: every domain needs it at start
+   * (migrations), where a driver's "Connection refused" would name nothing.
+   */
+  Future<Void> reachPostgres(PgSettings pg, long timeoutMs) {
+    return postgres.query("SELECT 1").execute().timeout(timeoutMs, TimeUnit.MILLISECONDS).<Void>mapEmpty().recover(error -> Future.failedFuture(new IllegalStateException(
+      "PostgreSQL at " + pg.displayUrl() + " (pg.url, " + EnvOverrides.envName("pg.url") + ") cannot be reached: " + error.getMessage())));
+  }
+
   KafkaTopics topics() {
     return topics;
   }
@@ -84,8 +95,7 @@ final class ReadinessChecks implements AutoCloseable {
     });
   }
 
-  @Override
-  public void close() {
-    Future.join(postgres.close(), kafka.close()).await();
+  Future<?> close() {
+    return Future.join(postgres.close(), kafka.close());
   }
 }

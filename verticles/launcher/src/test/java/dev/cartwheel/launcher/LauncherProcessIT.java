@@ -60,7 +60,7 @@ class LauncherProcessIT {
   }
 
   @Test
-  @DisplayName("java -jar with nothing configured: embedded PostgreSQL and Kafka, the whole platform, a clean stop on SIGTERM, data kept for the next run")
+  @DisplayName("java -jar with nothing configured: a quiet start, embedded PostgreSQL and Kafka, the whole platform, a clean stop on Ctrl-C, data kept for the next run")
   void runsTheWholePlatformWithEmbeddedServices() throws Exception {
     Path workDir = freshDir("standalone");
     int httpPort = Ports.free();
@@ -79,6 +79,7 @@ class LauncherProcessIT {
         postgresPort = Integer.parseInt(node.awaitLine(POSTGRES, START).group(1));
         kafkaBootstrap = node.awaitLine(KAFKA, START).group(1);
         assertThat(postgresPort).as("embedded PostgreSQL moves off a busy port").isNotEqualTo(busyPostgresPort.getLocalPort());
+        assertQuietStart(node);
 
         assertThat(get(url, "/health/ready").statusCode()).isEqualTo(200);
         String token = post(url, "/api/v1/users", ADA).bodyAsJsonObject().getString("token");
@@ -88,14 +89,22 @@ class LauncherProcessIT {
           assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).as("kcat can reach the printed Kafka").hasSize(1);
         }
 
-        node.sigterm();
+        node.ctrlC();
         List<Integer> readiness = readinessUntilClosed(url);
         assertThat(readiness).as("/health/ready every 20 ms from SIGTERM to the close").contains(503);
         assertThat(readiness.subList(readiness.indexOf(503), readiness.size())).as("once 503, never ready again").containsOnly(503);
         assertThat(readiness.stream().filter(status -> status == 503).count()).as("503s during the 1.5 s grace").isGreaterThanOrEqualTo(5);
         int exit = node.awaitExit(STOP);
-        assertThat(exit).as("exit code after SIGTERM").isIn(0, 143);
-        assertThat(node.stdoutLines()).anyMatch(line -> line.contains("Cartwheel stopped"));
+        assertThat(exit).as("exit code after SIGINT").isIn(0, 130);
+        List<String> stop = after(node.stdoutLines(), "Cartwheel is stopping");
+        assertThat(stop).as("each stage of the stop, with its time")
+          .anyMatch(line -> line.matches(".* undeployed gateway in \\d+ ms"))
+          .anyMatch(line -> line.matches(".* undeployed users in \\d+ ms"))
+          .anyMatch(line -> line.matches(".* stopped the embedded Kafka broker in \\d+ ms"))
+          .anyMatch(line -> line.matches(".* stopped the embedded PostgreSQL in \\d+ ms"))
+          .anyMatch(line -> line.matches(".* Cartwheel stopped in \\d+ ms"));
+        assertThat(stop).as("Ctrl-C reaches the node only: the broker it drains into stays up until the node stops it")
+          .noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR "));
       }
       assertThat(Ports.accepts(httpPort)).as("HTTP port released").isFalse();
       assertThat(Ports.accepts(postgresPort)).as("embedded PostgreSQL stopped").isFalse();
@@ -165,6 +174,21 @@ class LauncherProcessIT {
   }
 
   @Test
+  @DisplayName("a PostgreSQL that does not answer fails start-up in one line naming its address and setting, exit 1")
+  void unreachablePostgresIsNamed() throws Exception {
+    int closedPort = Ports.free();
+    try (NodeProcess node = NodeProcess.start(freshDir("no-postgres"), Map.of(
+      "CARTWHEEL_HTTP_PORT", String.valueOf(Ports.free()),
+      "CARTWHEEL_PG_URL", "postgresql://shop:S3cret-Pw@127.0.0.1:" + closedPort + "/shop",
+      "CARTWHEEL_KAFKA_BOOTSTRAP", "127.0.0.1:" + Ports.free()))) {
+      assertThat(node.awaitExit(START)).isEqualTo(1);
+      assertThat(node.stderrLines()).hasSize(1);
+      assertThat(node.stderrLines().get(0)).startsWith("cartwheel: start-up failed: PostgreSQL at postgresql://shop@127.0.0.1:" + closedPort
+        + "/shop (pg.url, CARTWHEEL_PG_URL) cannot be reached: ").doesNotContain("S3cret");
+    }
+  }
+
+  @Test
   @DisplayName("SIGTERM while the node is still starting stops it cleanly, embedded services included")
   void sigtermDuringStartup() throws Exception {
     int postgresPort = Ports.free();
@@ -206,6 +230,8 @@ class LauncherProcessIT {
       Path secondDir = freshDir("cluster-b");
       try (NodeProcess b = NodeProcess.start(secondDir, second, "--verticles", "gateway")) {
         URI gatewayOnly = URI.create(b.awaitReady(START));
+        assertQuietStart(a);
+        assertQuietStart(b);
         assertThat(b.stdoutLines()).as("given external services, a node starts none").noneMatch(line -> line.contains("(embedded)"));
         assertThat(secondDir.resolve("data")).doesNotExist();
 
@@ -223,6 +249,27 @@ class LauncherProcessIT {
       }
       assertThat(a.terminate(STOP)).isIn(0, 143);
     }
+  }
+
+  /**
+   * The README's promise for a newcomer: the banner and little else. No warning before it (Hazelcast's module
+   * access, Micrometer's gauges, Kafka's unknown topics, Flyway's notices), one line per schema migrated.
+   */
+  private static void assertQuietStart(NodeProcess node) {
+    List<String> lines = node.stdoutLines();
+    int banner = lines.indexOf(lines.stream().filter(line -> line.matches(".* cartwheel - Cartwheel \\S+ \\(.*")).findFirst().orElseThrow());
+    List<String> beforeBanner = lines.subList(0, banner);
+    assertThat(beforeBanner).as("start-up log before the banner").noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR "));
+    // records, not lines: Hazelcast's membership record spans five
+    assertThat(beforeBanner.stream().filter(line -> line.matches("^\\d{4}-\\d\\d-\\d\\dT.*"))).as("log records before the banner")
+      .hasSizeLessThanOrEqualTo(14);
+    assertThat(beforeBanner.stream().filter(line -> line.contains("Migrations - Schema "))).as("one line per schema").hasSizeLessThanOrEqualTo(6);
+    assertThat(node.stderrLines()).as("nothing on stderr (java.util.logging's warnings land there)").isEmpty();
+  }
+
+  private static List<String> after(List<String> lines, String marker) {
+    int from = lines.indexOf(lines.stream().filter(line -> line.contains(marker)).findFirst().orElseThrow());
+    return lines.subList(from, lines.size());
   }
 
   /**

@@ -36,7 +36,8 @@ final class NodeProcess implements AutoCloseable {
   static NodeProcess start(Path workDir, Map<String, String> env, String... args) {
     try {
       Files.createDirectories(workDir);
-      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+      // its own session and process group, as a shell gives a command: ctrlC() signals that group (setsid execs in place)
+      List<String> command = new ArrayList<>(List.of("setsid", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx384m", "-XX:+UseSerialGC", "-jar", JAR.toString()));
       command.addAll(List.of(args));
       Path stdout = workDir.resolve("stdout.log");
@@ -82,6 +83,11 @@ final class NodeProcess implements AutoCloseable {
     process.destroy();
   }
 
+  /** SIGINT to the node's whole process group, as Ctrl-C in a terminal sends it; returns at once. */
+  void ctrlC() {
+    signal("INT", "-" + process.pid());
+  }
+
   /** Sends SIGTERM and waits for the exit code. */
   int terminate(Duration timeout) throws InterruptedException {
     process.destroy();
@@ -107,10 +113,14 @@ final class NodeProcess implements AutoCloseable {
   }
 
   private void signal(String signal) {
+    signal(signal, String.valueOf(process.pid()));
+  }
+
+  private static void signal(String signal, String target) {
     try {
-      int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+      int exit = new ProcessBuilder("kill", "-" + signal, "--", target).inheritIO().start().waitFor();
       if (exit != 0) {
-        throw new AssertionError("kill -" + signal + " " + process.pid() + " exited with " + exit);
+        throw new AssertionError("kill -" + signal + " -- " + target + " exited with " + exit);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

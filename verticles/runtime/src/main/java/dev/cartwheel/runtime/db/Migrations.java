@@ -4,6 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,9 +25,12 @@ import java.sql.SQLException;
  * A schema made by a jar from before the split has one history, {@code flyway_schema_history}, whose
  * versions after V1 were all about the outbox. Its domain set is baselined at version 1 (which it ran) and
  * that table stays as the record of what ran then. Flyway takes a PostgreSQL advisory lock, so several
- * instances or nodes starting at once migrate exactly once. Migrations only move forward.
+ * instances or nodes starting at once migrate exactly once. Migrations only move forward. Each schema logs
+ * one line (Flyway's own chatter is left at WARN).
  */
 public final class Migrations {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
   private static final String DOMAIN_HISTORY = "domain_migrations";
   private static final String OUTBOX_HISTORY = "outbox_migrations";
@@ -36,7 +42,9 @@ public final class Migrations {
   /** The domain's own migrations, for a schema without an outbox. */
   public static Future<Void> migrate(Vertx vertx, PgSettings pg, String schema) {
     return vertx.executeBlocking(() -> {
-      migrateDomain(pg, schema);
+      long start = System.nanoTime();
+      MigrateResult domain = migrateDomain(pg, schema);
+      LOG.info("Schema {}: {} in {} ms", schema, outcome(domain), elapsedMs(start));
       return null;
     }, false);
   }
@@ -44,15 +52,30 @@ public final class Migrations {
   /** The domain's own migrations, then the runtime's outbox in the same schema. */
   public static Future<Void> migrateWithOutbox(Vertx vertx, PgSettings pg, String schema) {
     return vertx.executeBlocking(() -> {
-      migrateDomain(pg, schema);
-      migrateOutbox(pg, schema);
+      long start = System.nanoTime();
+      MigrateResult domain = migrateDomain(pg, schema);
+      MigrateResult outbox = migrateOutbox(pg, schema);
+      LOG.info("Schema {}: {}, outbox {} in {} ms", schema, outcome(domain), outcome(outbox), elapsedMs(start));
       return null;
     }, false);
   }
 
-  private static void migrateDomain(PgSettings pg, String schema) throws SQLException {
+  /** "at v3" when nothing ran, "v1 → v3" when migrations ran. */
+  private static String outcome(MigrateResult result) {
+    String now = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+    if (result.migrationsExecuted == 0) {
+      return "at v" + now;
+    }
+    return (result.initialSchemaVersion == null ? "empty" : "v" + result.initialSchemaVersion) + " → v" + now;
+  }
+
+  private static long elapsedMs(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  private static MigrateResult migrateDomain(PgSettings pg, String schema) throws SQLException {
     boolean adopt = startedUnderOneHistory(pg, schema);
-    configure(pg, schema, DOMAIN_HISTORY, "classpath:db/" + schema)
+    return configure(pg, schema, DOMAIN_HISTORY, "classpath:db/" + schema)
       .baselineOnMigrate(adopt)
       .baselineVersion("1")
       .baselineDescription("adopted from " + LEGACY_HISTORY)
@@ -61,8 +84,8 @@ public final class Migrations {
   }
 
   /** Baselined at 0 when the schema is not empty (it never is, after the domain's set): V1 and on always run. */
-  private static void migrateOutbox(PgSettings pg, String schema) {
-    configure(pg, schema, OUTBOX_HISTORY, "classpath:db/outbox")
+  private static MigrateResult migrateOutbox(PgSettings pg, String schema) {
+    return configure(pg, schema, OUTBOX_HISTORY, "classpath:db/outbox")
       .baselineOnMigrate(true)
       .baselineVersion("0")
       .load()
@@ -75,7 +98,9 @@ public final class Migrations {
       .schemas(schema)
       .createSchemas(true)
       .table(history)
-      .locations(location);
+      .locations(location)
+      // IF NOT EXISTS steps (the outbox's adoption of an older table) would each send a NOTICE that Flyway logs as a warning
+      .initSql("SET client_min_messages = warning");
   }
 
   /**

@@ -161,6 +161,7 @@ final class RelayLoop {
       return Future.succeededFuture(true);
     }
     long now = System.currentTimeMillis();
+    boolean firstAttempt = lastLeadAttempt == 0;
     if (now - lastLeadAttempt < LEAD_ATTEMPT_MS) {
       return Future.succeededFuture(false);
     }
@@ -183,7 +184,12 @@ final class RelayLoop {
         leader = rows.iterator().next().getBoolean("locked");
         if (leader) {
           wakeUps = vertx.eventBus().consumer(wakeAddress, wakeUp -> nudge());
-          LOG.info("This node now relays the {} outbox to {}", schema, sink.name());
+          // taking over from a node that left is news for an operator; relaying from the start is not
+          if (firstAttempt) {
+            LOG.debug("This node relays the {} outbox to {}", schema, sink.name());
+          } else {
+            LOG.info("This node now relays the {} outbox to {}", schema, sink.name());
+          }
         }
         return leader;
       });
