@@ -1,16 +1,17 @@
 package dev.cartwheel.bridge;
 
 import dev.cartwheel.runtime.observability.TraceContext;
+import dev.cartwheel.runtime.vertx.VertxInternals;
 import io.cloudevents.CloudEvent;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.PromiseInternal;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.function.Supplier;
@@ -52,8 +53,8 @@ final class InboundSpans {
       .setAttribute("cloudevents.event_id", event.getId())
       .setAttribute("cloudevents.event_type", event.getType())
       .startSpan();
-    ContextInternal handlingContext = ((ContextInternal) vertx.getOrCreateContext()).unwrap().duplicate();
-    PromiseInternal<Void> handled = handlingContext.promise();
+    Context handlingContext = VertxInternals.freshDuplicate(vertx);
+    Promise<Void> handled = Promise.promise();
     handlingContext.runOnContext(start -> {
       // this context serves this record only and is dropped after it: the scope is never closed
       parent.with(span).makeCurrent();

@@ -6,6 +6,7 @@ import dev.cartwheel.codecs.Headers;
 import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import dev.cartwheel.runtime.node.Node;
 import dev.cartwheel.runtime.observability.RequestContext;
+import dev.cartwheel.runtime.vertx.VertxInternals;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -13,7 +14,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.eventbus.impl.MessageConsumerImpl;
 import org.slf4j.Logger;
 
 import java.time.Duration;
@@ -67,8 +67,7 @@ public final class Endpoints {
     ClusterRouting.Routed<T> routed = routing.consumer(vertx, address, answer);
     // A request that reached this consumer just as it unregistered: answered while the instance drains
     // (Vert.x would fail it at once as a TIMEOUT), refused as "no handler" once it has drained.
-    // The discard handler is only on Vert.x's implementation class (5.0.8), not on the MessageConsumer API.
-    ((MessageConsumerImpl<T>) routed.consumer()).discardHandler(message -> {
+    VertxInternals.onDiscarded(routed.consumer(), message -> {
       if (drained) {
         message.reply(new ReplyException(ReplyFailure.NO_HANDLERS, "no handler any more for " + address));
       } else {

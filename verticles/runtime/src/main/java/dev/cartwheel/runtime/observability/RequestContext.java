@@ -1,8 +1,6 @@
 package dev.cartwheel.runtime.observability;
 
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
+import dev.cartwheel.runtime.vertx.VertxInternals;
 
 import java.util.Optional;
 
@@ -25,11 +23,13 @@ public final class RequestContext {
    * trace id is then known also after Vert.x has ended the request's span (the access log line).
    */
   public static void bind(String requestId) {
-    Context context = Vertx.currentContext();
-    if (requestId != null && context instanceof ContextInternal internal && internal.isDuplicate()) {
-      internal.localContextData().put(KEY, requestId);
-      TraceContext.currentTraceId().ifPresent(trace -> internal.localContextData().put(TRACE_KEY, trace));
+    if (requestId == null) {
+      return;
     }
+    VertxInternals.requestLocals().ifPresent(locals -> {
+      locals.put(KEY, requestId);
+      TraceContext.currentTraceId().ifPresent(trace -> locals.put(TRACE_KEY, trace));
+    });
   }
 
   /** The current span's trace id, or else the one of the request this context serves. */
@@ -38,18 +38,10 @@ public final class RequestContext {
     if (current.isPresent()) {
       return current;
     }
-    Context context = Vertx.currentContext();
-    if (context instanceof ContextInternal internal && internal.isDuplicate()) {
-      return Optional.ofNullable((String) internal.localContextData().get(TRACE_KEY));
-    }
-    return Optional.empty();
+    return VertxInternals.requestLocals().map(locals -> (String) locals.get(TRACE_KEY));
   }
 
   public static Optional<String> requestId() {
-    Context context = Vertx.currentContext();
-    if (context instanceof ContextInternal internal && internal.isDuplicate()) {
-      return Optional.ofNullable((String) internal.localContextData().get(KEY));
-    }
-    return Optional.empty();
+    return VertxInternals.requestLocals().map(locals -> (String) locals.get(KEY));
   }
 }
