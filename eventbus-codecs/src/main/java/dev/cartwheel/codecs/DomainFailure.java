@@ -13,6 +13,8 @@ import java.util.List;
  */
 public final class DomainFailure extends ReplyException {
 
+  private static final long serialVersionUID = 1L;
+
   private final String code;
   private final ErrorKind kind;
   private final List<FieldError> fieldErrors;

@@ -3,6 +3,8 @@ package dev.cartwheel.codecs;
 /** A message body read from the cluster wire that cannot be decoded. */
 public final class WireFormatException extends IllegalArgumentException {
 
+  private static final long serialVersionUID = 1L;
+
   public WireFormatException(String codecName, String problem, Throwable cause) {
     super("cannot decode " + codecName + " from the wire: " + problem, cause);
   }

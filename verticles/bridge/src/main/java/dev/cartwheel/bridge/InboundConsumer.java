@@ -149,6 +149,8 @@ final class InboundConsumer {
   /** A key's sequence stopped at this offset: the record there, and those after it in the key, are not finished. */
   private static final class Unfinished extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final long offset;
 
     Unfinished(long offset, Throwable cause) {

@@ -8,6 +8,8 @@ import java.util.List;
  */
 final class Rejection extends RuntimeException {
 
+  private static final long serialVersionUID = 1L;
+
   /** Neither binary nor structured CloudEvent (missing or broken attributes, unreadable value). */
   static final String NOT_A_CLOUDEVENT = "not-a-cloudevent";
   /** A well-formed CloudEvent of a type the platform does not take in. */

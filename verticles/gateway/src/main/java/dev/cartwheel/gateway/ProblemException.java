@@ -3,6 +3,8 @@ package dev.cartwheel.gateway;
 /** Fails a routing context with a problem already decided; cheap (no stack trace). */
 final class ProblemException extends RuntimeException {
 
+  private static final long serialVersionUID = 1L;
+
   private final Problem problem;
 
   ProblemException(Problem problem) {

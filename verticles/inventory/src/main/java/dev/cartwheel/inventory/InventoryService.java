@@ -209,6 +209,8 @@ final class InventoryService {
   /** Rolls a reservation back; carries the lines that were short for the rejection event. */
   private static final class OutOfStock extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final List<StockLine> lines;
     private final DomainFailure failure;
 

@@ -92,6 +92,8 @@ final class OrdersRepository {
   /** Fails an order insert whose user already used its idempotency key (the transaction must roll back). */
   static final class KeyAlreadyUsed extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     KeyAlreadyUsed() {
       super("idempotency key already used", null, false, false);
     }

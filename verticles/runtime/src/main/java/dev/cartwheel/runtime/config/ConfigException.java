@@ -6,6 +6,8 @@ package dev.cartwheel.runtime.config;
  */
 public final class ConfigException extends RuntimeException {
 
+  private static final long serialVersionUID = 1L;
+
   private final String key;
 
   public ConfigException(String key, String problem) {

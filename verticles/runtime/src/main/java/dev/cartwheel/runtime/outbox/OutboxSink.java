@@ -26,6 +26,8 @@ public interface OutboxSink {
   /** Only the first {@code delivered} events of a batch were accepted; {@code getCause()} says why the next was not. */
   final class PartialDelivery extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int delivered;
 
     public PartialDelivery(int delivered, Throwable cause) {
