@@ -36,6 +36,8 @@ final class InboundSpans {
     this.enabled = telemetry != OpenTelemetry.noop();
   }
 
+  // the span's scope is made current on a context used for this record only, and never closed (see below)
+  @SuppressWarnings("MustBeClosedChecker")
   Future<Void> around(ConsumerRecord<?, ?> record, CloudEvent event, Supplier<Future<Void>> handling) {
     if (!enabled) {
       return handling.get();
