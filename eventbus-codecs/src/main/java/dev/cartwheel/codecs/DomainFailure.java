@@ -54,6 +54,8 @@ public final class DomainFailure extends ReplyException {
     return fieldErrors;
   }
 
+  // the log form; getMessage() stays the bare detail that clients are shown
+  @SuppressWarnings("OverrideThrowableToString")
   @Override
   public String toString() {
     return code + ": " + getMessage() + (fieldErrors.isEmpty() ? "" : " " + fieldErrors);
