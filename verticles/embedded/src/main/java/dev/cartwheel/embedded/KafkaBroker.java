@@ -45,6 +45,8 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   /**
+   * Starts the broker, stopping first one that a killed run left behind in {@code path}.
+   *
    * @param path          where the log segments, configuration and log live (created if missing)
    * @param preferredPort taken when free, else any free port
    * @param throwaway     wipe the data at start and at close (tests)

@@ -33,7 +33,9 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   /**
-   * @param dir           where the data and log live (created if missing)
+   * Starts the server, stopping first one that a killed run left behind in {@code path}.
+   *
+   * @param path          where the data and log live (created if missing)
    * @param preferredPort taken when free, else any free port
    * @param throwaway     wipe the data at start and at close (tests)
    */
