@@ -48,14 +48,12 @@ final class ApiVersions {
 
   private final Settings settings;
   private final ApiDocument v1;
-  private final ApiDocument v2;
   private final String deprecation;
   private final String sunset;
 
-  ApiVersions(Settings settings, ApiDocument v1, ApiDocument v2) {
+  ApiVersions(Settings settings, ApiDocument v1) {
     this.settings = settings;
     this.v1 = v1;
-    this.v2 = v2;
     this.deprecation = "@" + settings.deprecatedSince().atStartOfDay(ZoneOffset.UTC).toEpochSecond();
     this.sunset = HTTP_DATE.format(settings.sunset().atStartOfDay(ZoneOffset.UTC));
   }

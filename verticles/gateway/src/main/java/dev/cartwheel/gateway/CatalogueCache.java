@@ -36,7 +36,6 @@ final class CatalogueCache {
   private record Entry(Buffer body, String etag) {
   }
 
-  private final Vertx vertx;
   private final Settings settings;
   private final Cache<String, Entry> entries;
   private final List<MessageConsumer<Object>> consumers;
@@ -44,7 +43,6 @@ final class CatalogueCache {
   private long generation;
 
   CatalogueCache(Vertx vertx, Settings settings) {
-    this.vertx = vertx;
     this.settings = settings;
     this.entries = Caffeine.newBuilder().expireAfterWrite(settings.ttl()).maximumSize(settings.entries()).build();
     this.consumers = STOCK_CHANGES.stream().map(address -> vertx.eventBus().consumer(address, event -> invalidate())).toList();

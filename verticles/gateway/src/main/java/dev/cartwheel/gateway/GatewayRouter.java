@@ -41,7 +41,7 @@ final class GatewayRouter {
     GatewayConfig config = gateway.config();
     RateLimiter limiter = gateway.limiter();
     StreamRoutes stream = new StreamRoutes(gateway.vertx(), gateway.jwt(), gateway.domains(), gateway.hub(), config.stream(), limiter);
-    ApiVersions versions = new ApiVersions(config.api(), gateway.v1(), gateway.v2());
+    ApiVersions versions = new ApiVersions(config.api(), gateway.v1());
 
     Router root = Router.router(gateway.vertx());
     root.route().handler(RequestIds::assign).handler(AccessLog::record).handler(SecurityHeaders::add).handler(Access::refuseEmptyBearer);
