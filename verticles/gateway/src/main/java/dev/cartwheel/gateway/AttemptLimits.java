@@ -26,7 +26,8 @@ record AttemptLimits(String spec, List<Limit> limits) {
 
   static AttemptLimits parse(String key, String spec) {
     List<Limit> limits = new ArrayList<>();
-    for (String part : spec.trim().split("[\\s,]+")) {
+    // limit 0: a trailing comma leaves no empty part
+    for (String part : spec.trim().split("[\\s,]+", 0)) {
       Matcher matcher = LIMIT.matcher(part);
       if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0 || Long.parseLong(matcher.group(2)) == 0) {
         throw new ConfigException(key, "expected limits such as \"5/1m 20/1h\" (a count above 0, a slash, a window in ms, s, m, h or d), got \"" + spec + "\"");

@@ -39,7 +39,7 @@ record Client(String key, Tier tier) {
     if (forwarded == null || !trustedProxies.contains(peer)) {
       return peer;
     }
-    String[] hops = forwarded.split(",");
+    String[] hops = forwarded.split(",", -1);
     for (int i = hops.length - 1; i >= 0; i--) {
       String hop = hops[i].trim();
       if (!hop.isEmpty() && !trustedProxies.contains(hop)) {

@@ -31,7 +31,8 @@ public final class ConfigPaths {
 
   public static Object get(JsonObject json, String path) {
     Object current = json;
-    for (String part : path.split("\\.")) {
+    // limit 0 here and in set: a trailing dot names no empty key
+    for (String part : path.split("\\.", 0)) {
       if (!(current instanceof JsonObject object)) {
         return null;
       }
@@ -47,7 +48,7 @@ public final class ConfigPaths {
   }
 
   static void set(JsonObject json, String path, Object value) {
-    String[] parts = path.split("\\.");
+    String[] parts = path.split("\\.", 0);
     JsonObject current = json;
     for (int i = 0; i < parts.length - 1; i++) {
       JsonObject next = current.getJsonObject(parts[i]);
