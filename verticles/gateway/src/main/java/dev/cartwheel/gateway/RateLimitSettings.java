@@ -3,6 +3,7 @@ package dev.cartwheel.gateway;
 import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.config.ConfigReader;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,7 +18,7 @@ public record RateLimitSettings(boolean enabled, Set<String> trustedProxies, Map
     ANONYMOUS, CUSTOMER, PARTNER, ADMIN;
 
     String key() {
-      return name().toLowerCase();
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -300,7 +301,7 @@ final class InventoryService {
   }
 
   private static DomainFailure ended(StoredReservation reservation) {
-    return DomainFailure.of(InventoryError.RESERVATION_ENDED, "The reservation " + reservation.status().name().toLowerCase() + "; its stock is no longer held.");
+    return DomainFailure.of(InventoryError.RESERVATION_ENDED, "The reservation " + reservation.status().name().toLowerCase(Locale.ROOT) + "; its stock is no longer held.");
   }
 
   private static DomainFailure notFound(String sku) {

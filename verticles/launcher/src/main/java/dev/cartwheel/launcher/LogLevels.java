@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,7 +35,7 @@ final class LogLevels {
     Map<String, Level> levels = new LinkedHashMap<>();
     for (String entry : config.strings(KEY)) {
       String[] parts = entry.split("=", 2);
-      if (parts.length != 2 || parts[0].isBlank() || !LEVELS.contains(parts[1].trim().toUpperCase())) {
+      if (parts.length != 2 || parts[0].isBlank() || !LEVELS.contains(parts[1].trim().toUpperCase(Locale.ROOT))) {
         throw new ConfigException(KEY, "entries are logger=LEVEL with a level of " + LEVELS + ", not '" + entry + "'");
       }
       levels.put(parts[0].trim(), Level.toLevel(parts[1].trim()));
