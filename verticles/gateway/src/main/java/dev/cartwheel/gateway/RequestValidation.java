@@ -79,9 +79,9 @@ final class RequestValidation implements Handler<RoutingContext> {
   private final RequestExtractor extractor;
   /** Null when the operation reads more than its URI. */
   private final Cache<String, ValidatedRequest> passed;
-  private final Map<Parameter, Validator> parameters = new IdentityHashMap<>();
+  private final IdentityHashMap<Parameter, Validator> parameters = new IdentityHashMap<>();
   /** By the body's declared media type; none for a media type whose content is not schema-checked. */
-  private final Map<MediaType, Validator> bodies = new IdentityHashMap<>();
+  private final IdentityHashMap<MediaType, Validator> bodies = new IdentityHashMap<>();
 
   RequestValidation(OpenAPIContract contract, Operation operation, RequestExtractor extractor) {
     this.operation = operation;
