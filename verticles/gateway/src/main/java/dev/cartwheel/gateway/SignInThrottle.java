@@ -126,7 +126,7 @@ final class SignInThrottle {
 
   private static boolean costAHash(AsyncResult<?> registration) {
     return registration.succeeded()
-      || registration.cause() instanceof DomainFailure failure && failure.code().equals(UsersError.EMAIL_TAKEN.code());
+      || (registration.cause() instanceof DomainFailure failure && failure.code().equals(UsersError.EMAIL_TAKEN.code()));
   }
 
   /** The account as the users domain keys it, hashed: the grid holds no e-mail addresses, and keys stay short. */

@@ -115,7 +115,7 @@ final class Saga {
           if (outcome.answered() && outcome.answer().status() == PaymentStatus.AUTHORIZED) {
             return next(order, owner, SagaStep.COMMIT, null);
           }
-          if (outcome.answered() && outcome.answer().status() == PaymentStatus.DECLINED || outcome.refused()) {
+          if ((outcome.answered() && outcome.answer().status() == PaymentStatus.DECLINED) || outcome.refused()) {
             return next(order, owner, SagaStep.COMPENSATE, CancelReasons.PAYMENT_DECLINED);
           }
           if (outcome.answered()) {
