@@ -39,8 +39,9 @@ final class EmbeddedServices {
     try {
       CompletableFuture.allOf(postgres, kafka).join();
     } catch (CompletionException e) {
-      postgres.thenAccept(EmbeddedServices::closeQuietly);
-      kafka.thenAccept(EmbeddedServices::closeQuietly);
+      // allOf has waited for both: closes, here and now, whichever started; the one that failed has nothing to close
+      CompletableFuture<Void> unusedPostgresClose = postgres.thenAccept(EmbeddedServices::closeQuietly);
+      CompletableFuture<Void> unusedKafkaClose = kafka.thenAccept(EmbeddedServices::closeQuietly);
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
     return new EmbeddedServices(postgres.join(), kafka.join());
