@@ -41,7 +41,8 @@ public final class EnvOverrides {
 
   public static String envName(String key) {
     StringBuilder name = new StringBuilder(PREFIX);
-    for (char c : key.toCharArray()) {
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
       if (c == '.') {
         name.append('_');
       } else if (Character.isUpperCase(c)) {
