@@ -9,6 +9,7 @@ import io.vertx.core.eventbus.impl.MessageConsumerImpl;
 import io.vertx.core.internal.ContextInternal;
 
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
@@ -46,7 +47,8 @@ public final class VertxInternals {
   public static Optional<ConcurrentMap<Object, Object>> requestLocals() {
     Context context = Vertx.currentContext();
     if (context instanceof ContextInternal internal && internal.isDuplicate()) {
-      return Optional.of(internal.localContextData());
+      // what localContextData() (deprecated for removal) returns: its body, unchanged
+      return Optional.of(ContextInternal.LOCAL_MAP.get(internal, ConcurrentHashMap::new));
     }
     return Optional.empty();
   }
