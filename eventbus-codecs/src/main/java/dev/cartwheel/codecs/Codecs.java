@@ -8,7 +8,6 @@ import dev.cartwheel.codecs.orders.OrdersContract;
 import dev.cartwheel.codecs.payments.PaymentsContract;
 import dev.cartwheel.codecs.users.UsersContract;
 import io.vertx.core.eventbus.EventBus;
-
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -19,24 +18,23 @@ import java.util.stream.Stream;
 public final class Codecs {
 
   /** Every message record, by contract. A new contract adds its list here. */
-  static final List<Contract> CONTRACTS = List.of(
-    new Contract(UsersContract.DOMAIN, UsersContract.MESSAGES),
-    new Contract(InventoryContract.DOMAIN, InventoryContract.MESSAGES),
-    new Contract(PaymentsContract.DOMAIN, PaymentsContract.MESSAGES),
-    new Contract(OrdersContract.DOMAIN, OrdersContract.MESSAGES),
-    new Contract(NotificationsContract.DOMAIN, NotificationsContract.MESSAGES),
-    new Contract(BridgeContract.DOMAIN, BridgeContract.MESSAGES),
-    new Contract(ConfigContract.DOMAIN, ConfigContract.MESSAGES)
-  );
+  static final List<Contract> CONTRACTS =
+      List.of(
+          new Contract(UsersContract.DOMAIN, UsersContract.MESSAGES),
+          new Contract(InventoryContract.DOMAIN, InventoryContract.MESSAGES),
+          new Contract(PaymentsContract.DOMAIN, PaymentsContract.MESSAGES),
+          new Contract(OrdersContract.DOMAIN, OrdersContract.MESSAGES),
+          new Contract(NotificationsContract.DOMAIN, NotificationsContract.MESSAGES),
+          new Contract(BridgeContract.DOMAIN, BridgeContract.MESSAGES),
+          new Contract(ConfigContract.DOMAIN, ConfigContract.MESSAGES));
 
-  record Contract(String domain, List<Class<? extends Record>> messages) {
-  }
+  record Contract(String domain, List<Class<? extends Record>> messages) {}
 
-  private Codecs() {
-  }
+  private Codecs() {}
 
   public static void registerAll(EventBus bus) {
-    CONTRACTS.forEach(contract -> contract.messages().forEach(type -> register(bus, contract.domain(), type)));
+    CONTRACTS.forEach(
+        contract -> contract.messages().forEach(type -> register(bus, contract.domain(), type)));
     bus.registerDefaultCodec(DomainFailure.class, new DomainFailureCodec());
   }
 

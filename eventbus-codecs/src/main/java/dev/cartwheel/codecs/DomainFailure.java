@@ -2,7 +2,6 @@ package dev.cartwheel.codecs;
 
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-
 import java.util.List;
 
 /**
@@ -19,7 +18,8 @@ public final class DomainFailure extends ReplyException {
   private final ErrorKind kind;
   private final List<FieldError> fieldErrors;
 
-  public DomainFailure(int failureCode, String code, ErrorKind kind, String detail, List<FieldError> fieldErrors) {
+  public DomainFailure(
+      int failureCode, String code, ErrorKind kind, String detail, List<FieldError> fieldErrors) {
     super(ReplyFailure.RECIPIENT_FAILURE, failureCode, detail);
     this.code = code;
     this.kind = kind;
@@ -36,9 +36,10 @@ public final class DomainFailure extends ReplyException {
   }
 
   public static DomainFailure invalid(List<FieldError> fieldErrors) {
-    String detail = fieldErrors.size() == 1
-      ? "1 field is invalid."
-      : fieldErrors.size() + " fields are invalid.";
+    String detail =
+        fieldErrors.size() == 1
+            ? "1 field is invalid."
+            : fieldErrors.size() + " fields are invalid.";
     return of(CommonError.VALIDATION_FAILED, detail, fieldErrors);
   }
 

@@ -1,5 +1,4 @@
 package dev.cartwheel.codecs;
 
 /** One invalid field of a request: {@code field} is a JSON pointer without the leading slash, e.g. {@code email}. */
-public record FieldError(String field, String message) {
-}
+public record FieldError(String field, String message) {}

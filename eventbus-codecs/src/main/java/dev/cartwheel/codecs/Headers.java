@@ -9,6 +9,5 @@ public final class Headers {
   /** The id of a published domain event (its outbox id), for idempotent consumers and logs. */
   public static final String EVENT_ID = "x-event-id";
 
-  private Headers() {
-  }
+  private Headers() {}
 }

@@ -1,7 +1,6 @@
 package dev.cartwheel.codecs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import java.io.UncheckedIOException;
 
 /**
@@ -10,8 +9,7 @@ import java.io.UncheckedIOException;
  */
 public final class RecordJson {
 
-  private RecordJson() {
-  }
+  private RecordJson() {}
 
   public static String encode(Record value) {
     try {
@@ -25,7 +23,8 @@ public final class RecordJson {
     try {
       return WireJson.MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.vertx.core.buffer.Buffer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -22,15 +21,15 @@ final class WireJson {
   static final byte VERSION = 1;
   private static final int HEADER = Integer.BYTES + 1;
 
-  static final ObjectMapper MAPPER = JsonMapper.builder()
-    .addModule(new JavaTimeModule())
-    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-    .build();
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
 
-  private WireJson() {
-  }
+  private WireJson() {}
 
   static void write(Buffer buffer, Object value) {
     byte[] json;
@@ -49,11 +48,14 @@ final class WireJson {
     }
     int length = buffer.getInt(pos);
     if (length < 1 || length > available - Integer.BYTES) {
-      throw new WireFormatException(codecName, "declared length " + length + " does not fit the " + available + " bytes received");
+      throw new WireFormatException(
+          codecName,
+          "declared length " + length + " does not fit the " + available + " bytes received");
     }
     byte version = buffer.getByte(pos + Integer.BYTES);
     if (version != VERSION) {
-      throw new WireFormatException(codecName, "unsupported wire version " + version + " (this node reads " + VERSION + ")");
+      throw new WireFormatException(
+          codecName, "unsupported wire version " + version + " (this node reads " + VERSION + ")");
     }
     byte[] json = buffer.getBytes(pos + HEADER, pos + Integer.BYTES + length);
     try {
@@ -63,7 +65,14 @@ final class WireJson {
       }
       return value;
     } catch (IOException e) {
-      throw new WireFormatException(codecName, "body is not a valid " + type.getSimpleName() + " (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+      throw new WireFormatException(
+          codecName,
+          "body is not a valid "
+              + type.getSimpleName()
+              + " ("
+              + e.getMessage().lines().findFirst().orElse("")
+              + ")",
+          e);
     }
   }
 }

@@ -1,14 +1,13 @@
 package dev.cartwheel.codecs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.cartwheel.codecs.users.UsersError;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.ReplyFailure;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class DomainFailureCodecTest {
 
@@ -16,9 +15,11 @@ class DomainFailureCodecTest {
 
   @Test
   void aFailureCrossesTheWireWithItsCodeKindAndFieldErrors() {
-    DomainFailure failure = DomainFailure.invalid(List.of(
-      new FieldError("email", "must be a valid e-mail address"),
-      new FieldError("password", "must be at least 10 characters")));
+    DomainFailure failure =
+        DomainFailure.invalid(
+            List.of(
+                new FieldError("email", "must be a valid e-mail address"),
+                new FieldError("password", "must be at least 10 characters")));
 
     Buffer wire = Buffer.buffer();
     codec.encodeToWire(wire, failure);
@@ -41,7 +42,7 @@ class DomainFailureCodecTest {
   @Test
   void garbageBytesFailWithAClearMessage() {
     assertThatThrownBy(() -> codec.decodeFromWire(0, Buffer.buffer("nonsense")))
-      .isInstanceOf(WireFormatException.class)
-      .hasMessageStartingWith("cannot decode cartwheel.DomainFailure from the wire");
+        .isInstanceOf(WireFormatException.class)
+        .hasMessageStartingWith("cannot decode cartwheel.DomainFailure from the wire");
   }
 }

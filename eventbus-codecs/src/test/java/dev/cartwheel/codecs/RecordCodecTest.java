@@ -1,16 +1,15 @@
 package dev.cartwheel.codecs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.nio.charset.StandardCharsets;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecordCodecTest {
 
@@ -51,34 +50,53 @@ class RecordCodecTest {
 
   @Test
   void garbageBytesFailWithAClearMessage() {
-    RecordCodec<dev.cartwheel.codecs.users.Login> codec = codecFor(dev.cartwheel.codecs.users.Login.class);
+    RecordCodec<dev.cartwheel.codecs.users.Login> codec =
+        codecFor(dev.cartwheel.codecs.users.Login.class);
 
     assertThatThrownBy(() -> codec.decodeFromWire(0, Buffer.buffer(new byte[] {1, 2})))
-      .isInstanceOf(WireFormatException.class)
-      .hasMessageContaining("users.Login")
-      .hasMessageContaining("shorter than its 5-byte header");
+        .isInstanceOf(WireFormatException.class)
+        .hasMessageContaining("users.Login")
+        .hasMessageContaining("shorter than its 5-byte header");
 
-    assertThatThrownBy(() -> codec.decodeFromWire(0, Buffer.buffer().appendInt(9999).appendByte((byte) 1).appendString("{}")))
-      .isInstanceOf(WireFormatException.class)
-      .hasMessageContaining("declared length 9999");
+    assertThatThrownBy(
+            () ->
+                codec.decodeFromWire(
+                    0, Buffer.buffer().appendInt(9999).appendByte((byte) 1).appendString("{}")))
+        .isInstanceOf(WireFormatException.class)
+        .hasMessageContaining("declared length 9999");
 
-    assertThatThrownBy(() -> codec.decodeFromWire(0, Buffer.buffer().appendInt(3).appendByte((byte) 7).appendString("{}")))
-      .isInstanceOf(WireFormatException.class)
-      .hasMessageContaining("unsupported wire version 7");
+    assertThatThrownBy(
+            () ->
+                codec.decodeFromWire(
+                    0, Buffer.buffer().appendInt(3).appendByte((byte) 7).appendString("{}")))
+        .isInstanceOf(WireFormatException.class)
+        .hasMessageContaining("unsupported wire version 7");
 
     byte[] notJson = "\u0000\u00ff garbage".getBytes(StandardCharsets.ISO_8859_1);
-    assertThatThrownBy(() -> codec.decodeFromWire(0, Buffer.buffer().appendInt(notJson.length + 1).appendByte((byte) 1).appendBytes(notJson)))
-      .isInstanceOf(WireFormatException.class)
-      .hasMessageContaining("not a valid Login");
+    assertThatThrownBy(
+            () ->
+                codec.decodeFromWire(
+                    0,
+                    Buffer.buffer()
+                        .appendInt(notJson.length + 1)
+                        .appendByte((byte) 1)
+                        .appendBytes(notJson)))
+        .isInstanceOf(WireFormatException.class)
+        .hasMessageContaining("not a valid Login");
   }
 
   @Test
   @DisplayName("a newer node may add fields: unknown properties are ignored")
   void unknownFieldsAreIgnored() {
-    RecordCodec<dev.cartwheel.codecs.users.Login> codec = codecFor(dev.cartwheel.codecs.users.Login.class);
-    byte[] json = "{\"email\":\"a@b.c\",\"password\":\"x\",\"addedLater\":42}".getBytes(StandardCharsets.UTF_8);
+    RecordCodec<dev.cartwheel.codecs.users.Login> codec =
+        codecFor(dev.cartwheel.codecs.users.Login.class);
+    byte[] json =
+        "{\"email\":\"a@b.c\",\"password\":\"x\",\"addedLater\":42}"
+            .getBytes(StandardCharsets.UTF_8);
 
-    var decoded = codec.decodeFromWire(0, Buffer.buffer().appendInt(json.length + 1).appendByte((byte) 1).appendBytes(json));
+    var decoded =
+        codec.decodeFromWire(
+            0, Buffer.buffer().appendInt(json.length + 1).appendByte((byte) 1).appendBytes(json));
 
     assertThat(decoded).isEqualTo(new dev.cartwheel.codecs.users.Login("a@b.c", "x"));
   }
@@ -87,10 +105,12 @@ class RecordCodecTest {
   @DisplayName("records that carry secrets never print them")
   void secretsAreRedactedInToString() {
     assertThat(MessageSamples.SAMPLES.values())
-      .allSatisfy(sample -> assertThat(sample.toString())
-        .doesNotContain("analytical-engine-1843")
-        .doesNotContain("eyJhbGciOiJFUzI1NiJ9")
-        .doesNotContain("tok_visa"));
+        .allSatisfy(
+            sample ->
+                assertThat(sample.toString())
+                    .doesNotContain("analytical-engine-1843")
+                    .doesNotContain("eyJhbGciOiJFUzI1NiJ9")
+                    .doesNotContain("tok_visa"));
   }
 
   @ParameterizedTest
@@ -103,7 +123,9 @@ class RecordCodecTest {
 
   @SuppressWarnings("unchecked")
   private static <T extends Record> T sampleOf(Class<T> type) {
-    assertThat(MessageSamples.SAMPLES).as("a sample for %s in MessageSamples", type.getSimpleName()).containsKey(type);
+    assertThat(MessageSamples.SAMPLES)
+        .as("a sample for %s in MessageSamples", type.getSimpleName())
+        .containsKey(type);
     return (T) MessageSamples.SAMPLES.get(type);
   }
 

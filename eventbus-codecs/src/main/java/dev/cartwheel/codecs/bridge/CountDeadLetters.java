@@ -1,4 +1,3 @@
 package dev.cartwheel.codecs.bridge;
 
-public record CountDeadLetters() {
-}
+public record CountDeadLetters() {}

@@ -1,4 +1,3 @@
 package dev.cartwheel.codecs.bridge;
 
-public record ReplayResult(int replayed) {
-}
+public record ReplayResult(int replayed) {}

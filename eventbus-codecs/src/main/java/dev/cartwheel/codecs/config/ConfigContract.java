@@ -12,6 +12,5 @@ public final class ConfigContract {
 
   public static final List<Class<? extends Record>> MESSAGES = List.of(ConfigChanged.class);
 
-  private ConfigContract() {
-  }
+  private ConfigContract() {}
 }

@@ -2,5 +2,4 @@ package dev.cartwheel.codecs.inventory;
 
 import java.util.UUID;
 
-public record CommitReservation(UUID orderId) {
-}
+public record CommitReservation(UUID orderId) {}

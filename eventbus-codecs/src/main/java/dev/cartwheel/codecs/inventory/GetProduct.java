@@ -1,4 +1,3 @@
 package dev.cartwheel.codecs.inventory;
 
-public record GetProduct(String sku) {
-}
+public record GetProduct(String sku) {}

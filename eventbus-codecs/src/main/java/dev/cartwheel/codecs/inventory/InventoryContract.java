@@ -1,7 +1,6 @@
 package dev.cartwheel.codecs.inventory;
 
 import dev.cartwheel.codecs.DomainEvent;
-
 import java.util.List;
 import java.util.Map;
 
@@ -12,18 +11,25 @@ public final class InventoryContract {
 
   /** {@link ListProducts} → {@link ProductPage}. */
   public static final String LIST_PRODUCTS = "inventory.cmd.list-products";
+
   /** {@link GetProduct} → {@link Product}; PRODUCT_NOT_FOUND. */
   public static final String GET_PRODUCT = "inventory.cmd.get-product";
+
   /** {@link CreateProduct} → {@link Product}; SKU_TAKEN, VALIDATION_FAILED. */
   public static final String CREATE_PRODUCT = "inventory.cmd.create-product";
+
   /** {@link Restock} → {@link Product}; PRODUCT_NOT_FOUND. Idempotent on its restock id when it has one. */
   public static final String RESTOCK = "inventory.cmd.restock";
+
   /** {@link Quote} → {@link Quotation}: prices lines without holding stock; PRODUCT_NOT_FOUND, MIXED_CURRENCIES. */
   public static final String QUOTE = "inventory.cmd.quote";
+
   /** {@link Reserve} → {@link Reservation}: all lines or none, idempotent on the order id; OUT_OF_STOCK, RESERVATION_ENDED. */
   public static final String RESERVE = "inventory.cmd.reserve";
+
   /** {@link CommitReservation} → {@link Reservation}: the held stock leaves; idempotent; RESERVATION_ENDED, RESERVATION_NOT_FOUND. */
   public static final String COMMIT = "inventory.cmd.commit";
+
   /** {@link ReleaseReservation} → {@link Reservation}: the held stock returns; idempotent (releasing nothing is fine); RESERVATION_COMMITTED. */
   public static final String RELEASE = "inventory.cmd.release";
 
@@ -36,21 +42,37 @@ public final class InventoryContract {
   public static final String RESERVATION_EXPIRED = "inventory.evt.reservation-expired";
 
   /** Every event this domain publishes, by address. */
-  public static final Map<String, Class<? extends DomainEvent>> EVENTS = Map.of(
-    PRODUCT_CREATED, ProductCreated.class,
-    STOCK_RESTOCKED, StockRestocked.class,
-    STOCK_RESERVED, StockReserved.class,
-    STOCK_REJECTED, StockRejected.class,
-    STOCK_COMMITTED, StockCommitted.class,
-    STOCK_RELEASED, StockReleased.class,
-    RESERVATION_EXPIRED, ReservationExpired.class);
+  public static final Map<String, Class<? extends DomainEvent>> EVENTS =
+      Map.of(
+          PRODUCT_CREATED, ProductCreated.class,
+          STOCK_RESTOCKED, StockRestocked.class,
+          STOCK_RESERVED, StockReserved.class,
+          STOCK_REJECTED, StockRejected.class,
+          STOCK_COMMITTED, StockCommitted.class,
+          STOCK_RELEASED, StockReleased.class,
+          RESERVATION_EXPIRED, ReservationExpired.class);
 
-  public static final List<Class<? extends Record>> MESSAGES = List.of(
-    ListProducts.class, ProductPage.class, GetProduct.class, Product.class, CreateProduct.class, Restock.class,
-    Quote.class, Quotation.class, Reserve.class, Reservation.class, CommitReservation.class, ReleaseReservation.class,
-    ProductCreated.class, StockRestocked.class, StockReserved.class, StockRejected.class, StockCommitted.class,
-    StockReleased.class, ReservationExpired.class);
+  public static final List<Class<? extends Record>> MESSAGES =
+      List.of(
+          ListProducts.class,
+          ProductPage.class,
+          GetProduct.class,
+          Product.class,
+          CreateProduct.class,
+          Restock.class,
+          Quote.class,
+          Quotation.class,
+          Reserve.class,
+          Reservation.class,
+          CommitReservation.class,
+          ReleaseReservation.class,
+          ProductCreated.class,
+          StockRestocked.class,
+          StockReserved.class,
+          StockRejected.class,
+          StockCommitted.class,
+          StockReleased.class,
+          ReservationExpired.class);
 
-  private InventoryContract() {
-  }
+  private InventoryContract() {}
 }

@@ -1,4 +1,3 @@
 package dev.cartwheel.codecs.inventory;
 
-public record QuotedLine(String sku, int quantity, long unitPriceMinor) {
-}
+public record QuotedLine(String sku, int quantity, long unitPriceMinor) {}

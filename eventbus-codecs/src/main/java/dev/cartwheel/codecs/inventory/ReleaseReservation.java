@@ -2,5 +2,4 @@ package dev.cartwheel.codecs.inventory;
 
 import java.util.UUID;
 
-public record ReleaseReservation(UUID orderId, String reason) {
-}
+public record ReleaseReservation(UUID orderId, String reason) {}

@@ -1,4 +1,3 @@
 package dev.cartwheel.codecs.inventory;
 
-public record StockLine(String sku, int quantity) {
-}
+public record StockLine(String sku, int quantity) {}

@@ -2,5 +2,4 @@ package dev.cartwheel.codecs.notifications;
 
 import java.util.UUID;
 
-public record MarkRead(UUID userId, UUID notificationId) {
-}
+public record MarkRead(UUID userId, UUID notificationId) {}

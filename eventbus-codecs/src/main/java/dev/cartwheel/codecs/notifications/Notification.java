@@ -8,6 +8,14 @@ import java.util.UUID;
  * notifications about an order ({@code orderStatus} and {@code cancelReason} as the order had them then);
  * {@code readAt} is null until the user marks it read.
  */
-public record Notification(UUID id, UUID userId, String kind, String title, String body, UUID orderId, String orderStatus,
-                           String cancelReason, Instant createdAt, Instant readAt) {
-}
+public record Notification(
+    UUID id,
+    UUID userId,
+    String kind,
+    String title,
+    String body,
+    UUID orderId,
+    String orderStatus,
+    String cancelReason,
+    Instant createdAt,
+    Instant readAt) {}

@@ -9,6 +9,5 @@ public final class NotificationKinds {
   public static final String ORDER_CANCELLED = "order-cancelled";
   public static final String PAYMENT_REFUNDED = "payment-refunded";
 
-  private NotificationKinds() {
-  }
+  private NotificationKinds() {}
 }

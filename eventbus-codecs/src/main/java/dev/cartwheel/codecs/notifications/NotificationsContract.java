@@ -1,7 +1,6 @@
 package dev.cartwheel.codecs.notifications;
 
 import dev.cartwheel.codecs.DomainEvent;
-
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +15,10 @@ public final class NotificationsContract {
 
   /** {@link ListNotifications} → {@link NotificationPage}: the user's notifications, newest first. */
   public static final String LIST = "notifications.cmd.list";
+
   /** {@link MarkRead} → {@link Notification} (read); NOTIFICATION_NOT_FOUND, also for someone else's. Idempotent. */
   public static final String MARK_READ = "notifications.cmd.mark-read";
+
   /**
    * {@link NotificationsAfter} → {@link NotificationList}: the user's notifications created after the given
    * one, oldest first (what a reconnecting client missed); NOTIFICATION_NOT_FOUND for an id that is not theirs.
@@ -26,13 +27,18 @@ public final class NotificationsContract {
 
   public static final String NOTIFICATION_CREATED = "notifications.evt.notification-created";
 
-  public static final Map<String, Class<? extends DomainEvent>> EVENTS = Map.of(
-    NOTIFICATION_CREATED, NotificationCreated.class);
+  public static final Map<String, Class<? extends DomainEvent>> EVENTS =
+      Map.of(NOTIFICATION_CREATED, NotificationCreated.class);
 
-  public static final List<Class<? extends Record>> MESSAGES = List.of(
-    ListNotifications.class, MarkRead.class, NotificationsAfter.class, Notification.class, NotificationPage.class,
-    NotificationList.class, NotificationCreated.class);
+  public static final List<Class<? extends Record>> MESSAGES =
+      List.of(
+          ListNotifications.class,
+          MarkRead.class,
+          NotificationsAfter.class,
+          Notification.class,
+          NotificationPage.class,
+          NotificationList.class,
+          NotificationCreated.class);
 
-  private NotificationsContract() {
-  }
+  private NotificationsContract() {}
 }

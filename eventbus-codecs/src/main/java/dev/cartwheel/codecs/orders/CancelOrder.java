@@ -2,5 +2,4 @@ package dev.cartwheel.codecs.orders;
 
 import java.util.UUID;
 
-public record CancelOrder(UUID orderId, Requester requester) {
-}
+public record CancelOrder(UUID orderId, Requester requester) {}

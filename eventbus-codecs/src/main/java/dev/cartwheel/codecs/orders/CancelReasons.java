@@ -10,6 +10,5 @@ public final class CancelReasons {
   public static final String RESERVATION_EXPIRED = "reservation-expired";
   public static final String CANCELLED_BY_CUSTOMER = "cancelled-by-customer";
 
-  private CancelReasons() {
-  }
+  private CancelReasons() {}
 }

@@ -2,5 +2,4 @@ package dev.cartwheel.codecs.orders;
 
 import java.util.UUID;
 
-public record GetOrder(UUID orderId, Requester requester) {
-}
+public record GetOrder(UUID orderId, Requester requester) {}

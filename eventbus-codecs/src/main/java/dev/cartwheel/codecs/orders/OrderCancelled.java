@@ -1,7 +1,6 @@
 package dev.cartwheel.codecs.orders;
 
 import dev.cartwheel.codecs.DomainEvent;
-
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,4 +1,3 @@
 package dev.cartwheel.codecs.orders;
 
-public record OrderLine(String sku, int quantity) {
-}
+public record OrderLine(String sku, int quantity) {}

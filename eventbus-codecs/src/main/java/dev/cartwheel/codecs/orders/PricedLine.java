@@ -1,4 +1,3 @@
 package dev.cartwheel.codecs.orders;
 
-public record PricedLine(String sku, int quantity, long unitPriceMinor) {
-}
+public record PricedLine(String sku, int quantity, long unitPriceMinor) {}

@@ -7,6 +7,12 @@ public record Authorize(UUID orderId, long amountMinor, String currency, String 
 
   @Override
   public String toString() {
-    return "Authorize[orderId=" + orderId + ", amountMinor=" + amountMinor + ", currency=" + currency + ", paymentToken=***]";
+    return "Authorize[orderId="
+        + orderId
+        + ", amountMinor="
+        + amountMinor
+        + ", currency="
+        + currency
+        + ", paymentToken=***]";
   }
 }

@@ -2,5 +2,4 @@ package dev.cartwheel.codecs.payments;
 
 import java.util.UUID;
 
-public record GetPayment(UUID orderId) {
-}
+public record GetPayment(UUID orderId) {}

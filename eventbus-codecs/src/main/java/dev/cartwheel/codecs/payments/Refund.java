@@ -2,5 +2,4 @@ package dev.cartwheel.codecs.payments;
 
 import java.util.UUID;
 
-public record Refund(UUID orderId, String reason) {
-}
+public record Refund(UUID orderId, String reason) {}

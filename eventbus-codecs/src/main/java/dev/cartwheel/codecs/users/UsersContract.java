@@ -1,7 +1,6 @@
 package dev.cartwheel.codecs.users;
 
 import dev.cartwheel.codecs.DomainEvent;
-
 import java.util.List;
 import java.util.Map;
 
@@ -12,18 +11,26 @@ public final class UsersContract {
 
   /** {@link RegisterUser} → {@link Session}; fails with VALIDATION_FAILED or EMAIL_TAKEN. */
   public static final String REGISTER = "users.cmd.register";
+
   /** {@link Login} → {@link Session}; fails with INVALID_CREDENTIALS. */
   public static final String LOGIN = "users.cmd.login";
+
   /** {@link GetProfile} → {@link UserProfile}; fails with USER_NOT_FOUND. */
   public static final String GET_PROFILE = "users.cmd.get-profile";
 
   public static final String USER_REGISTERED = "users.evt.user-registered";
 
-  public static final Map<String, Class<? extends DomainEvent>> EVENTS = Map.of(USER_REGISTERED, UserRegistered.class);
+  public static final Map<String, Class<? extends DomainEvent>> EVENTS =
+      Map.of(USER_REGISTERED, UserRegistered.class);
 
-  public static final List<Class<? extends Record>> MESSAGES = List.of(
-    RegisterUser.class, Login.class, GetProfile.class, UserProfile.class, Session.class, UserRegistered.class);
+  public static final List<Class<? extends Record>> MESSAGES =
+      List.of(
+          RegisterUser.class,
+          Login.class,
+          GetProfile.class,
+          UserProfile.class,
+          Session.class,
+          UserRegistered.class);
 
-  private UsersContract() {
-  }
+  private UsersContract() {}
 }

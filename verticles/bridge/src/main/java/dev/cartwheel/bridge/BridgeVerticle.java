@@ -8,10 +8,9 @@ import dev.cartwheel.runtime.db.Pools;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
 
 /**
  * The Kafka bridge's inbound side: CloudEvents from the bridge.inboundTopics become event-bus commands;
@@ -34,22 +33,33 @@ public final class BridgeVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     BridgeConfig settings = BridgeConfig.from(new ConfigReader(config()));
-    return Migrations.migrate(vertx, settings.pg(), SCHEMA).compose(migrated -> {
-      pool = Pools.shared(vertx, settings.pg(), SCHEMA);
-      deadLetters = new DeadLetters(vertx, pool, settings.deadLetterTopic(), settings.bootstrap());
-      consumer = new InboundConsumer(vertx, new InboundProcessor(vertx, pool, deadLetters, settings), settings);
-      endpoints = new Endpoints(vertx, LOG)
-        .reply(BridgeContract.COUNT_DEAD_LETTERS, deadLetters::count)
-        .reply(BridgeContract.REPLAY_DEAD_LETTERS, deadLetters::replay);
-      return consumer.start().compose(started -> endpoints.ready(BridgeContract.DOMAIN));
-    });
+    return Migrations.migrate(vertx, settings.pg(), SCHEMA)
+        .compose(
+            migrated -> {
+              pool = Pools.shared(vertx, settings.pg(), SCHEMA);
+              deadLetters =
+                  new DeadLetters(vertx, pool, settings.deadLetterTopic(), settings.bootstrap());
+              consumer =
+                  new InboundConsumer(
+                      vertx, new InboundProcessor(vertx, pool, deadLetters, settings), settings);
+              endpoints =
+                  new Endpoints(vertx, LOG)
+                      .reply(BridgeContract.COUNT_DEAD_LETTERS, deadLetters::count)
+                      .reply(BridgeContract.REPLAY_DEAD_LETTERS, deadLetters::replay);
+              return consumer.start().compose(started -> endpoints.ready(BridgeContract.DOMAIN));
+            });
   }
 
   @Override
   public Future<?> stop() {
-    Future<Void> drained = endpoints == null ? Future.succeededFuture() : endpoints.drain(DRAIN_TIMEOUT);
-    return drained.transform(done -> consumer == null ? Future.succeededFuture() : consumer.stop()).transform(done -> Future.join(
-      deadLetters == null ? Future.succeededFuture() : deadLetters.close(),
-      pool == null ? Future.succeededFuture() : pool.close()));
+    Future<Void> drained =
+        endpoints == null ? Future.succeededFuture() : endpoints.drain(DRAIN_TIMEOUT);
+    return drained
+        .transform(done -> consumer == null ? Future.succeededFuture() : consumer.stop())
+        .transform(
+            done ->
+                Future.join(
+                    deadLetters == null ? Future.succeededFuture() : deadLetters.close(),
+                    pool == null ? Future.succeededFuture() : pool.close()));
   }
 }

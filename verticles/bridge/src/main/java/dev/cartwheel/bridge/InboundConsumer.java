@@ -5,14 +5,6 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.consumer.KafkaReadStream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +13,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the inbound topics in a consumer group and hands each record to the {@link InboundProcessor}: the
@@ -36,6 +35,7 @@ final class InboundConsumer {
   private static final Duration POLL = Duration.ofMillis(500);
   private static final int MAX_POLL_RECORDS = 200;
   private static final int SESSION_TIMEOUT_MS = 10_000;
+
   /** The key of records that have none: they form one sequence, in partition order. */
   private static final ByteBuffer NO_KEY = ByteBuffer.allocate(0);
 
@@ -58,40 +58,59 @@ final class InboundConsumer {
     config.put("enable.auto.commit", "false");
     config.put("auto.offset.reset", "earliest");
     config.put("max.poll.records", String.valueOf(MAX_POLL_RECORDS));
-    // a batch may take every record's worst case (all attempts timing out) before the next poll: that is no reason to leave the group
-    config.put("max.poll.interval.ms", String.valueOf(Math.min(Integer.MAX_VALUE, Math.max(300_000L, MAX_POLL_RECORDS * settings.worstCasePerRecord().toMillis()))));
-    // a bridge killed without leaving the group holds its partitions until its session expires, and a member that
-    // joins meanwhile (the restarted node) waits for that in its rebalance and in its close: 10 s rather than 45
+    // a batch may take every record's worst case (all attempts timing out) before the next poll:
+    // that is no reason to leave the group
+    config.put(
+        "max.poll.interval.ms",
+        String.valueOf(
+            Math.min(
+                Integer.MAX_VALUE,
+                Math.max(300_000L, MAX_POLL_RECORDS * settings.worstCasePerRecord().toMillis()))));
+    // a bridge killed without leaving the group holds its partitions until its session expires, and
+    // a member that
+    // joins meanwhile (the restarted node) waits for that in its rebalance and in its close: 10 s
+    // rather than 45
     config.put("session.timeout.ms", String.valueOf(SESSION_TIMEOUT_MS));
     config.put("heartbeat.interval.ms", String.valueOf(SESSION_TIMEOUT_MS / 3));
-    this.consumer = KafkaReadStream.create(vertx, config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.consumer =
+        KafkaReadStream.create(
+            vertx, config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     // the Kafka client's own metrics: kafka_consumer_* (lag, fetch rate, commits)
     this.consumerMetrics = new KafkaClientMetrics(consumer.unwrap());
     consumerMetrics.bindTo(Node.of(vertx).meters());
   }
 
   Future<Void> start() {
-    return consumer.subscribe(new HashSet<>(settings.inboundTopics())).onSuccess(subscribed -> pollAgain());
+    return consumer
+        .subscribe(new HashSet<>(settings.inboundTopics()))
+        .onSuccess(subscribed -> pollAgain());
   }
 
   private void pollAgain() {
     if (stopped) {
       return;
     }
-    loop = consumer.poll(POLL).compose(this::handle).transform(done -> {
-      if (done.succeeded()) {
-        lastFailure = null;
-        vertx.runOnContext(next -> pollAgain());
-        return Future.succeededFuture();
-      }
-      if (!done.cause().getClass().getName().equals(lastFailure)) {
-        lastFailure = done.cause().getClass().getName();
-        LOG.warn("Inbound bridge: a batch could not be finished; its unfinished records are read again: {}", done.cause().getMessage());
-      }
-      // the database or Kafka is away: do not spin on the same records
-      vertx.setTimer(settings.retryMax().toMillis(), later -> pollAgain());
-      return Future.succeededFuture();
-    });
+    loop =
+        consumer
+            .poll(POLL)
+            .compose(this::handle)
+            .transform(
+                done -> {
+                  if (done.succeeded()) {
+                    lastFailure = null;
+                    vertx.runOnContext(next -> pollAgain());
+                    return Future.succeededFuture();
+                  }
+                  if (!done.cause().getClass().getName().equals(lastFailure)) {
+                    lastFailure = done.cause().getClass().getName();
+                    LOG.warn(
+                        "Inbound bridge: a batch could not be finished; its unfinished records are read again: {}",
+                        done.cause().getMessage());
+                  }
+                  // the database or Kafka is away: do not spin on the same records
+                  vertx.setTimer(settings.retryMax().toMillis(), later -> pollAgain());
+                  return Future.succeededFuture();
+                });
   }
 
   private Future<Void> handle(ConsumerRecords<byte[], byte[]> records) {
@@ -104,32 +123,56 @@ final class InboundConsumer {
       partitions.add(partition(partition, records.records(partition), done));
     }
     // commit what was finished, also when some partition has to be read again
-    return Future.join(partitions).transform(all -> {
-      Future<Void> committed = done.isEmpty() ? Future.succeededFuture() : consumer.commit(done).mapEmpty();
-      return all.succeeded() ? committed : committed.transform(ignored -> Future.failedFuture(all.cause()));
-    });
+    return Future.join(partitions)
+        .transform(
+            all -> {
+              Future<Void> committed =
+                  done.isEmpty() ? Future.succeededFuture() : consumer.commit(done).mapEmpty();
+              return all.succeeded()
+                  ? committed
+                  : committed.transform(ignored -> Future.failedFuture(all.cause()));
+            });
   }
 
   /** One partition's records, key by key; on success, or below the first record that failed, its offset goes into {@code done}. */
-  private Future<Void> partition(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records,
-                                 Map<TopicPartition, OffsetAndMetadata> done) {
+  private Future<Void> partition(
+      TopicPartition partition,
+      List<ConsumerRecord<byte[], byte[]>> records,
+      Map<TopicPartition, OffsetAndMetadata> done) {
     Map<ByteBuffer, List<ConsumerRecord<byte[], byte[]>>> byKey = new LinkedHashMap<>();
     for (ConsumerRecord<byte[], byte[]> record : records) {
-      byKey.computeIfAbsent(record.key() == null ? NO_KEY : ByteBuffer.wrap(record.key()), key -> new ArrayList<>()).add(record);
+      byKey
+          .computeIfAbsent(
+              record.key() == null ? NO_KEY : ByteBuffer.wrap(record.key()),
+              key -> new ArrayList<>())
+          .add(record);
     }
     List<Future<Void>> keys = byKey.values().stream().map(keyed -> inOrder(keyed, 0)).toList();
-    return Future.join(keys).transform(all -> {
-      if (all.succeeded()) {
-        done.put(partition, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
-        return Future.succeededFuture();
-      }
-      long firstUnfinished = keys.stream().filter(Future::failed).mapToLong(key -> ((Unfinished) key.cause()).offset).min().orElseThrow();
-      if (firstUnfinished > records.get(0).offset()) {
-        done.put(partition, new OffsetAndMetadata(firstUnfinished));
-      }
-      Throwable cause = keys.stream().filter(Future::failed).findFirst().orElseThrow().cause().getCause();
-      return stopped ? Future.succeededFuture() : consumer.seek(partition, firstUnfinished).transform(rewound -> Future.failedFuture(cause));
-    });
+    return Future.join(keys)
+        .transform(
+            all -> {
+              if (all.succeeded()) {
+                done.put(
+                    partition, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
+                return Future.succeededFuture();
+              }
+              long firstUnfinished =
+                  keys.stream()
+                      .filter(Future::failed)
+                      .mapToLong(key -> ((Unfinished) key.cause()).offset)
+                      .min()
+                      .orElseThrow();
+              if (firstUnfinished > records.get(0).offset()) {
+                done.put(partition, new OffsetAndMetadata(firstUnfinished));
+              }
+              Throwable cause =
+                  keys.stream().filter(Future::failed).findFirst().orElseThrow().cause().getCause();
+              return stopped
+                  ? Future.succeededFuture()
+                  : consumer
+                      .seek(partition, firstUnfinished)
+                      .transform(rewound -> Future.failedFuture(cause));
+            });
   }
 
   /** One key's records from {@code index} on, one after the other; fails with the offset of the first it could not finish. */
@@ -141,9 +184,11 @@ final class InboundConsumer {
     if (stopped) {
       return Future.failedFuture(new Unfinished(record.offset(), null));
     }
-    return processor.process(record).compose(
-      outcome -> inOrder(records, index + 1),
-      failure -> Future.failedFuture(new Unfinished(record.offset(), failure)));
+    return processor
+        .process(record)
+        .compose(
+            outcome -> inOrder(records, index + 1),
+            failure -> Future.failedFuture(new Unfinished(record.offset(), failure)));
   }
 
   /** A key's sequence stopped at this offset: the record there, and those after it in the key, are not finished. */

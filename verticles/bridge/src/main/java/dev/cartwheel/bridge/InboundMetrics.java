@@ -21,15 +21,19 @@ final class InboundMetrics {
   }
 
   void counted(String type, String outcome) {
-    Counter.builder("cartwheel.inbound.events").description("Inbound CloudEvents, by type and what became of them")
-      .tags("type", InboundTypes.isKnown(type) ? type : "other", "outcome", outcome)
-      .register(registry).increment();
+    Counter.builder("cartwheel.inbound.events")
+        .description("Inbound CloudEvents, by type and what became of them")
+        .tags("type", InboundTypes.isKnown(type) ? type : "other", "outcome", outcome)
+        .register(registry)
+        .increment();
   }
 
   void deadLettered(String type, String reason) {
     counted(type, DEAD_LETTERED);
-    Counter.builder("cartwheel.inbound.dead.letters").description("Inbound records written to the dead-letter topic, by reason")
-      .tag("reason", reason)
-      .register(registry).increment();
+    Counter.builder("cartwheel.inbound.dead.letters")
+        .description("Inbound records written to the dead-letter topic, by reason")
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
   }
 }

@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
 final class InboundProcessor {
 
   private static final Logger LOG = LoggerFactory.getLogger(InboundProcessor.class);
-  private static final String SEEN = "SELECT 1 FROM bridge.processed_inbound WHERE source = $1 AND id = $2";
-  private static final String REMEMBER = "INSERT INTO bridge.processed_inbound (source, id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+  private static final String SEEN =
+      "SELECT 1 FROM bridge.processed_inbound WHERE source = $1 AND id = $2";
+  private static final String REMEMBER =
+      "INSERT INTO bridge.processed_inbound (source, id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
 
   private final Vertx vertx;
   private final Pool pool;
@@ -50,46 +52,76 @@ final class InboundProcessor {
     try {
       event = KafkaMessageFactory.createReader(record).toEvent();
     } catch (RuntimeException e) {
-      return deadLetter(record, null, new Rejection(Rejection.NOT_A_CLOUDEVENT, String.valueOf(e.getMessage())));
+      return deadLetter(
+          record, null, new Rejection(Rejection.NOT_A_CLOUDEVENT, String.valueOf(e.getMessage())));
     }
     return spans.around(record, event, () -> handle(record, event));
   }
 
   private Future<Void> handle(ConsumerRecord<byte[], byte[]> record, CloudEvent event) {
-    return pool.preparedQuery(SEEN).execute(Tuple.of(event.getSource().toString(), event.getId())).compose(seen -> {
-      if (seen.size() > 0) {
-        metrics.counted(event.getType(), InboundMetrics.DUPLICATE);
-        return Future.succeededFuture();
-      }
-      InboundTypes.Command command;
-      try {
-        command = InboundTypes.command(event);
-      } catch (Rejection rejection) {
-        return deadLetter(record, event.getType(), rejection);
-      }
-      return send(command, 1).compose(
-        handled -> pool.preparedQuery(REMEMBER).execute(Tuple.of(event.getSource().toString(), event.getId(), event.getType()))
-          .<Void>mapEmpty().andThen(remembered -> metrics.counted(event.getType(), InboundMetrics.HANDLED)),
-        failure -> failure instanceof Rejection rejection ? deadLetter(record, event.getType(), rejection) : Future.failedFuture(failure));
-    });
+    return pool.preparedQuery(SEEN)
+        .execute(Tuple.of(event.getSource().toString(), event.getId()))
+        .compose(
+            seen -> {
+              if (seen.size() > 0) {
+                metrics.counted(event.getType(), InboundMetrics.DUPLICATE);
+                return Future.succeededFuture();
+              }
+              InboundTypes.Command command;
+              try {
+                command = InboundTypes.command(event);
+              } catch (Rejection rejection) {
+                return deadLetter(record, event.getType(), rejection);
+              }
+              return send(command, 1)
+                  .compose(
+                      handled ->
+                          pool.preparedQuery(REMEMBER)
+                              .execute(
+                                  Tuple.of(
+                                      event.getSource().toString(), event.getId(), event.getType()))
+                              .<Void>mapEmpty()
+                              .andThen(
+                                  remembered ->
+                                      metrics.counted(event.getType(), InboundMetrics.HANDLED)),
+                      failure ->
+                          failure instanceof Rejection rejection
+                              ? deadLetter(record, event.getType(), rejection)
+                              : Future.failedFuture(failure));
+            });
   }
 
   /** Sends the command; transient failures are retried until maxAttempts, then become RETRIES_EXHAUSTED. */
   private Future<Void> send(InboundTypes.Command command, int attempt) {
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(settings.requestTimeout().toMillis());
-    return vertx.eventBus().request(command.address(), command.body(), options).<Void>mapEmpty().recover(failure -> {
-      if (!isTransient(failure)) {
-        String code = failure instanceof DomainFailure domain ? domain.code() + ": " : "";
-        return Future.failedFuture(new Rejection(Rejection.REJECTED, code + failure.getMessage()));
-      }
-      if (attempt >= settings.maxAttempts()) {
-        return Future.failedFuture(new Rejection(Rejection.RETRIES_EXHAUSTED,
-          attempt + " attempts at " + command.address() + "; last: " + failure.getMessage()));
-      }
-      Promise<Void> later = Promise.promise();
-      vertx.setTimer(settings.backoff(attempt).toMillis(), timer -> send(command, attempt + 1).onComplete(later));
-      return later.future();
-    });
+    DeliveryOptions options =
+        new DeliveryOptions().setSendTimeout(settings.requestTimeout().toMillis());
+    return vertx
+        .eventBus()
+        .request(command.address(), command.body(), options)
+        .<Void>mapEmpty()
+        .recover(
+            failure -> {
+              if (!isTransient(failure)) {
+                String code = failure instanceof DomainFailure domain ? domain.code() + ": " : "";
+                return Future.failedFuture(
+                    new Rejection(Rejection.REJECTED, code + failure.getMessage()));
+              }
+              if (attempt >= settings.maxAttempts()) {
+                return Future.failedFuture(
+                    new Rejection(
+                        Rejection.RETRIES_EXHAUSTED,
+                        attempt
+                            + " attempts at "
+                            + command.address()
+                            + "; last: "
+                            + failure.getMessage()));
+              }
+              Promise<Void> later = Promise.promise();
+              vertx.setTimer(
+                  settings.backoff(attempt).toMillis(),
+                  timer -> send(command, attempt + 1).onComplete(later));
+              return later.future();
+            });
   }
 
   /** Unavailable or internal failures, no handler, no answer in time: worth another try. */
@@ -100,8 +132,17 @@ final class InboundProcessor {
     return failure instanceof ReplyException;
   }
 
-  private Future<Void> deadLetter(ConsumerRecord<byte[], byte[]> record, String type, Rejection rejection) {
-    LOG.warn("Dead-lettering {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), rejection.reason(), rejection.getMessage());
-    return deadLetters.reject(record, rejection).onSuccess(written -> metrics.deadLettered(type, rejection.reason()));
+  private Future<Void> deadLetter(
+      ConsumerRecord<byte[], byte[]> record, String type, Rejection rejection) {
+    LOG.warn(
+        "Dead-lettering {}-{}@{} ({}): {}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        rejection.reason(),
+        rejection.getMessage());
+    return deadLetters
+        .reject(record, rejection)
+        .onSuccess(written -> metrics.deadLettered(type, rejection.reason()));
   }
 }

@@ -12,9 +12,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Continues the producer's trace while an inbound CloudEvent is handled. The record is read with a plain
@@ -36,37 +35,46 @@ final class InboundSpans {
     this.enabled = telemetry != OpenTelemetry.noop();
   }
 
-  // the span's scope is made current on a context used for this record only, and never closed (see below)
+  // the span's scope is made current on a context used for this record only, and never closed (see
+  // below)
   @SuppressWarnings("MustBeClosedChecker")
-  Future<Void> around(ConsumerRecord<?, ?> record, CloudEvent event, Supplier<Future<Void>> handling) {
+  Future<Void> around(
+      ConsumerRecord<?, ?> record, CloudEvent event, Supplier<Future<Void>> handling) {
     if (!enabled) {
       return handling.get();
     }
     Object traceparent = event.getExtension(TraceContext.TRACEPARENT);
-    io.opentelemetry.context.Context parent = TraceContext.fromTraceparent(traceparent == null ? null : traceparent.toString());
-    Span span = tracer.spanBuilder(record.topic() + " process")
-      .setParent(parent)
-      .setSpanKind(SpanKind.CONSUMER)
-      .setAttribute("messaging.system", "kafka")
-      .setAttribute("messaging.operation", "process")
-      .setAttribute("messaging.destination.name", record.topic())
-      .setAttribute("messaging.kafka.destination.partition", (long) record.partition())
-      .setAttribute("messaging.kafka.message.offset", record.offset())
-      .setAttribute("cloudevents.event_id", event.getId())
-      .setAttribute("cloudevents.event_type", event.getType())
-      .startSpan();
+    io.opentelemetry.context.Context parent =
+        TraceContext.fromTraceparent(traceparent == null ? null : traceparent.toString());
+    Span span =
+        tracer
+            .spanBuilder(record.topic() + " process")
+            .setParent(parent)
+            .setSpanKind(SpanKind.CONSUMER)
+            .setAttribute("messaging.system", "kafka")
+            .setAttribute("messaging.operation", "process")
+            .setAttribute("messaging.destination.name", record.topic())
+            .setAttribute("messaging.kafka.destination.partition", (long) record.partition())
+            .setAttribute("messaging.kafka.message.offset", record.offset())
+            .setAttribute("cloudevents.event_id", event.getId())
+            .setAttribute("cloudevents.event_type", event.getType())
+            .startSpan();
     Context handlingContext = VertxInternals.freshDuplicate(vertx);
     Promise<Void> handled = Promise.promise();
-    handlingContext.runOnContext(start -> {
-      // this context serves this record only and is dropped after it: the scope is never closed
-      parent.with(span).makeCurrent();
-      handling.get().onComplete(handled);
-    });
-    return handled.future().andThen(done -> {
-      if (done.failed()) {
-        span.setStatus(StatusCode.ERROR, String.valueOf(done.cause().getMessage()));
-      }
-      span.end();
-    });
+    handlingContext.runOnContext(
+        start -> {
+          // this context serves this record only and is dropped after it: the scope is never closed
+          parent.with(span).makeCurrent();
+          handling.get().onComplete(handled);
+        });
+    return handled
+        .future()
+        .andThen(
+            done -> {
+              if (done.failed()) {
+                span.setStatus(StatusCode.ERROR, String.valueOf(done.cause().getMessage()));
+              }
+              span.end();
+            });
   }
 }

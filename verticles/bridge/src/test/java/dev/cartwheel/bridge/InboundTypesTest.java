@@ -1,83 +1,118 @@
 package dev.cartwheel.bridge;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.cartwheel.codecs.inventory.InventoryContract;
 import dev.cartwheel.codecs.inventory.Restock;
 import dev.cartwheel.codecs.orders.OrdersContract;
 import dev.cartwheel.codecs.orders.PlaceOrder;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
 
 class InboundTypesTest {
 
   @Test
   void aRestockBecomesAnIdempotentRestockCommand() {
-    InboundTypes.Command command = InboundTypes.command(event(InboundTypes.RESTOCK, "e-1", "{\"sku\":\"CW-MUG-01\",\"quantity\":24}"));
-    InboundTypes.Command again = InboundTypes.command(event(InboundTypes.RESTOCK, "e-1", "{\"sku\":\"CW-MUG-01\",\"quantity\":24}"));
+    InboundTypes.Command command =
+        InboundTypes.command(
+            event(InboundTypes.RESTOCK, "e-1", "{\"sku\":\"CW-MUG-01\",\"quantity\":24}"));
+    InboundTypes.Command again =
+        InboundTypes.command(
+            event(InboundTypes.RESTOCK, "e-1", "{\"sku\":\"CW-MUG-01\",\"quantity\":24}"));
 
     assertThat(command.address()).isEqualTo(InventoryContract.RESTOCK);
     Restock restock = (Restock) command.body();
     assertThat(restock.sku()).isEqualTo("CW-MUG-01");
     assertThat(restock.quantity()).isEqualTo(24);
-    assertThat(restock.restockId()).matches("ce-[0-9a-f-]{36}").isEqualTo(((Restock) again.body()).restockId());
+    assertThat(restock.restockId())
+        .matches("ce-[0-9a-f-]{36}")
+        .isEqualTo(((Restock) again.body()).restockId());
   }
 
   @Test
   void aPartnerOrderKeysOnThePartnersOrderId() {
     UUID customer = UUID.randomUUID();
-    String data = "{\"customerId\":\"" + customer + "\",\"partnerOrderId\":\"ACME/1001\",\"lines\":[{\"sku\":\"CW-TEE-M\",\"quantity\":2}],"
-      + "\"paymentToken\":\"tok_visa\"}";
-    PlaceOrder first = (PlaceOrder) InboundTypes.command(event(InboundTypes.PARTNER_ORDER, "e-1", data)).body();
-    PlaceOrder second = (PlaceOrder) InboundTypes.command(event(InboundTypes.PARTNER_ORDER, "e-2", data)).body();
+    String data =
+        "{\"customerId\":\""
+            + customer
+            + "\",\"partnerOrderId\":\"ACME/1001\",\"lines\":[{\"sku\":\"CW-TEE-M\",\"quantity\":2}],"
+            + "\"paymentToken\":\"tok_visa\"}";
+    PlaceOrder first =
+        (PlaceOrder) InboundTypes.command(event(InboundTypes.PARTNER_ORDER, "e-1", data)).body();
+    PlaceOrder second =
+        (PlaceOrder) InboundTypes.command(event(InboundTypes.PARTNER_ORDER, "e-2", data)).body();
 
     assertThat(first.userId()).isEqualTo(customer);
-    assertThat(first.idempotencyKey()).matches("[A-Za-z0-9._:-]{1,128}").isEqualTo(second.idempotencyKey());
-    assertThat(OrdersContract.PLACE).isEqualTo(InboundTypes.command(event(InboundTypes.PARTNER_ORDER, "e-3", data)).address());
+    assertThat(first.idempotencyKey())
+        .matches("[A-Za-z0-9._:-]{1,128}")
+        .isEqualTo(second.idempotencyKey());
+    assertThat(OrdersContract.PLACE)
+        .isEqualTo(InboundTypes.command(event(InboundTypes.PARTNER_ORDER, "e-3", data)).address());
   }
 
   @Test
   void badDataIsInvalidData() {
-    String[] bad = {"null", "[]", "not json", "{\"sku\":\"CW-MUG-01\"}", "{\"sku\":\"CW-MUG-01\",\"quantity\":0}", "{\"quantity\":3}",
-      "{\"sku\":\"CW-MUG-01\",\"quantity\":\"many\"}"};
+    String[] bad = {
+      "null",
+      "[]",
+      "not json",
+      "{\"sku\":\"CW-MUG-01\"}",
+      "{\"sku\":\"CW-MUG-01\",\"quantity\":0}",
+      "{\"quantity\":3}",
+      "{\"sku\":\"CW-MUG-01\",\"quantity\":\"many\"}"
+    };
     assertInvalidData(InboundTypes.RESTOCK, bad);
   }
 
   @Test
   void badPartnerOrdersAreInvalidData() {
     String line = "\"lines\":[{\"sku\":\"CW-TEE-M\",\"quantity\":2}]";
-    String[] bad = {"null", "{}",
+    String[] bad = {
+      "null",
+      "{}",
       "{\"partnerOrderId\":\"A-1\"," + line + ",\"paymentToken\":\"tok_visa\"}",
       "{\"customerId\":\"" + UUID.randomUUID() + "\"," + line + ",\"paymentToken\":\"tok_visa\"}",
-      "{\"customerId\":\"" + UUID.randomUUID() + "\",\"partnerOrderId\":\"A-1\",\"lines\":[],\"paymentToken\":\"tok_visa\"}",
+      "{\"customerId\":\""
+          + UUID.randomUUID()
+          + "\",\"partnerOrderId\":\"A-1\",\"lines\":[],\"paymentToken\":\"tok_visa\"}",
       "{\"customerId\":\"" + UUID.randomUUID() + "\",\"partnerOrderId\":\"A-1\"," + line + "}",
-      "{\"customerId\":\"not-a-uuid\",\"partnerOrderId\":\"A-1\"," + line + ",\"paymentToken\":\"tok_visa\"}"};
+      "{\"customerId\":\"not-a-uuid\",\"partnerOrderId\":\"A-1\","
+          + line
+          + ",\"paymentToken\":\"tok_visa\"}"
+    };
     assertInvalidData(InboundTypes.PARTNER_ORDER, bad);
   }
 
   @Test
   void anUnknownTypeIsNamed() {
-    Rejection rejection = catchThrowableOfType(Rejection.class, () -> InboundTypes.command(event("dev.example.v1", "e", "{}")));
+    Rejection rejection =
+        catchThrowableOfType(
+            Rejection.class, () -> InboundTypes.command(event("dev.example.v1", "e", "{}")));
     assertThat(rejection.reason()).isEqualTo(Rejection.UNKNOWN_TYPE);
     assertThat(rejection.getMessage()).contains("dev.example.v1", InboundTypes.RESTOCK);
   }
 
   private static void assertInvalidData(String type, String... bad) {
     for (String data : bad) {
-      Rejection rejection = catchThrowableOfType(Rejection.class, () -> InboundTypes.command(event(type, "e", data)));
+      Rejection rejection =
+          catchThrowableOfType(Rejection.class, () -> InboundTypes.command(event(type, "e", data)));
       assertThat(rejection).as(data).isNotNull();
       assertThat(rejection.reason()).as(data).isEqualTo(Rejection.INVALID_DATA);
     }
   }
 
   private static CloudEvent event(String type, String id, String data) {
-    return CloudEventBuilder.v1().withId(id).withSource(URI.create("/warehouses/berlin")).withType(type)
-      .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build();
+    return CloudEventBuilder.v1()
+        .withId(id)
+        .withSource(URI.create("/warehouses/berlin"))
+        .withType(type)
+        .withDataContentType("application/json")
+        .withData(data.getBytes(StandardCharsets.UTF_8))
+        .build();
   }
 }

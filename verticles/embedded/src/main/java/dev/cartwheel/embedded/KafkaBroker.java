@@ -1,11 +1,5 @@
 package dev.cartwheel.embedded;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Uuid;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +13,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node Apache Kafka broker in KRaft mode (broker and controller in one process), run as a
@@ -30,7 +29,11 @@ public final class KafkaBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-  private static final Optional<Path> SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid").map(Path::of).filter(Files::isExecutable).findFirst();
+  private static final Optional<Path> SETSID =
+      Stream.of("/usr/bin/setsid", "/bin/setsid")
+          .map(Path::of)
+          .filter(Files::isExecutable)
+          .findFirst();
 
   private final ServiceDirectory dir;
   private final Process process;
@@ -63,7 +66,8 @@ public final class KafkaBroker implements AutoCloseable {
       Path lib = KafkaDistribution.unpack(path);
       int port = Ports.preferredOrFree(preferredPort);
       int controllerPort = Ports.preferredOrFree(preferredPort > 0 ? preferredPort + 1 : 0);
-      // two free ports asked one after the other may be the same (the first was only probed): the broker refuses that
+      // two free ports asked one after the other may be the same (the first was only probed): the
+      // broker refuses that
       while (controllerPort == port) {
         controllerPort = Ports.free();
       }
@@ -85,7 +89,9 @@ public final class KafkaBroker implements AutoCloseable {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      throw new IllegalStateException("embedded Kafka did not start in " + path + " (see broker.log there): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "embedded Kafka did not start in " + path + " (see broker.log there): " + e.getMessage(),
+          e);
     }
   }
 
@@ -97,31 +103,45 @@ public final class KafkaBroker implements AutoCloseable {
     return process.pid();
   }
 
-  private static Path writeServerProperties(Path path, Path logs, int port, int controllerPort) throws IOException {
+  private static Path writeServerProperties(Path path, Path logs, int port, int controllerPort)
+      throws IOException {
     Path file = path.resolve("server.properties");
-    Files.writeString(file, String.join("\n",
-      "# written by Cartwheel at every start of the embedded broker",
-      "process.roles=broker,controller",
-      "node.id=1",
-      "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-      "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-      "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-      "controller.listener.names=CONTROLLER",
-      "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-      "inter.broker.listener.name=PLAINTEXT",
-      "log.dirs=" + logs.toAbsolutePath(),
-      "num.partitions=3",
-      "offsets.topic.replication.factor=1",
-      "transaction.state.log.replication.factor=1",
-      "transaction.state.log.min.isr=1",
-      "group.initial.rebalance.delay.ms=0",
-      "") );
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "# written by Cartwheel at every start of the embedded broker",
+            "process.roles=broker,controller",
+            "node.id=1",
+            "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+            "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+            "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+            "controller.listener.names=CONTROLLER",
+            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            "inter.broker.listener.name=PLAINTEXT",
+            "log.dirs=" + logs.toAbsolutePath(),
+            "num.partitions=3",
+            "offsets.topic.replication.factor=1",
+            "transaction.state.log.replication.factor=1",
+            "transaction.state.log.min.isr=1",
+            "group.initial.rebalance.delay.ms=0",
+            ""));
     return file;
   }
 
   private static void format(Path path, Path lib, Path properties) throws IOException {
     String clusterId = Uuid.randomUuid().toString();
-    Process format = java(path, lib, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString()).start();
+    Process format =
+        java(
+                path,
+                lib,
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                clusterId,
+                "-c",
+                properties.toString())
+            .start();
     try {
       if (!format.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || format.exitValue() != 0) {
         format.destroyForcibly();
@@ -135,20 +155,27 @@ public final class KafkaBroker implements AutoCloseable {
 
   private static ProcessBuilder java(Path path, Path lib, String mainClass, String... args) {
     List<String> command = new ArrayList<>();
-    // its own session: Ctrl-C in a terminal signals the whole foreground group, and the broker would stop while the
-    // node still drains into it; the node stops it itself, last (setsid execs in place: the pid stays the broker's)
+    // its own session: Ctrl-C in a terminal signals the whole foreground group, and the broker
+    // would stop while the
+    // node still drains into it; the node stops it itself, last (setsid execs in place: the pid
+    // stays the broker's)
     SETSID.ifPresent(setsid -> command.add(setsid.toString()));
-    command.addAll(List.of(
-      Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-      "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
-      "-Dorg.slf4j.simpleLogger.showDateTime=true",
-      "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
-      "-cp", lib.toAbsolutePath() + "/*",
-      mainClass));
+    command.addAll(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xms64m",
+            "-Xmx512m",
+            "-XX:+UseSerialGC",
+            "-Djava.awt.headless=true",
+            "-Dorg.slf4j.simpleLogger.showDateTime=true",
+            "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
+            "-cp",
+            lib.toAbsolutePath() + "/*",
+            mainClass));
     command.addAll(List.of(args));
     return new ProcessBuilder(command)
-      .redirectErrorStream(true)
-      .redirectOutput(ProcessBuilder.Redirect.appendTo(path.resolve("broker.log").toFile()));
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(path.resolve("broker.log").toFile()));
   }
 
   /** Ready means: the broker accepts connections and answers a metadata request. */
@@ -158,10 +185,12 @@ public final class KafkaBroker implements AutoCloseable {
       checkAlive(deadline);
       Thread.sleep(100);
     }
-    try (Admin admin = Admin.create(Map.of(
-      AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-      AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-      AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000))) {
       while (true) {
         checkAlive(deadline);
         try {
@@ -180,7 +209,8 @@ public final class KafkaBroker implements AutoCloseable {
       throw new IllegalStateException("the broker exited with code " + process.exitValue());
     }
     if (System.nanoTime() > deadline) {
-      throw new IllegalStateException("the broker did not answer within " + START_TIMEOUT.toSeconds() + " s");
+      throw new IllegalStateException(
+          "the broker did not answer within " + START_TIMEOUT.toSeconds() + " s");
     }
   }
 

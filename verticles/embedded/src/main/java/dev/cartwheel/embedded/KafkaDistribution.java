@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * The Apache Kafka broker jars that the cartwheel-kafka-broker module packs into our classpath under
@@ -21,8 +20,7 @@ final class KafkaDistribution {
 
   private static final String ROOT = "/cartwheel/kafka-broker/";
 
-  private KafkaDistribution() {
-  }
+  private KafkaDistribution() {}
 
   static String version() {
     Properties properties = new Properties();
@@ -60,14 +58,18 @@ final class KafkaDistribution {
   private static List<String> jars() throws IOException {
     try (InputStream in = resource("classpath.txt")) {
       String listing = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-      return Arrays.stream(listing.split(",")).map(String::trim).filter(jar -> !jar.isEmpty()).toList();
+      return Arrays.stream(listing.split(","))
+          .map(String::trim)
+          .filter(jar -> !jar.isEmpty())
+          .toList();
     }
   }
 
   private static InputStream resource(String name) throws IOException {
     InputStream in = KafkaDistribution.class.getResourceAsStream(ROOT + name);
     if (in == null) {
-      throw new IOException("missing " + ROOT + name + " on the classpath (is cartwheel-kafka-broker a dependency?)");
+      throw new IOException(
+          "missing " + ROOT + name + " on the classpath (is cartwheel-kafka-broker a dependency?)");
     }
     return in;
   }

@@ -10,8 +10,7 @@ import java.net.Socket;
 /** Loopback ports for embedded services: the preferred one when it is free, any free one otherwise. */
 public final class Ports {
 
-  private Ports() {
-  }
+  private Ports() {}
 
   public static int preferredOrFree(int preferred) {
     if (preferred > 0 && isFree(preferred)) {

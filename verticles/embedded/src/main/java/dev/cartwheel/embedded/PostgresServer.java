@@ -1,9 +1,6 @@
 package dev.cartwheel.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -12,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server from the zonky binaries on Maven Central, listening on 127.0.0.1 only.
@@ -48,30 +47,36 @@ public final class PostgresServer implements AutoCloseable {
         // zonky cleans at close only; a run that was killed leaves data that initdb refuses
         ServiceDirectory.deleteRecursively(dataDir);
       }
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        .setDataDirectory(dataDir)
-        .setCleanDataDirectory(throwaway)
-        .setPort(Ports.preferredOrFree(preferredPort))
-        .setServerConfig("listen_addresses", "127.0.0.1")
-        // statement counts and times for whoever asks (CREATE EXTENSION pg_stat_statements): the bench's SQL economy, a developer's psql
-        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-        .setOutputRedirector(ProcessBuilder.Redirect.appendTo(path.resolve("postgres.log").toFile()))
-        .setPGStartupWait(Duration.ofSeconds(60))
-        // the launcher stops PostgreSQL last, after the verticles have drained; not in a hook of its own
-        .setRegisterShutdownHook(false)
-        .start();
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDir)
+              .setCleanDataDirectory(throwaway)
+              .setPort(Ports.preferredOrFree(preferredPort))
+              .setServerConfig("listen_addresses", "127.0.0.1")
+              // statement counts and times for whoever asks (CREATE EXTENSION pg_stat_statements):
+              // the bench's SQL economy, a developer's psql
+              .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+              .setOutputRedirector(
+                  ProcessBuilder.Redirect.appendTo(path.resolve("postgres.log").toFile()))
+              .setPGStartupWait(Duration.ofSeconds(60))
+              // the launcher stops PostgreSQL last, after the verticles have drained; not in a hook
+              // of its own
+              .setRegisterShutdownHook(false)
+              .start();
       createDatabaseIfMissing(postgres);
       return new PostgresServer(dir, postgres);
     } catch (IOException | RuntimeException e) {
       dir.close();
-      throw new IllegalStateException("embedded PostgreSQL did not start in " + path + " (see postgres.log there)", e);
+      throw new IllegalStateException(
+          "embedded PostgreSQL did not start in " + path + " (see postgres.log there)", e);
     }
   }
 
   private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws IOException {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
-         Statement statement = connection.createStatement()) {
-      try (ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+        Statement statement = connection.createStatement()) {
+      try (ResultSet exists =
+          statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
         if (exists.next()) {
           return;
         }

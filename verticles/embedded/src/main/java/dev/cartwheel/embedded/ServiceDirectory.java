@@ -1,8 +1,5 @@
 package dev.cartwheel.embedded;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -15,6 +12,8 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The directory of one embedded service, claimed by this JVM with a file lock for as long as the
@@ -38,7 +37,9 @@ final class ServiceDirectory implements AutoCloseable {
   static ServiceDirectory claim(Path dir, String service) {
     try {
       Files.createDirectories(dir);
-      FileChannel channel = FileChannel.open(dir.resolve("cartwheel.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(
+              dir.resolve("cartwheel.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -47,7 +48,8 @@ final class ServiceDirectory implements AutoCloseable {
       }
       if (lock == null) {
         channel.close();
-        throw new IllegalStateException("the embedded " + service + " directory " + dir + " is in use by another running node");
+        throw new IllegalStateException(
+            "the embedded " + service + " directory " + dir + " is in use by another running node");
       }
       return new ServiceDirectory(dir, channel, lock);
     } catch (IOException e) {
@@ -61,15 +63,20 @@ final class ServiceDirectory implements AutoCloseable {
 
   /** Stops the process whose pid is the first line of {@code pidFile}, if it still runs, and removes the file. */
   void stopOrphan(Path pidFile, String service) {
-    readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).ifPresent(orphan -> {
-      LOG.warn("Stopping the {} left running by an earlier run (pid {})", service, orphan.pid());
-      orphan.destroy();
-      try {
-        orphan.onExit().get(30, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        orphan.destroyForcibly();
-      }
-    });
+    readPid(pidFile)
+        .flatMap(ProcessHandle::of)
+        .filter(ProcessHandle::isAlive)
+        .ifPresent(
+            orphan -> {
+              LOG.warn(
+                  "Stopping the {} left running by an earlier run (pid {})", service, orphan.pid());
+              orphan.destroy();
+              try {
+                orphan.onExit().get(30, TimeUnit.SECONDS);
+              } catch (Exception e) {
+                orphan.destroyForcibly();
+              }
+            });
     try {
       Files.deleteIfExists(pidFile);
     } catch (IOException e) {

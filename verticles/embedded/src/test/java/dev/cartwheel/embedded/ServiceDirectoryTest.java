@@ -1,26 +1,24 @@
 package dev.cartwheel.embedded;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServiceDirectoryTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aDirectoryInUseCannotBeClaimedTwice() {
     try (ServiceDirectory claimed = ServiceDirectory.claim(dir, "Kafka")) {
       assertThatThrownBy(() -> ServiceDirectory.claim(dir, "Kafka"))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("in use by another running node");
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("in use by another running node");
     }
     ServiceDirectory.claim(dir, "Kafka").close();
   }

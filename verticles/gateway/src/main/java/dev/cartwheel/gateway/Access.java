@@ -6,14 +6,12 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.UUID;
 
 /** Who the authenticated caller is, from the verified token: user id (subject) and roles. */
 final class Access {
 
-  private Access() {
-  }
+  private Access() {}
 
   /**
    * An Authorization header that says Bearer and nothing else is a missing token (401), not a malformed

@@ -12,19 +12,24 @@ final class AccessLog {
 
   private static final Logger LOG = LoggerFactory.getLogger("cartwheel.access");
 
-  private AccessLog() {
-  }
+  private AccessLog() {}
 
   static void record(RoutingContext rc) {
     long start = System.nanoTime();
-    rc.addEndHandler(ended -> {
-      if (LOG.isInfoEnabled()) {
-        LOG.info("{} {} {} {} {}ms",
-          rc.request().remoteAddress() == null ? "-" : rc.request().remoteAddress().hostAddress(),
-          rc.request().method(), rc.request().path(), rc.response().getStatusCode(),
-          (System.nanoTime() - start) / 1_000_000);
-      }
-    });
+    rc.addEndHandler(
+        ended -> {
+          if (LOG.isInfoEnabled()) {
+            LOG.info(
+                "{} {} {} {} {}ms",
+                rc.request().remoteAddress() == null
+                    ? "-"
+                    : rc.request().remoteAddress().hostAddress(),
+                rc.request().method(),
+                rc.request().path(),
+                rc.response().getStatusCode(),
+                (System.nanoTime() - start) / 1_000_000);
+          }
+        });
     rc.next();
   }
 }

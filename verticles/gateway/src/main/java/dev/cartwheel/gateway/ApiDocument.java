@@ -4,12 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * The OpenAPI document of a version of the API, as published ({@link #published()}) and as a contract
@@ -22,23 +21,39 @@ record ApiDocument(String path, JsonObject published, OpenAPIContract contract) 
   private static final String PROBLEM_JSON = "application/problem+json";
 
   static Future<ApiDocument> load(Vertx vertx, String path) {
-    return vertx.fileSystem().readFile(path).compose(file -> {
-      Map<String, Object> yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(file.toString(StandardCharsets.UTF_8));
-      JsonObject published = new JsonObject(yaml).copy();
-      return OpenAPIContract.from(vertx, forValidation(published.copy()))
-        .map(contract -> new ApiDocument(path, published, contract));
-    });
+    return vertx
+        .fileSystem()
+        .readFile(path)
+        .compose(
+            file -> {
+              Map<String, Object> yaml =
+                  new Yaml(new SafeConstructor(new LoaderOptions()))
+                      .load(file.toString(StandardCharsets.UTF_8));
+              JsonObject published = new JsonObject(yaml).copy();
+              return OpenAPIContract.from(vertx, forValidation(published.copy()))
+                  .map(contract -> new ApiDocument(path, published, contract));
+            });
   }
 
   private static JsonObject forValidation(JsonObject document) {
-    JsonObject responses = document.getJsonObject("components", new JsonObject()).getJsonObject("responses", new JsonObject());
+    JsonObject responses =
+        document
+            .getJsonObject("components", new JsonObject())
+            .getJsonObject("responses", new JsonObject());
     responses.forEach(entry -> renameProblemContent((JsonObject) entry.getValue()));
     JsonObject paths = document.getJsonObject("paths", new JsonObject());
-    paths.forEach(path -> ((JsonObject) path.getValue()).forEach(operation -> {
-      if (operation.getValue() instanceof JsonObject op && op.containsKey("responses")) {
-        op.getJsonObject("responses").forEach(response -> renameProblemContent((JsonObject) response.getValue()));
-      }
-    }));
+    paths.forEach(
+        path ->
+            ((JsonObject) path.getValue())
+                .forEach(
+                    operation -> {
+                      if (operation.getValue() instanceof JsonObject op
+                          && op.containsKey("responses")) {
+                        op.getJsonObject("responses")
+                            .forEach(
+                                response -> renameProblemContent((JsonObject) response.getValue()));
+                      }
+                    }));
     return document;
   }
 

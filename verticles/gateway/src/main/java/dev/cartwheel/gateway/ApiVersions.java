@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.Operation;
-
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +25,8 @@ final class ApiVersions {
   record Settings(LocalDate deprecatedSince, LocalDate sunset) {
 
     static Settings from(ConfigReader config) {
-      Settings settings = new Settings(date(config, "api.deprecatedSince"), date(config, "api.sunset"));
+      Settings settings =
+          new Settings(date(config, "api.deprecatedSince"), date(config, "api.sunset"));
       if (settings.sunset().isBefore(settings.deprecatedSince())) {
         throw new ConfigException("api.sunset", "must not be before api.deprecatedSince");
       }
@@ -44,7 +44,8 @@ final class ApiVersions {
   }
 
   /** RFC 9110's IMF-fixdate: always a two-digit day, always GMT. */
-  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
 
   private final Settings settings;
   private final ApiDocument v1;
@@ -54,18 +55,33 @@ final class ApiVersions {
   ApiVersions(Settings settings, ApiDocument v1) {
     this.settings = settings;
     this.v1 = v1;
-    this.deprecation = "@" + settings.deprecatedSince().atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    this.deprecation =
+        "@" + settings.deprecatedSince().atStartOfDay(ZoneOffset.UTC).toEpochSecond();
     this.sunset = HTTP_DATE.format(settings.sunset().atStartOfDay(ZoneOffset.UTC));
   }
 
   /** GET /api: what versions there are, where their documents are, and what is deprecated. */
   void list(RoutingContext rc) {
-    rc.json(new JsonObject().put("versions", new JsonArray()
-      .add(new JsonObject().put("version", "v1").put("path", GatewayRouter.API_V1).put("openapi", GatewayRouter.API_V1 + "/openapi.json")
-        .put("status", "supported").put("deprecatedOperations", new JsonArray(deprecatedOperations(v1)))
-        .put("deprecatedSince", settings.deprecatedSince().toString()).put("sunset", settings.sunset().toString()))
-      .add(new JsonObject().put("version", "v2").put("path", GatewayRouter.API_V2).put("openapi", GatewayRouter.API_V2 + "/openapi.json")
-        .put("status", "current"))));
+    rc.json(
+        new JsonObject()
+            .put(
+                "versions",
+                new JsonArray()
+                    .add(
+                        new JsonObject()
+                            .put("version", "v1")
+                            .put("path", GatewayRouter.API_V1)
+                            .put("openapi", GatewayRouter.API_V1 + "/openapi.json")
+                            .put("status", "supported")
+                            .put("deprecatedOperations", new JsonArray(deprecatedOperations(v1)))
+                            .put("deprecatedSince", settings.deprecatedSince().toString())
+                            .put("sunset", settings.sunset().toString()))
+                    .add(
+                        new JsonObject()
+                            .put("version", "v2")
+                            .put("path", GatewayRouter.API_V2)
+                            .put("openapi", GatewayRouter.API_V2 + "/openapi.json")
+                            .put("status", "current"))));
   }
 
   /** For a deprecated v1 operation: says so, and where its v2 successor is. */
@@ -73,9 +89,14 @@ final class ApiVersions {
     // deprecated operations are v1's: their path starts with it
     String path = rc.request().path();
     rc.response()
-      .putHeader("Deprecation", deprecation)
-      .putHeader("Sunset", sunset)
-      .putHeader("Link", "<" + GatewayRouter.API_V2 + path.substring(GatewayRouter.API_V1.length()) + ">; rel=\"successor-version\"");
+        .putHeader("Deprecation", deprecation)
+        .putHeader("Sunset", sunset)
+        .putHeader(
+            "Link",
+            "<"
+                + GatewayRouter.API_V2
+                + path.substring(GatewayRouter.API_V1.length())
+                + ">; rel=\"successor-version\"");
     rc.next();
   }
 
@@ -84,7 +105,10 @@ final class ApiVersions {
   }
 
   private static List<String> deprecatedOperations(ApiDocument document) {
-    return document.contract().operations().stream().filter(ApiVersions::isDeprecated)
-      .map(Operation::getOperationId).sorted().toList();
+    return document.contract().operations().stream()
+        .filter(ApiVersions::isDeprecated)
+        .map(Operation::getOperationId)
+        .sorted()
+        .toList();
   }
 }

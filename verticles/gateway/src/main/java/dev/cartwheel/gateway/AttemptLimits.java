@@ -4,7 +4,6 @@ import dev.cartwheel.runtime.config.ConfigException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,18 +20,26 @@ record AttemptLimits(String spec, List<Limit> limits) {
 
   private static final Pattern LIMIT = Pattern.compile("(\\d{1,9})/(\\d{1,9})(ms|s|m|h|d)");
 
-  record Limit(long count, Duration window) {
-  }
+  record Limit(long count, Duration window) {}
 
   static AttemptLimits parse(String key, String spec) {
     List<Limit> limits = new ArrayList<>();
     // limit 0: a trailing comma leaves no empty part
     for (String part : spec.trim().split("[\\s,]+", 0)) {
       Matcher matcher = LIMIT.matcher(part);
-      if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0 || Long.parseLong(matcher.group(2)) == 0) {
-        throw new ConfigException(key, "expected limits such as \"5/1m 20/1h\" (a count above 0, a slash, a window in ms, s, m, h or d), got \"" + spec + "\"");
+      if (!matcher.matches()
+          || Long.parseLong(matcher.group(1)) == 0
+          || Long.parseLong(matcher.group(2)) == 0) {
+        throw new ConfigException(
+            key,
+            "expected limits such as \"5/1m 20/1h\" (a count above 0, a slash, a window in ms, s, m, h or d), got \""
+                + spec
+                + "\"");
       }
-      limits.add(new Limit(Long.parseLong(matcher.group(1)), window(Long.parseLong(matcher.group(2)), matcher.group(3))));
+      limits.add(
+          new Limit(
+              Long.parseLong(matcher.group(1)),
+              window(Long.parseLong(matcher.group(2)), matcher.group(3))));
     }
     return new AttemptLimits(spec.trim(), List.copyOf(limits));
   }
@@ -49,7 +56,13 @@ record AttemptLimits(String spec, List<Limit> limits) {
 
   BucketConfiguration bucket() {
     ConfigurationBuilder builder = BucketConfiguration.builder();
-    limits.forEach(limit -> builder.addLimit(Bandwidth.builder().capacity(limit.count()).refillGreedy(limit.count(), limit.window()).build()));
+    limits.forEach(
+        limit ->
+            builder.addLimit(
+                Bandwidth.builder()
+                    .capacity(limit.count())
+                    .refillGreedy(limit.count(), limit.window())
+                    .build()));
     return builder.build();
   }
 }

@@ -9,7 +9,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -27,25 +26,37 @@ import java.util.function.Supplier;
 final class CatalogueCache {
 
   /** catalogue.*: the cache's bound on staleness and size, and what clients may keep. */
-  record Settings(Duration ttl, int entries, int maxAgeSeconds) {
-  }
+  record Settings(Duration ttl, int entries, int maxAgeSeconds) {}
 
-  private static final List<String> STOCK_CHANGES = List.of(InventoryContract.PRODUCT_CREATED, InventoryContract.STOCK_RESTOCKED,
-    InventoryContract.STOCK_RESERVED, InventoryContract.STOCK_RELEASED, InventoryContract.STOCK_COMMITTED, InventoryContract.RESERVATION_EXPIRED);
+  private static final List<String> STOCK_CHANGES =
+      List.of(
+          InventoryContract.PRODUCT_CREATED,
+          InventoryContract.STOCK_RESTOCKED,
+          InventoryContract.STOCK_RESERVED,
+          InventoryContract.STOCK_RELEASED,
+          InventoryContract.STOCK_COMMITTED,
+          InventoryContract.RESERVATION_EXPIRED);
 
-  private record Entry(Buffer body, String etag) {
-  }
+  private record Entry(Buffer body, String etag) {}
 
   private final Settings settings;
   private final Cache<String, Entry> entries;
   private final List<MessageConsumer<Object>> consumers;
+
   /** Bumped by each invalidation: a read that started before one must not store its (older) answer. */
   private long generation;
 
   CatalogueCache(Vertx vertx, Settings settings) {
     this.settings = settings;
-    this.entries = Caffeine.newBuilder().expireAfterWrite(settings.ttl()).maximumSize(settings.entries()).build();
-    this.consumers = STOCK_CHANGES.stream().map(address -> vertx.eventBus().consumer(address, event -> invalidate())).toList();
+    this.entries =
+        Caffeine.newBuilder()
+            .expireAfterWrite(settings.ttl())
+            .maximumSize(settings.entries())
+            .build();
+    this.consumers =
+        STOCK_CHANGES.stream()
+            .map(address -> vertx.eventBus().consumer(address, event -> invalidate()))
+            .toList();
   }
 
   /** Completes when the cache hears the inventory events (cluster-wide, when clustered). */
@@ -66,13 +77,16 @@ final class CatalogueCache {
       return;
     }
     long started = generation;
-    load.get().onSuccess(body -> {
-      Entry entry = new Entry(body, etag(body));
-      if (generation == started) {
-        entries.put(key, entry);
-      }
-      respond(rc, entry);
-    }).onFailure(rc::fail);
+    load.get()
+        .onSuccess(
+            body -> {
+              Entry entry = new Entry(body, etag(body));
+              if (generation == started) {
+                entries.put(key, entry);
+              }
+              respond(rc, entry);
+            })
+        .onFailure(rc::fail);
   }
 
   private void invalidate() {
@@ -82,8 +96,8 @@ final class CatalogueCache {
 
   private void respond(RoutingContext rc, Entry entry) {
     rc.response()
-      .putHeader(HttpHeaders.ETAG, entry.etag())
-      .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + settings.maxAgeSeconds());
+        .putHeader(HttpHeaders.ETAG, entry.etag())
+        .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + settings.maxAgeSeconds());
     if (matches(rc.request().getHeader(HttpHeaders.IF_NONE_MATCH), entry.etag())) {
       rc.response().setStatusCode(304).end();
     } else {
@@ -108,7 +122,9 @@ final class CatalogueCache {
   static String etag(Buffer body) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes());
-      return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
+      return "\""
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22)
+          + "\"";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }

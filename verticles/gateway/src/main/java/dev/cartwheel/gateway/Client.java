@@ -5,7 +5,6 @@ import dev.cartwheel.gateway.RateLimitSettings.Tier;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.auth.User;
-
 import java.util.List;
 import java.util.Set;
 
@@ -27,7 +26,10 @@ record Client(String key, Tier tier) {
   static String address(HttpServerRequest request, Set<String> trustedProxies) {
     List<String> forwarded = request.headers().getAll("X-Forwarded-For");
     // proxies may add their own header line: read them all, in order
-    return address(request.remoteAddress().hostAddress(), forwarded.isEmpty() ? null : String.join(",", forwarded), trustedProxies);
+    return address(
+        request.remoteAddress().hostAddress(),
+        forwarded.isEmpty() ? null : String.join(",", forwarded),
+        trustedProxies);
   }
 
   static Client user(String userId, Tier tier) {

@@ -7,7 +7,6 @@ import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.Shareable;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -45,8 +44,10 @@ final class ClusterRateBuckets implements RateBuckets, Shareable {
 
   private <T> Future<T> call(Supplier<CompletableFuture<T>> operation) {
     try {
-      // the grid completes on its own threads: come back to the caller's event loop; a grid that hangs counts as failed
-      return Future.fromCompletionStage(operation.get(), vertx.getOrCreateContext()).timeout(GRID_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      // the grid completes on its own threads: come back to the caller's event loop; a grid that
+      // hangs counts as failed
+      return Future.fromCompletionStage(operation.get(), vertx.getOrCreateContext())
+          .timeout(GRID_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

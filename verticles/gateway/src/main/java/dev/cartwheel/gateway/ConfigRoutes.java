@@ -5,7 +5,6 @@ import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.config.LiveConfig;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -32,12 +31,19 @@ final class ConfigRoutes {
       return;
     }
     JsonObject changes = rc.body().asJsonObject();
-    String changedBy = "administrator " + rc.user().subject() + " (request " + RequestIds.of(rc) + ")";
+    String changedBy =
+        "administrator " + rc.user().subject() + " (request " + RequestIds.of(rc) + ")";
     try {
       live.get().publish(changes, changedBy, rc.request().method() + " " + rc.request().path());
     } catch (ConfigException e) {
-      rc.fail(new ProblemException(new Problem(GatewayError.VALIDATION_FAILED.status, GatewayError.VALIDATION_FAILED.name(),
-        "The change was refused; nothing changed.", List.of(new FieldError(e.key(), e.getMessage())), 0)));
+      rc.fail(
+          new ProblemException(
+              new Problem(
+                  GatewayError.VALIDATION_FAILED.status,
+                  GatewayError.VALIDATION_FAILED.name(),
+                  "The change was refused; nothing changed.",
+                  List.of(new FieldError(e.key(), e.getMessage())),
+                  0)));
       return;
     }
     rc.json(new JsonObject().put("changed", changes).put("changedBy", changedBy));
@@ -45,7 +51,9 @@ final class ConfigRoutes {
 
   private boolean available(RoutingContext rc) {
     if (live.isEmpty()) {
-      rc.fail(new ProblemException(GatewayError.SERVICE_UNAVAILABLE, "This node has no live configuration."));
+      rc.fail(
+          new ProblemException(
+              GatewayError.SERVICE_UNAVAILABLE, "This node has no live configuration."));
     }
     return live.isPresent();
   }

@@ -13,7 +13,6 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,10 @@ final class DomainClient {
   private GatewayConfig config;
   private final Map<String, CircuitBreaker> breakers = new HashMap<>();
   private final Node node;
+
   /** Tells this client's breakers from other gateway instances' in /info and the breaker gauge. */
   private final String instance = "#" + INSTANCES.incrementAndGet();
+
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   DomainClient(Vertx vertx, GatewayConfig config, LiveServices services) {
@@ -44,14 +45,16 @@ final class DomainClient {
     this.bus = vertx.eventBus();
     this.services = services;
     this.node = Node.of(vertx);
-    // an open breaker waits no longer once a new instance appears: its failures came from the old one
+    // an open breaker waits no longer once a new instance appears: its failures came from the old
+    // one
     // (Vert.x breakers cannot be closed from OPEN, so a fresh one takes its place)
-    services.onNewInstance(domain -> {
-      CircuitBreaker breaker = breakers.get(domain);
-      if (breaker != null && breaker.state() != CircuitBreakerState.CLOSED) {
-        forget(domain);
-      }
-    });
+    services.onNewInstance(
+        domain -> {
+          CircuitBreaker breaker = breakers.get(domain);
+          if (breaker != null && breaker.state() != CircuitBreakerState.CLOSED) {
+            forget(domain);
+          }
+        });
     this.config = config;
   }
 
@@ -59,18 +62,20 @@ final class DomainClient {
     if (!services.running(domain)) {
       return Future.failedFuture(noService(domain));
     }
-    DeliveryOptions options = new DeliveryOptions()
-      .setSendTimeout(config.requestTimeout().toMillis())
-      .addHeader(Headers.REQUEST_ID, requestId);
+    DeliveryOptions options =
+        new DeliveryOptions()
+            .setSendTimeout(config.requestTimeout().toMillis())
+            .addHeader(Headers.REQUEST_ID, requestId);
     return breaker(domain)
-      .<T>execute(() -> bus.<T>request(address, body, options).map(Message::body))
-      .recover(error -> Future.failedFuture(asProblem(domain, error)));
+        .<T>execute(() -> bus.<T>request(address, body, options).map(Message::body))
+        .recover(error -> Future.failedFuture(asProblem(domain, error)));
   }
 
   /** New timeout and breaker thresholds (live configuration); breakers start afresh with them. */
   void update(GatewayConfig config) {
-    boolean breakersChanged = config.breakerMaxFailures() != this.config.breakerMaxFailures()
-      || !config.breakerReset().equals(this.config.breakerReset());
+    boolean breakersChanged =
+        config.breakerMaxFailures() != this.config.breakerMaxFailures()
+            || !config.breakerReset().equals(this.config.breakerReset());
     this.config = config;
     if (breakersChanged) {
       close();
@@ -87,38 +92,54 @@ final class DomainClient {
   }
 
   private CircuitBreaker breaker(String domain) {
-    return breakers.computeIfAbsent(domain, name -> {
-      CircuitBreaker breaker = CircuitBreaker.create("gateway." + name, vertx, new CircuitBreakerOptions()
-          .setMaxFailures(config.breakerMaxFailures())
-          .setResetTimeout(config.breakerReset().toMillis())
-          .setTimeout(-1)
-          .setNotificationAddress(null))
-        .failurePolicy(result -> result.failed() && isInfrastructureFailure(result.cause()));
-      node.watchCircuitBreaker("gateway." + name + instance, () -> breaker.state().name());
-      return breaker;
-    });
+    return breakers.computeIfAbsent(
+        domain,
+        name -> {
+          CircuitBreaker breaker =
+              CircuitBreaker.create(
+                      "gateway." + name,
+                      vertx,
+                      new CircuitBreakerOptions()
+                          .setMaxFailures(config.breakerMaxFailures())
+                          .setResetTimeout(config.breakerReset().toMillis())
+                          .setTimeout(-1)
+                          .setNotificationAddress(null))
+                  .failurePolicy(
+                      result -> result.failed() && isInfrastructureFailure(result.cause()));
+          node.watchCircuitBreaker("gateway." + name + instance, () -> breaker.state().name());
+          return breaker;
+        });
   }
 
   private static boolean isInfrastructureFailure(Throwable error) {
-    return error instanceof ReplyException reply && reply.failureType() != ReplyFailure.RECIPIENT_FAILURE;
+    return error instanceof ReplyException reply
+        && reply.failureType() != ReplyFailure.RECIPIENT_FAILURE;
   }
 
   private Throwable asProblem(String domain, Throwable error) {
     if (error instanceof OpenCircuitException) {
       int retryAfter = (int) Math.max(1, config.breakerReset().toSeconds());
-      return new ProblemException(Problem.of(GatewayError.SERVICE_UNAVAILABLE,
-        "The " + domain + " service is failing; requests to it are paused. Try again shortly.").retryAfter(retryAfter));
+      return new ProblemException(
+          Problem.of(
+                  GatewayError.SERVICE_UNAVAILABLE,
+                  "The "
+                      + domain
+                      + " service is failing; requests to it are paused. Try again shortly.")
+              .retryAfter(retryAfter));
     }
     if (error instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
       return noService(domain);
     }
     if (error instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT) {
-      return new ProblemException(GatewayError.UPSTREAM_TIMEOUT, "The " + domain + " service did not answer in time.");
+      return new ProblemException(
+          GatewayError.UPSTREAM_TIMEOUT, "The " + domain + " service did not answer in time.");
     }
     return error;
   }
 
   private static ProblemException noService(String domain) {
-    return new ProblemException(Problem.of(GatewayError.SERVICE_UNAVAILABLE, "No " + domain + " service is running.").retryAfter(1));
+    return new ProblemException(
+        Problem.of(GatewayError.SERVICE_UNAVAILABLE, "No " + domain + " service is running.")
+            .retryAfter(1));
   }
 }

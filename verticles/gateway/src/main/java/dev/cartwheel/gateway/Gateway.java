@@ -5,6 +5,15 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.auth.jwt.JWTAuth;
 
 /** The parts one gateway verticle instance routes requests through. */
-record Gateway(Vertx vertx, GatewayConfig config, ApiDocument v1, ApiDocument v2, JWTAuth jwt, DomainClient domains, Node node,
-               StreamHub hub, CatalogueCache catalogue, RateLimiter limiter, SignInThrottle throttle) {
-}
+record Gateway(
+    Vertx vertx,
+    GatewayConfig config,
+    ApiDocument v1,
+    ApiDocument v2,
+    JWTAuth jwt,
+    DomainClient domains,
+    Node node,
+    StreamHub hub,
+    CatalogueCache catalogue,
+    RateLimiter limiter,
+    SignInThrottle throttle) {}

@@ -2,9 +2,9 @@ package dev.cartwheel.gateway;
 
 import dev.cartwheel.runtime.config.LiveConfig;
 import dev.cartwheel.runtime.discovery.ServiceRegistry;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -14,7 +14,6 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -31,20 +30,31 @@ final class GatewayRouter {
   static final String API_V2 = "/api/v2";
   static final String OPENAPI_V1 = "openapi/cartwheel-v1.yaml";
   static final String OPENAPI_V2 = "openapi/cartwheel-v2.yaml";
+
   /** The web app for people (classpath), served at /. */
   static final String WEBROOT = "webroot";
 
-  private GatewayRouter() {
-  }
+  private GatewayRouter() {}
 
   static Router create(Gateway gateway) {
     GatewayConfig config = gateway.config();
     RateLimiter limiter = gateway.limiter();
-    StreamRoutes stream = new StreamRoutes(gateway.vertx(), gateway.jwt(), gateway.domains(), gateway.hub(), config.stream(), limiter);
+    StreamRoutes stream =
+        new StreamRoutes(
+            gateway.vertx(),
+            gateway.jwt(),
+            gateway.domains(),
+            gateway.hub(),
+            config.stream(),
+            limiter);
     ApiVersions versions = new ApiVersions(config.api(), gateway.v1());
 
     Router root = Router.router(gateway.vertx());
-    root.route().handler(RequestIds::assign).handler(AccessLog::record).handler(SecurityHeaders::add).handler(Access::refuseEmptyBearer);
+    root.route()
+        .handler(RequestIds::assign)
+        .handler(AccessLog::record)
+        .handler(SecurityHeaders::add)
+        .handler(Access::refuseEmptyBearer);
     if (!config.http().corsAllowedOrigins().isEmpty()) {
       root.route().handler(crossOrigin(config.http().corsAllowedOrigins()));
     }
@@ -53,8 +63,11 @@ final class GatewayRouter {
     documents(root, API_V1, gateway.v1());
     documents(root, API_V2, gateway.v2());
     root.get(StreamRoutes.PATH).handler(stream::open);
-    root.route(API_V1 + "/*").subRouter(api(gateway, gateway.v1(), limiter, versions, builder -> v1(builder, gateway, stream)));
-    root.route(API_V2 + "/*").subRouter(api(gateway, gateway.v2(), limiter, versions, builder -> v2(builder, gateway)));
+    root.route(API_V1 + "/*")
+        .subRouter(
+            api(gateway, gateway.v1(), limiter, versions, builder -> v1(builder, gateway, stream)));
+    root.route(API_V2 + "/*")
+        .subRouter(api(gateway, gateway.v2(), limiter, versions, builder -> v2(builder, gateway)));
     // the web app's files sit at the top level; /api and the operations paths stay the API's alone
     root.routeWithRegex(HttpMethod.GET, "^/(?!api/)[^/]*$").handler(StaticHandler.create(WEBROOT));
     root.route().failureHandler(Problems::respond);
@@ -78,7 +91,8 @@ final class GatewayRouter {
     builder.getRoute("listNotifications").addHandler(notifications::list);
     builder.getRoute("markNotificationRead").addHandler(notifications::markRead);
     builder.getRoute("createStreamTicket").addHandler(stream::issueTicket);
-    OperationsRoutes operations = new OperationsRoutes(gateway.domains(), ServiceRegistry.of(gateway.vertx()));
+    OperationsRoutes operations =
+        new OperationsRoutes(gateway.domains(), ServiceRegistry.of(gateway.vertx()));
     builder.getRoute("listServices").addHandler(operations::listServices);
     builder.getRoute("countDeadLetters").addHandler(operations::countDeadLetters);
     builder.getRoute("replayDeadLetters").addHandler(operations::replayDeadLetters);
@@ -99,26 +113,41 @@ final class GatewayRouter {
   }
 
   /** One version's routes: body limits and JSON checks, bearer tokens, then per operation the rate limit and the work. */
-  private static Router api(Gateway gateway, ApiDocument document, RateLimiter limiter, ApiVersions versions, Consumer<RouterBuilder> operations) {
+  private static Router api(
+      Gateway gateway,
+      ApiDocument document,
+      RateLimiter limiter,
+      ApiVersions versions,
+      Consumer<RouterBuilder> operations) {
     GatewayConfig config = gateway.config();
     RequestExtractor extractor = RequestExtractor.withBodyHandler();
-    RouterBuilder builder = RouterBuilder.create(gateway.vertx(), document.contract(), extractor)
-      .rootHandler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
-      .rootHandler(new JsonBodies(document.contract(), config.http().maxJsonDepth())::require);
+    RouterBuilder builder =
+        RouterBuilder.create(gateway.vertx(), document.contract(), extractor)
+            .rootHandler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
+            .rootHandler(
+                new JsonBodies(document.contract(), config.http().maxJsonDepth())::require);
     builder.security("bearerAuth").httpHandler(JWTAuthHandler.create(gateway.jwt(), "cartwheel"));
-    // each operation's handlers: after authentication, our validation in place of vertx-openapi's (the same checks
+    // each operation's handlers: after authentication, our validation in place of vertx-openapi's
+    // (the same checks
     // with validators built once), then the rate limit (the bucket is the user's), then the work
-    builder.getRoutes().forEach(route -> {
-      route.setDoValidation(false).addHandler(new RequestValidation(document.contract(), route.getOperation(), extractor));
-      route.addHandler(limiter.charging(route.getOperation().getOperationId()));
-      if (ApiVersions.isDeprecated(route.getOperation())) {
-        route.addHandler(versions::deprecated);
-      }
-    });
+    builder
+        .getRoutes()
+        .forEach(
+            route -> {
+              route
+                  .setDoValidation(false)
+                  .addHandler(
+                      new RequestValidation(document.contract(), route.getOperation(), extractor));
+              route.addHandler(limiter.charging(route.getOperation().getOperationId()));
+              if (ApiVersions.isDeprecated(route.getOperation())) {
+                route.addHandler(versions::deprecated);
+              }
+            });
     operations.accept(builder);
     Router api = builder.createRouter();
     api.route().failureHandler(Problems::respond);
-    // a client that sends its body too slowly (or a request that hangs) ends in a 408, not a held connection
+    // a client that sends its body too slowly (or a request that hangs) ends in a 408, not a held
+    // connection
     Router timed = Router.router(gateway.vertx());
     timed.route().handler(TimeoutHandler.create(config.http().requestTimeout().toMillis(), 408));
     timed.route().subRouter(api);
@@ -127,9 +156,12 @@ final class GatewayRouter {
 
   private static void documents(Router root, String prefix, ApiDocument document) {
     root.get(prefix + "/openapi.json").handler(rc -> rc.json(document.published()));
-    root.get(prefix + "/openapi.yaml").handler(rc -> rc.response()
-      .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
-      .sendFile(document.path()));
+    root.get(prefix + "/openapi.yaml")
+        .handler(
+            rc ->
+                rc.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
+                    .sendFile(document.path()));
   }
 
   /**
@@ -152,11 +184,33 @@ final class GatewayRouter {
 
   private static CorsHandler cors(List<String> origins) {
     return CorsHandler.create()
-      .addOrigins(origins)
-      .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
-      .allowedHeaders(Set.of("Authorization", "Content-Type", "Idempotency-Key", "If-None-Match", RequestIds.HEADER))
-      .exposedHeaders(Set.of(RequestIds.HEADER, "Location", "ETag", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
-        "Deprecation", "Sunset", "Link"))
-      .maxAgeSeconds(600);
+        .addOrigins(origins)
+        .allowedMethods(
+            Set.of(
+                HttpMethod.GET,
+                HttpMethod.POST,
+                HttpMethod.PUT,
+                HttpMethod.PATCH,
+                HttpMethod.DELETE))
+        .allowedHeaders(
+            Set.of(
+                "Authorization",
+                "Content-Type",
+                "Idempotency-Key",
+                "If-None-Match",
+                RequestIds.HEADER))
+        .exposedHeaders(
+            Set.of(
+                RequestIds.HEADER,
+                "Location",
+                "ETag",
+                "Retry-After",
+                "RateLimit-Limit",
+                "RateLimit-Remaining",
+                "RateLimit-Reset",
+                "Deprecation",
+                "Sunset",
+                "Link"))
+        .maxAgeSeconds(600);
   }
 }

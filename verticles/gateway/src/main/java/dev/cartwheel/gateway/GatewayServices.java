@@ -13,8 +13,7 @@ public final class GatewayServices {
   static final String SHARED = "cartwheel.gateway";
   private static final String RATE_BUCKETS = "rateBuckets";
 
-  private GatewayServices() {
-  }
+  private GatewayServices() {}
 
   /** Call before the gateway deploys, on a clustered node: its buckets are then the cluster's. */
   public static void useClusterRateBuckets(Vertx vertx, ProxyManager<String> buckets) {

@@ -9,11 +9,10 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP front door. Talks to domains only over the event bus. Several instances share one port
@@ -22,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+
   /** How long a closing WebSocket waits for the peer's close frame: a dead peer never sends one. */
   private static final int WEBSOCKET_CLOSING_TIMEOUT_SECONDS = 3;
 
@@ -31,7 +31,7 @@ public final class GatewayVerticle extends VerticleBase {
   private StreamHub hub;
   private CatalogueCache catalogue;
   private LiveServices services;
-  private Runnable stopListening = () -> { };
+  private Runnable stopListening = () -> {};
 
   @Override
   public Future<?> start() {
@@ -43,30 +43,55 @@ public final class GatewayVerticle extends VerticleBase {
     hub = new StreamHub(vertx);
     catalogue = new CatalogueCache(vertx, config.catalogue());
     RateLimiter limiter = new RateLimiter(config.rateLimits(), GatewayServices.rateBuckets(vertx));
-    LiveConfig.of(vertx).ifPresent(live -> stopListening = live.onChange(changed -> {
-      GatewayConfig next = GatewayConfig.from(changed);
-      limiter.update(next.rateLimits());
-      domains.update(next);
-    }));
+    LiveConfig.of(vertx)
+        .ifPresent(
+            live ->
+                stopListening =
+                    live.onChange(
+                        changed -> {
+                          GatewayConfig next = GatewayConfig.from(changed);
+                          limiter.update(next.rateLimits());
+                          domains.update(next);
+                        }));
     Future<ApiDocument> v1 = ApiDocument.load(vertx, GatewayRouter.OPENAPI_V1);
     Future<ApiDocument> v2 = ApiDocument.load(vertx, GatewayRouter.OPENAPI_V2);
-    return Future.all(List.of(hub.start(), catalogue.ready(), services.start(), v1, v2)).compose(ready -> {
-      server = vertx.createHttpServer(new HttpServerOptions()
-        .setHost(config.host())
-        // a negative port makes all instances share one ephemeral port
-        .setPort(config.port() == 0 ? -1 : config.port())
-        .setMaxHeaderSize(config.http().maxHeaderBytes())
-        .setIdleTimeout((int) config.http().idleTimeout().toMillis())
-        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setWebSocketClosingTimeout(WEBSOCKET_CLOSING_TIMEOUT_SECONDS));
-      return server.requestHandler(GatewayRouter.create(new Gateway(vertx, config, v1.result(), v2.result(), jwt, domains, node, hub, catalogue, limiter,
-          new SignInThrottle(config.loginThrottle(), GatewayServices.rateBuckets(vertx)))))
-        .listen();
-    }).onSuccess(listening -> {
-      String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
-      node.listeningAt("http://" + host + ":" + listening.actualPort());
-      LOG.debug("Gateway listening on {}:{}", config.host(), listening.actualPort());
-    });
+    return Future.all(List.of(hub.start(), catalogue.ready(), services.start(), v1, v2))
+        .compose(
+            ready -> {
+              server =
+                  vertx.createHttpServer(
+                      new HttpServerOptions()
+                          .setHost(config.host())
+                          // a negative port makes all instances share one ephemeral port
+                          .setPort(config.port() == 0 ? -1 : config.port())
+                          .setMaxHeaderSize(config.http().maxHeaderBytes())
+                          .setIdleTimeout((int) config.http().idleTimeout().toMillis())
+                          .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                          .setWebSocketClosingTimeout(WEBSOCKET_CLOSING_TIMEOUT_SECONDS));
+              return server
+                  .requestHandler(
+                      GatewayRouter.create(
+                          new Gateway(
+                              vertx,
+                              config,
+                              v1.result(),
+                              v2.result(),
+                              jwt,
+                              domains,
+                              node,
+                              hub,
+                              catalogue,
+                              limiter,
+                              new SignInThrottle(
+                                  config.loginThrottle(), GatewayServices.rateBuckets(vertx)))))
+                  .listen();
+            })
+        .onSuccess(
+            listening -> {
+              String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
+              node.listeningAt("http://" + host + ":" + listening.actualPort());
+              LOG.debug("Gateway listening on {}:{}", config.host(), listening.actualPort());
+            });
   }
 
   /**
@@ -77,15 +102,20 @@ public final class GatewayVerticle extends VerticleBase {
   public Future<?> stop() {
     stopListening.run();
     Future<Void> streamsClosed = hub == null ? Future.succeededFuture() : hub.stop();
-    Future<Void> drained = streamsClosed.transform(closed -> server == null ? Future.succeededFuture()
-      : server.shutdown(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    Future<Void> drained =
+        streamsClosed.transform(
+            closed ->
+                server == null
+                    ? Future.succeededFuture()
+                    : server.shutdown(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS));
     return drained
-      .transform(done -> catalogue == null ? Future.succeededFuture() : catalogue.close())
-      .transform(done -> services == null ? Future.succeededFuture() : services.stop())
-      .onComplete(done -> {
-        if (domains != null) {
-          domains.close();
-        }
-      });
+        .transform(done -> catalogue == null ? Future.succeededFuture() : catalogue.close())
+        .transform(done -> services == null ? Future.succeededFuture() : services.stop())
+        .onComplete(
+            done -> {
+              if (domains != null) {
+                domains.close();
+              }
+            });
   }
 }

@@ -6,7 +6,6 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.OpenAPIContract;
-
 import java.util.Locale;
 
 /**
@@ -27,30 +26,40 @@ final class JsonBodies {
 
   void require(RoutingContext rc) {
     Buffer body = rc.body().buffer();
-    if (body == null || body.length() == 0 || contract.findOperation(rc.request().path(), rc.request().method()) == null) {
+    if (body == null
+        || body.length() == 0
+        || contract.findOperation(rc.request().path(), rc.request().method()) == null) {
       rc.next();
       return;
     }
     String contentType = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
     if (!isJson(contentType)) {
-      rc.fail(new ProblemException(GatewayError.UNSUPPORTED_MEDIA_TYPE,
-        "Send the request body as application/json" + (contentType == null ? "." : ", not " + contentType + ".")));
+      rc.fail(
+          new ProblemException(
+              GatewayError.UNSUPPORTED_MEDIA_TYPE,
+              "Send the request body as application/json"
+                  + (contentType == null ? "." : ", not " + contentType + ".")));
       return;
     }
     if (JsonDepth.exceeds(body, maxDepth)) {
-      rc.fail(new ProblemException(GatewayError.VALIDATION_FAILED, "The request body nests deeper than " + maxDepth + " levels."));
+      rc.fail(
+          new ProblemException(
+              GatewayError.VALIDATION_FAILED,
+              "The request body nests deeper than " + maxDepth + " levels."));
       return;
     }
     try {
       Json.decodeValue(body);
     } catch (DecodeException e) {
-      rc.fail(new ProblemException(GatewayError.MALFORMED_JSON, "The request body is not valid JSON."));
+      rc.fail(
+          new ProblemException(GatewayError.MALFORMED_JSON, "The request body is not valid JSON."));
       return;
     }
     rc.next();
   }
 
   private static boolean isJson(String contentType) {
-    return contentType != null && contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals("application/json");
+    return contentType != null
+        && contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT).equals("application/json");
   }
 }

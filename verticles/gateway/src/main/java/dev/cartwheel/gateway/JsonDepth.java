@@ -8,8 +8,7 @@ import io.vertx.core.buffer.Buffer;
  */
 final class JsonDepth {
 
-  private JsonDepth() {
-  }
+  private JsonDepth() {}
 
   /** True when the text nests objects and arrays deeper than {@code max}. */
   static boolean exceeds(Buffer json, int max) {

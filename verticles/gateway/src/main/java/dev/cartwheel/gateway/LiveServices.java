@@ -4,7 +4,6 @@ import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,9 +24,11 @@ final class LiveServices {
 
   private final Vertx vertx;
   private final ServiceRegistry registry;
+
   /** Service name → registrations of its instances that are UP. */
   private Map<String, Set<String>> running = Map.of();
-  private Consumer<String> newInstance = domain -> { };
+
+  private Consumer<String> newInstance = domain -> {};
   private MessageConsumer<Object> announcements;
   private long timer = -1;
   private boolean loading;
@@ -42,10 +43,14 @@ final class LiveServices {
   Future<Void> start() {
     announcements = vertx.eventBus().consumer(ServiceRegistry.ANNOUNCE, announced -> reload());
     timer = vertx.setPeriodic(REFRESH_MS, tick -> reload());
-    return announcements.completion().compose(registered -> registry.services()).map(services -> {
-      running = upByName(services);
-      return null;
-    });
+    return announcements
+        .completion()
+        .compose(registered -> registry.services())
+        .map(
+            services -> {
+              running = upByName(services);
+              return null;
+            });
   }
 
   boolean running(String domain) {
@@ -64,8 +69,11 @@ final class LiveServices {
 
   private static Map<String, Set<String>> upByName(List<ServiceRegistry.Service> services) {
     return services.stream()
-      .filter(ServiceRegistry.Service::up)
-      .collect(Collectors.groupingBy(ServiceRegistry.Service::name, Collectors.mapping(ServiceRegistry.Service::registration, Collectors.toSet())));
+        .filter(ServiceRegistry.Service::up)
+        .collect(
+            Collectors.groupingBy(
+                ServiceRegistry.Service::name,
+                Collectors.mapping(ServiceRegistry.Service::registration, Collectors.toSet())));
   }
 
   /** One load at a time; announcements during a load cause one more, so the last view wins. */
@@ -75,21 +83,25 @@ final class LiveServices {
       return;
     }
     loading = true;
-    registry.services().onComplete(loaded -> {
-      if (loaded.succeeded()) {
-        Map<String, Set<String>> before = running;
-        running = upByName(loaded.result());
-        running.forEach((domain, instances) -> {
-          if (!before.getOrDefault(domain, Set.of()).containsAll(instances)) {
-            newInstance.accept(domain);
-          }
-        });
-      }
-      loading = false;
-      if (reloadAgain) {
-        reloadAgain = false;
-        reload();
-      }
-    });
+    registry
+        .services()
+        .onComplete(
+            loaded -> {
+              if (loaded.succeeded()) {
+                Map<String, Set<String>> before = running;
+                running = upByName(loaded.result());
+                running.forEach(
+                    (domain, instances) -> {
+                      if (!before.getOrDefault(domain, Set.of()).containsAll(instances)) {
+                        newInstance.accept(domain);
+                      }
+                    });
+              }
+              loading = false;
+              if (reloadAgain) {
+                reloadAgain = false;
+                reload();
+              }
+            });
   }
 }

@@ -9,7 +9,6 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.local.LocalBucketBuilder;
 import io.vertx.core.Future;
 import io.vertx.core.shareddata.Shareable;
-
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -19,13 +18,15 @@ import java.util.Arrays;
  */
 final class LocalRateBuckets implements RateBuckets, Shareable {
 
-  private record Kept(Bucket bucket, long fullAfterNanos) {
-  }
+  private record Kept(Bucket bucket, long fullAfterNanos) {}
 
-  private final Cache<String, Kept> buckets = Caffeine.newBuilder()
-    .expireAfter(Expiry.<String, Kept>accessing((key, kept) -> Duration.ofNanos(kept.fullAfterNanos())))
-    .maximumSize(1_000_000)
-    .build();
+  private final Cache<String, Kept> buckets =
+      Caffeine.newBuilder()
+          .expireAfter(
+              Expiry.<String, Kept>accessing(
+                  (key, kept) -> Duration.ofNanos(kept.fullAfterNanos())))
+          .maximumSize(1_000_000)
+          .build();
 
   @Override
   public Future<ConsumptionProbe> take(String key, BucketConfiguration configuration, long tokens) {
@@ -39,12 +40,23 @@ final class LocalRateBuckets implements RateBuckets, Shareable {
   }
 
   private Bucket bucket(String key, BucketConfiguration configuration) {
-    return buckets.get(key, missing -> {
-      LocalBucketBuilder builder = Bucket.builder();
-      Arrays.stream(configuration.getBandwidths()).forEach(builder::addLimit);
-      long fullAfter = Arrays.stream(configuration.getBandwidths())
-        .mapToLong(limit -> limit.getRefillPeriodNanos() / limit.getRefillTokens() * limit.getCapacity()).max().orElse(0);
-      return new Kept(builder.build(), fullAfter);
-    }).bucket();
+    return buckets
+        .get(
+            key,
+            missing -> {
+              LocalBucketBuilder builder = Bucket.builder();
+              Arrays.stream(configuration.getBandwidths()).forEach(builder::addLimit);
+              long fullAfter =
+                  Arrays.stream(configuration.getBandwidths())
+                      .mapToLong(
+                          limit ->
+                              limit.getRefillPeriodNanos()
+                                  / limit.getRefillTokens()
+                                  * limit.getCapacity())
+                      .max()
+                      .orElse(0);
+              return new Kept(builder.build(), fullAfter);
+            })
+        .bucket();
   }
 }

@@ -6,7 +6,6 @@ import dev.cartwheel.codecs.notifications.Notification;
 import dev.cartwheel.codecs.notifications.NotificationPage;
 import dev.cartwheel.codecs.notifications.NotificationsContract;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.UUID;
 
 /** HTTP ↔ notifications: the caller's own, never anyone else's. */
@@ -24,10 +23,14 @@ final class NotificationsRoutes {
       return;
     }
     Paging paging = Paging.of(rc);
-    domains.<NotificationPage>request(NotificationsContract.DOMAIN, NotificationsContract.LIST,
-        new ListNotifications(userId, paging.page(), paging.size()), RequestIds.of(rc))
-      .onSuccess(page -> rc.json(Representations.notifications(page)))
-      .onFailure(rc::fail);
+    domains
+        .<NotificationPage>request(
+            NotificationsContract.DOMAIN,
+            NotificationsContract.LIST,
+            new ListNotifications(userId, paging.page(), paging.size()),
+            RequestIds.of(rc))
+        .onSuccess(page -> rc.json(Representations.notifications(page)))
+        .onFailure(rc::fail);
   }
 
   void markRead(RoutingContext rc) {
@@ -35,9 +38,13 @@ final class NotificationsRoutes {
     if (userId == null) {
       return;
     }
-    domains.<Notification>request(NotificationsContract.DOMAIN, NotificationsContract.MARK_READ,
-        new MarkRead(userId, UUID.fromString(rc.pathParam("id"))), RequestIds.of(rc))
-      .onSuccess(notification -> rc.json(Representations.notification(notification)))
-      .onFailure(rc::fail);
+    domains
+        .<Notification>request(
+            NotificationsContract.DOMAIN,
+            NotificationsContract.MARK_READ,
+            new MarkRead(userId, UUID.fromString(rc.pathParam("id"))),
+            RequestIds.of(rc))
+        .onSuccess(notification -> rc.json(Representations.notification(notification)))
+        .onFailure(rc::fail);
   }
 }

@@ -9,7 +9,6 @@ import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.Comparator;
 import java.util.HashMap;
 
@@ -30,24 +29,48 @@ final class OperationsRoutes {
     if (!Access.requireAdmin(rc)) {
       return;
     }
-    registry.services()
-      .onSuccess(services -> rc.json(new JsonObject().put("services", new JsonArray(services.stream()
-        .sorted(Comparator.comparing(ServiceRegistry.Service::name).thenComparing(ServiceRegistry.Service::node))
-        .map(ServiceRegistry.Service::toJson)
-        .toList()))))
-      .onFailure(rc::fail);
+    registry
+        .services()
+        .onSuccess(
+            services ->
+                rc.json(
+                    new JsonObject()
+                        .put(
+                            "services",
+                            new JsonArray(
+                                services.stream()
+                                    .sorted(
+                                        Comparator.comparing(ServiceRegistry.Service::name)
+                                            .thenComparing(ServiceRegistry.Service::node))
+                                    .map(ServiceRegistry.Service::toJson)
+                                    .toList()))))
+        .onFailure(rc::fail);
   }
 
   void countDeadLetters(RoutingContext rc) {
     if (!Access.requireAdmin(rc)) {
       return;
     }
-    domains.<DeadLetterCounts>request(BridgeContract.DOMAIN, BridgeContract.COUNT_DEAD_LETTERS, new CountDeadLetters(), RequestIds.of(rc))
-      .onSuccess(counts -> rc.json(new JsonObject()
-        .put("waitingByReason", new JsonObject(new HashMap<>(counts.waitingByReason())))
-        .put("waiting", counts.waitingByReason().values().stream().mapToLong(Long::longValue).sum())
-        .put("replayed", counts.replayed())))
-      .onFailure(rc::fail);
+    domains
+        .<DeadLetterCounts>request(
+            BridgeContract.DOMAIN,
+            BridgeContract.COUNT_DEAD_LETTERS,
+            new CountDeadLetters(),
+            RequestIds.of(rc))
+        .onSuccess(
+            counts ->
+                rc.json(
+                    new JsonObject()
+                        .put(
+                            "waitingByReason",
+                            new JsonObject(new HashMap<>(counts.waitingByReason())))
+                        .put(
+                            "waiting",
+                            counts.waitingByReason().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum())
+                        .put("replayed", counts.replayed())))
+        .onFailure(rc::fail);
   }
 
   void replayDeadLetters(RoutingContext rc) {
@@ -55,9 +78,13 @@ final class OperationsRoutes {
       return;
     }
     JsonObject body = rc.body().asJsonObject();
-    ReplayDeadLetters command = new ReplayDeadLetters(body.getString("reason"), body.getInteger("limit", DEFAULT_REPLAY_LIMIT));
-    domains.<ReplayResult>request(BridgeContract.DOMAIN, BridgeContract.REPLAY_DEAD_LETTERS, command, RequestIds.of(rc))
-      .onSuccess(result -> rc.json(new JsonObject().put("replayed", result.replayed())))
-      .onFailure(rc::fail);
+    ReplayDeadLetters command =
+        new ReplayDeadLetters(
+            body.getString("reason"), body.getInteger("limit", DEFAULT_REPLAY_LIMIT));
+    domains
+        .<ReplayResult>request(
+            BridgeContract.DOMAIN, BridgeContract.REPLAY_DEAD_LETTERS, command, RequestIds.of(rc))
+        .onSuccess(result -> rc.json(new JsonObject().put("replayed", result.replayed())))
+        .onFailure(rc::fail);
   }
 }

@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
-
 import java.util.LinkedHashMap;
 
 /**
@@ -19,8 +18,7 @@ import java.util.LinkedHashMap;
  */
 public final class OpsRoutes {
 
-  private OpsRoutes() {
-  }
+  private OpsRoutes() {}
 
   public static void mount(Router router, Node node) {
     router.get(OpsPaths.LIVE).handler(rc -> rc.json(new JsonObject().put("status", "UP")));
@@ -33,23 +31,27 @@ public final class OpsRoutes {
 
   static JsonObject info(Node node) {
     JsonArray verticles = new JsonArray();
-    node.deployments().forEach(deployment -> verticles.add(new JsonObject()
-      .put("name", deployment.verticle())
-      .put("instances", deployment.instances())));
+    node.deployments()
+        .forEach(
+            deployment ->
+                verticles.add(
+                    new JsonObject()
+                        .put("name", deployment.verticle())
+                        .put("instances", deployment.instances())));
     return new JsonObject()
-      .put("name", "cartwheel")
-      .put("version", node.build().version())
-      .put("commit", node.build().commit())
-      .put("commitTime", node.build().commitTime())
-      .put("vertx", node.build().vertxVersion())
-      .put("java", Runtime.version().toString())
-      .put("node", node.id())
-      .put("profile", node.profile())
-      .put("clustered", node.clustered())
-      .put("clusterMembers", node.clusterMembers())
-      .put("startedAt", node.startedAt().toString())
-      .put("verticles", verticles)
-      .put("circuitBreakers", new JsonObject(new LinkedHashMap<>(node.circuitBreakers())))
-      .put("handledRequests", new JsonObject(new LinkedHashMap<>(node.handledRequests())));
+        .put("name", "cartwheel")
+        .put("version", node.build().version())
+        .put("commit", node.build().commit())
+        .put("commitTime", node.build().commitTime())
+        .put("vertx", node.build().vertxVersion())
+        .put("java", Runtime.version().toString())
+        .put("node", node.id())
+        .put("profile", node.profile())
+        .put("clustered", node.clustered())
+        .put("clusterMembers", node.clusterMembers())
+        .put("startedAt", node.startedAt().toString())
+        .put("verticles", verticles)
+        .put("circuitBreakers", new JsonObject(new LinkedHashMap<>(node.circuitBreakers())))
+        .put("handledRequests", new JsonObject(new LinkedHashMap<>(node.handledRequests())));
   }
 }

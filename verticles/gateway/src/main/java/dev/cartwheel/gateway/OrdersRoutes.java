@@ -14,7 +14,6 @@ import dev.cartwheel.codecs.orders.PlaceOrder;
 import dev.cartwheel.codecs.orders.Requester;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -26,7 +25,8 @@ import java.util.function.Function;
 final class OrdersRoutes {
 
   /** How a version names an order's lines in requests, writes an order, and where its orders live. */
-  // representation is a static method reference: stateless, so the constants are immutable after all
+  // representation is a static method reference: stateless, so the constants are immutable after
+  // all
   @SuppressWarnings("ImmutableEnumChecker")
   enum Shape {
     V1("lines", Representations::order, GatewayRouter.API_V1),
@@ -59,29 +59,48 @@ final class OrdersRoutes {
       return;
     }
     JsonObject body = rc.body().asJsonObject();
-    List<OrderLine> lines = body.getJsonArray(shape.linesField).stream()
-      .map(JsonObject.class::cast)
-      .map(line -> new OrderLine(line.getString("sku"), line.getInteger("quantity")))
-      .toList();
-    PlaceOrder command = new PlaceOrder(userId, rc.request().getHeader("Idempotency-Key"), lines, body.getString("paymentToken"));
-    domains.<Order>request(OrdersContract.DOMAIN, OrdersContract.PLACE, command, RequestIds.of(rc))
-      .onSuccess(order -> rc.response()
-        .setStatusCode(order.status() == OrderStatus.PENDING ? 202 : 201)
-        .putHeader("Location", shape.prefix + "/orders/" + order.id())
-        .putHeader("Content-Type", "application/json")
-        .end(shape.representation.apply(order).toBuffer()))
-      .onFailure(error -> rc.fail(inShape(error)));
+    List<OrderLine> lines =
+        body.getJsonArray(shape.linesField).stream()
+            .map(JsonObject.class::cast)
+            .map(line -> new OrderLine(line.getString("sku"), line.getInteger("quantity")))
+            .toList();
+    PlaceOrder command =
+        new PlaceOrder(
+            userId,
+            rc.request().getHeader("Idempotency-Key"),
+            lines,
+            body.getString("paymentToken"));
+    domains
+        .<Order>request(OrdersContract.DOMAIN, OrdersContract.PLACE, command, RequestIds.of(rc))
+        .onSuccess(
+            order ->
+                rc.response()
+                    .setStatusCode(order.status() == OrderStatus.PENDING ? 202 : 201)
+                    .putHeader("Location", shape.prefix + "/orders/" + order.id())
+                    .putHeader("Content-Type", "application/json")
+                    .end(shape.representation.apply(order).toBuffer()))
+        .onFailure(error -> rc.fail(inShape(error)));
   }
 
   /** The orders domain names lines "lines/<i>/..."; in a version that calls them otherwise, so does the answer. */
   private Throwable inShape(Throwable error) {
-    if (!(error instanceof DomainFailure failure) || shape.linesField.equals(LINES) || failure.fieldErrors().isEmpty()) {
+    if (!(error instanceof DomainFailure failure)
+        || shape.linesField.equals(LINES)
+        || failure.fieldErrors().isEmpty()) {
       return error;
     }
-    List<FieldError> renamed = failure.fieldErrors().stream()
-      .map(field -> field.field().startsWith(LINES) ? new FieldError(shape.linesField + field.field().substring(LINES.length()), field.message()) : field)
-      .toList();
-    return new DomainFailure(failure.failureCode(), failure.code(), failure.kind(), failure.getMessage(), renamed);
+    List<FieldError> renamed =
+        failure.fieldErrors().stream()
+            .map(
+                field ->
+                    field.field().startsWith(LINES)
+                        ? new FieldError(
+                            shape.linesField + field.field().substring(LINES.length()),
+                            field.message())
+                        : field)
+            .toList();
+    return new DomainFailure(
+        failure.failureCode(), failure.code(), failure.kind(), failure.getMessage(), renamed);
   }
 
   void list(RoutingContext rc) {
@@ -90,9 +109,14 @@ final class OrdersRoutes {
       return;
     }
     Paging paging = Paging.of(rc);
-    domains.<OrderPage>request(OrdersContract.DOMAIN, OrdersContract.LIST, new ListOrders(userId, paging.page(), paging.size()), RequestIds.of(rc))
-      .onSuccess(page -> rc.json(Representations.page(page, shape.representation)))
-      .onFailure(rc::fail);
+    domains
+        .<OrderPage>request(
+            OrdersContract.DOMAIN,
+            OrdersContract.LIST,
+            new ListOrders(userId, paging.page(), paging.size()),
+            RequestIds.of(rc))
+        .onSuccess(page -> rc.json(Representations.page(page, shape.representation)))
+        .onFailure(rc::fail);
   }
 
   void get(RoutingContext rc) {
@@ -100,9 +124,14 @@ final class OrdersRoutes {
     if (requester == null) {
       return;
     }
-    domains.<Order>request(OrdersContract.DOMAIN, OrdersContract.GET, new GetOrder(UUID.fromString(rc.pathParam("id")), requester), RequestIds.of(rc))
-      .onSuccess(order -> rc.json(shape.representation.apply(order)))
-      .onFailure(rc::fail);
+    domains
+        .<Order>request(
+            OrdersContract.DOMAIN,
+            OrdersContract.GET,
+            new GetOrder(UUID.fromString(rc.pathParam("id")), requester),
+            RequestIds.of(rc))
+        .onSuccess(order -> rc.json(shape.representation.apply(order)))
+        .onFailure(rc::fail);
   }
 
   void cancel(RoutingContext rc) {
@@ -110,14 +139,23 @@ final class OrdersRoutes {
     if (requester == null) {
       return;
     }
-    domains.<Order>request(OrdersContract.DOMAIN, OrdersContract.CANCEL, new CancelOrder(UUID.fromString(rc.pathParam("id")), requester), RequestIds.of(rc))
-      .onSuccess(order -> {
-        // still compensating after the domain's wait: 202 and where to poll, as for a slow placement
-        if (order.status() == OrderStatus.PENDING) {
-          rc.response().setStatusCode(202).putHeader("Location", shape.prefix + "/orders/" + order.id());
-        }
-        rc.json(shape.representation.apply(order));
-      })
-      .onFailure(rc::fail);
+    domains
+        .<Order>request(
+            OrdersContract.DOMAIN,
+            OrdersContract.CANCEL,
+            new CancelOrder(UUID.fromString(rc.pathParam("id")), requester),
+            RequestIds.of(rc))
+        .onSuccess(
+            order -> {
+              // still compensating after the domain's wait: 202 and where to poll, as for a slow
+              // placement
+              if (order.status() == OrderStatus.PENDING) {
+                rc.response()
+                    .setStatusCode(202)
+                    .putHeader("Location", shape.prefix + "/orders/" + order.id());
+              }
+              rc.json(shape.representation.apply(order));
+            })
+        .onFailure(rc::fail);
   }
 }

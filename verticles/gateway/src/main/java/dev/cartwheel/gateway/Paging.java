@@ -1,7 +1,6 @@
 package dev.cartwheel.gateway;
 
 import io.vertx.ext.web.RoutingContext;
-
 import java.math.BigDecimal;
 
 /** page and size query parameters (already validated against the OpenAPI document), with their defaults. */

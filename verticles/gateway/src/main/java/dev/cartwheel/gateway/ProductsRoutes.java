@@ -23,15 +23,29 @@ final class ProductsRoutes {
 
   void list(RoutingContext rc) {
     Paging paging = Paging.of(rc);
-    catalogue.serve(rc, () -> domains.<ProductPage>request(InventoryContract.DOMAIN, InventoryContract.LIST_PRODUCTS,
-        new ListProducts(rc.queryParams().get("q"), paging.page(), paging.size()), RequestIds.of(rc))
-      .map(page -> Representations.products(page).toBuffer()));
+    catalogue.serve(
+        rc,
+        () ->
+            domains
+                .<ProductPage>request(
+                    InventoryContract.DOMAIN,
+                    InventoryContract.LIST_PRODUCTS,
+                    new ListProducts(rc.queryParams().get("q"), paging.page(), paging.size()),
+                    RequestIds.of(rc))
+                .map(page -> Representations.products(page).toBuffer()));
   }
 
   void get(RoutingContext rc) {
-    catalogue.serve(rc, () -> domains.<Product>request(InventoryContract.DOMAIN, InventoryContract.GET_PRODUCT,
-        new GetProduct(rc.pathParam("sku")), RequestIds.of(rc))
-      .map(product -> Representations.product(product).toBuffer()));
+    catalogue.serve(
+        rc,
+        () ->
+            domains
+                .<Product>request(
+                    InventoryContract.DOMAIN,
+                    InventoryContract.GET_PRODUCT,
+                    new GetProduct(rc.pathParam("sku")),
+                    RequestIds.of(rc))
+                .map(product -> Representations.product(product).toBuffer()));
   }
 
   void create(RoutingContext rc) {
@@ -39,23 +53,40 @@ final class ProductsRoutes {
       return;
     }
     JsonObject body = rc.body().asJsonObject();
-    CreateProduct command = new CreateProduct(body.getString("sku"), body.getString("name"), body.getString("description", ""),
-      body.getLong("priceMinor"), body.getString("currency"), body.getInteger("initialStock", 0));
-    domains.<Product>request(InventoryContract.DOMAIN, InventoryContract.CREATE_PRODUCT, command, RequestIds.of(rc))
-      .onSuccess(product -> rc.response().setStatusCode(201)
-        .putHeader("Location", "/api/v1/products/" + product.sku())
-        .putHeader("Content-Type", "application/json")
-        .end(Representations.product(product).toBuffer()))
-      .onFailure(rc::fail);
+    CreateProduct command =
+        new CreateProduct(
+            body.getString("sku"),
+            body.getString("name"),
+            body.getString("description", ""),
+            body.getLong("priceMinor"),
+            body.getString("currency"),
+            body.getInteger("initialStock", 0));
+    domains
+        .<Product>request(
+            InventoryContract.DOMAIN, InventoryContract.CREATE_PRODUCT, command, RequestIds.of(rc))
+        .onSuccess(
+            product ->
+                rc.response()
+                    .setStatusCode(201)
+                    .putHeader("Location", "/api/v1/products/" + product.sku())
+                    .putHeader("Content-Type", "application/json")
+                    .end(Representations.product(product).toBuffer()))
+        .onFailure(rc::fail);
   }
 
   void restock(RoutingContext rc) {
     if (!Access.requireAdmin(rc)) {
       return;
     }
-    Restock command = new Restock(rc.pathParam("sku"), rc.body().asJsonObject().getInteger("quantity"), rc.request().getHeader("Idempotency-Key"));
-    domains.<Product>request(InventoryContract.DOMAIN, InventoryContract.RESTOCK, command, RequestIds.of(rc))
-      .onSuccess(product -> rc.json(Representations.product(product)))
-      .onFailure(rc::fail);
+    Restock command =
+        new Restock(
+            rc.pathParam("sku"),
+            rc.body().asJsonObject().getInteger("quantity"),
+            rc.request().getHeader("Idempotency-Key"));
+    domains
+        .<Product>request(
+            InventoryContract.DOMAIN, InventoryContract.RESTOCK, command, RequestIds.of(rc))
+        .onSuccess(product -> rc.json(Representations.product(product)))
+        .onFailure(rc::fail);
   }
 }

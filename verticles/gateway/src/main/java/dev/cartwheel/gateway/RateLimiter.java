@@ -8,14 +8,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Charges each request's cost to its client's token bucket. Every answer carries RateLimit-Limit,
@@ -28,17 +27,26 @@ final class RateLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
 
   /** What one charge left, and whether it was taken. */
-  record Decision(boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds) {
+  record Decision(
+      boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds) {
 
     void writeHeaders(HttpServerResponse response) {
-      response.putHeader("RateLimit-Limit", String.valueOf(limit))
-        .putHeader("RateLimit-Remaining", String.valueOf(remaining))
-        .putHeader("RateLimit-Reset", String.valueOf(resetSeconds));
+      response
+          .putHeader("RateLimit-Limit", String.valueOf(limit))
+          .putHeader("RateLimit-Remaining", String.valueOf(remaining))
+          .putHeader("RateLimit-Reset", String.valueOf(resetSeconds));
     }
 
     ProblemException problem() {
-      return new ProblemException(Problem.of(GatewayError.RATE_LIMITED,
-        "Too many requests: this client's limit is " + limit + " at once. Retry after " + retryAfterSeconds + " s.").retryAfter((int) retryAfterSeconds));
+      return new ProblemException(
+          Problem.of(
+                  GatewayError.RATE_LIMITED,
+                  "Too many requests: this client's limit is "
+                      + limit
+                      + " at once. Retry after "
+                      + retryAfterSeconds
+                      + " s.")
+              .retryAfter((int) retryAfterSeconds));
     }
   }
 
@@ -54,9 +62,19 @@ final class RateLimiter {
   /** New limits (live configuration): a changed tier's clients start on new, full buckets of the new size. */
   void update(RateLimitSettings settings) {
     Map<Tier, BucketConfiguration> next = new EnumMap<>(Tier.class);
-    settings.tiers().forEach((tier, bucket) -> next.put(tier, BucketConfiguration.builder()
-      .addLimit(Bandwidth.builder().capacity(bucket.burst()).refillGreedy(bucket.perSecond(), Duration.ofSeconds(1)).build())
-      .build()));
+    settings
+        .tiers()
+        .forEach(
+            (tier, bucket) ->
+                next.put(
+                    tier,
+                    BucketConfiguration.builder()
+                        .addLimit(
+                            Bandwidth.builder()
+                                .capacity(bucket.burst())
+                                .refillGreedy(bucket.perSecond(), Duration.ofSeconds(1))
+                                .build())
+                        .build()));
     this.configurations = next;
     this.settings = settings;
   }
@@ -68,19 +86,24 @@ final class RateLimiter {
         rc.next();
         return;
       }
-      take(Client.of(rc.user(), rc.request(), settings.trustedProxies()), operation).onComplete(taken -> {
-        if (taken.failed()) {
-          LOG.warn("Rate limit store failed, request {} goes through unlimited: {}", RequestIds.of(rc), taken.cause().getMessage());
-          rc.next();
-          return;
-        }
-        taken.result().writeHeaders(rc.response());
-        if (taken.result().allowed()) {
-          rc.next();
-        } else {
-          rc.fail(taken.result().problem());
-        }
-      });
+      take(Client.of(rc.user(), rc.request(), settings.trustedProxies()), operation)
+          .onComplete(
+              taken -> {
+                if (taken.failed()) {
+                  LOG.warn(
+                      "Rate limit store failed, request {} goes through unlimited: {}",
+                      RequestIds.of(rc),
+                      taken.cause().getMessage());
+                  rc.next();
+                  return;
+                }
+                taken.result().writeHeaders(rc.response());
+                if (taken.result().allowed()) {
+                  rc.next();
+                } else {
+                  rc.fail(taken.result().problem());
+                }
+              });
     };
   }
 
@@ -94,15 +117,22 @@ final class RateLimiter {
     if (!settings.enabled()) {
       return Future.succeededFuture(new Decision(true, tier.burst(), tier.burst(), 0, 0));
     }
-    // the tier's size is part of the key: after a live change every client takes from a bucket of the new size
-    String key = client.tier().key() + "/" + tier.burst() + "x" + tier.perSecond() + "/" + client.key();
-    return buckets.take(key, configurations.get(client.tier()), settings.cost(operation))
-      .map(probe -> decision(tier, probe));
+    // the tier's size is part of the key: after a live change every client takes from a bucket of
+    // the new size
+    String key =
+        client.tier().key() + "/" + tier.burst() + "x" + tier.perSecond() + "/" + client.key();
+    return buckets
+        .take(key, configurations.get(client.tier()), settings.cost(operation))
+        .map(probe -> decision(tier, probe));
   }
 
   private static Decision decision(RateLimitSettings.Bucket tier, ConsumptionProbe probe) {
-    return new Decision(probe.isConsumed(), tier.burst(), probe.getRemainingTokens(), seconds(probe.getNanosToWaitForReset()),
-      Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+    return new Decision(
+        probe.isConsumed(),
+        tier.burst(),
+        probe.getRemainingTokens(),
+        seconds(probe.getNanosToWaitForReset()),
+        Math.max(1, seconds(probe.getNanosToWaitForRefill())));
   }
 
   private static long seconds(long nanos) {

@@ -2,7 +2,6 @@ package dev.cartwheel.gateway;
 
 import dev.cartwheel.runtime.observability.RequestContext;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -17,12 +16,12 @@ final class RequestIds {
   private static final String KEY = "cartwheel.requestId";
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-  private RequestIds() {
-  }
+  private RequestIds() {}
 
   static void assign(RoutingContext rc) {
     String offered = rc.request().getHeader(HEADER);
-    String id = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+    String id =
+        offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     rc.put(KEY, id);
     RequestContext.bind(id);
     rc.response().putHeader(HEADER, id);

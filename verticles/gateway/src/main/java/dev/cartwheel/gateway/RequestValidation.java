@@ -1,5 +1,9 @@
 package dev.cartwheel.gateway;
 
+import static io.vertx.openapi.validation.ValidationContext.REQUEST;
+import static io.vertx.openapi.validation.ValidatorErrorType.MISSING_REQUIRED_PARAMETER;
+import static io.vertx.openapi.validation.ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Handler;
@@ -32,16 +36,11 @@ import io.vertx.openapi.validation.transformer.LabelTransformer;
 import io.vertx.openapi.validation.transformer.MatrixTransformer;
 import io.vertx.openapi.validation.transformer.ParameterTransformer;
 import io.vertx.openapi.validation.transformer.SimpleTransformer;
-
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import static io.vertx.openapi.validation.ValidationContext.REQUEST;
-import static io.vertx.openapi.validation.ValidatorErrorType.MISSING_REQUIRED_PARAMETER;
-import static io.vertx.openapi.validation.ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT;
 
 /**
  * An operation's OpenAPI request validation, with its JSON-schema validators built once (here, at start)
@@ -59,40 +58,57 @@ final class RequestValidation implements Handler<RoutingContext> {
 
   private static final Pattern WORD = Pattern.compile("\\w+");
   private static final String JSON_LETTERS = "truefalsnNIiyE";
-  private static final Map<Style, ParameterTransformer> TRANSFORMERS = new EnumMap<>(Map.of(
-    Style.SIMPLE, new SimpleTransformer(), Style.LABEL, new LabelTransformer(),
-    Style.MATRIX, new MatrixTransformer(), Style.FORM, new FormTransformer()));
+  private static final Map<Style, ParameterTransformer> TRANSFORMERS =
+      new EnumMap<>(
+          Map.of(
+              Style.SIMPLE,
+              new SimpleTransformer(),
+              Style.LABEL,
+              new LabelTransformer(),
+              Style.MATRIX,
+              new MatrixTransformer(),
+              Style.FORM,
+              new FormTransformer()));
 
   /** A validated value, as vertx-openapi's handlers hand it on. */
-  private record Value(Object get) implements RequestParameter {
-  }
+  private record Value(Object get) implements RequestParameter {}
 
-  private record Validated(Map<String, RequestParameter> getCookies, Map<String, RequestParameter> getHeaders,
-                           Map<String, RequestParameter> getPathParameters, Map<String, RequestParameter> getQuery,
-                           RequestParameter getBody) implements ValidatedRequest {
-  }
+  private record Validated(
+      Map<String, RequestParameter> getCookies,
+      Map<String, RequestParameter> getHeaders,
+      Map<String, RequestParameter> getPathParameters,
+      Map<String, RequestParameter> getQuery,
+      RequestParameter getBody)
+      implements ValidatedRequest {}
 
   /** How many URIs that passed are remembered, per operation. */
   private static final int PASSED_URIS = 4096;
 
   private final Operation operation;
   private final RequestExtractor extractor;
+
   /** Null when the operation reads more than its URI. */
   private final Cache<String, ValidatedRequest> passed;
+
   private final IdentityHashMap<Parameter, Validator> parameters = new IdentityHashMap<>();
+
   /** By the body's declared media type; none for a media type whose content is not schema-checked. */
   private final IdentityHashMap<MediaType, Validator> bodies = new IdentityHashMap<>();
 
   RequestValidation(OpenAPIContract contract, Operation operation, RequestExtractor extractor) {
     this.operation = operation;
     this.extractor = extractor;
-    this.passed = readsOnlyItsUri(operation) ? Caffeine.newBuilder().maximumSize(PASSED_URIS).build() : null;
+    this.passed =
+        readsOnlyItsUri(operation) ? Caffeine.newBuilder().maximumSize(PASSED_URIS).build() : null;
     SchemaRepository schemas = contract.getSchemaRepository();
-    operation.getParameters().forEach(parameter -> parameters.put(parameter, schemas.validator(parameter.getSchema())));
+    operation
+        .getParameters()
+        .forEach(parameter -> parameters.put(parameter, schemas.validator(parameter.getSchema())));
     RequestBody body = operation.getRequestBody();
     if (body != null) {
-      body.getContent().values().stream().filter(RequestValidation::schemaChecked)
-        .forEach(mediaType -> bodies.put(mediaType, schemas.validator(mediaType.getSchema())));
+      body.getContent().values().stream()
+          .filter(RequestValidation::schemaChecked)
+          .forEach(mediaType -> bodies.put(mediaType, schemas.validator(mediaType.getSchema())));
     }
   }
 
@@ -103,25 +119,28 @@ final class RequestValidation implements Handler<RoutingContext> {
       proceed(rc, known);
       return;
     }
-    extractor.extractValidatableRequest(rc, operation).onComplete(extracted -> {
-      ValidatedRequest validated;
-      try {
-        if (extracted.failed()) {
-          throw extracted.cause();
-        }
-        validated = validate(extracted.result());
-      } catch (ValidatorException invalid) {
-        rc.fail(new HttpException(400, invalid.getMessage(), invalid));
-        return;
-      } catch (Throwable failure) {
-        rc.fail(failure);
-        return;
-      }
-      if (passed != null) {
-        passed.put(rc.request().uri(), validated);
-      }
-      proceed(rc, validated);
-    });
+    extractor
+        .extractValidatableRequest(rc, operation)
+        .onComplete(
+            extracted -> {
+              ValidatedRequest validated;
+              try {
+                if (extracted.failed()) {
+                  throw extracted.cause();
+                }
+                validated = validate(extracted.result());
+              } catch (ValidatorException invalid) {
+                rc.fail(new HttpException(400, invalid.getMessage(), invalid));
+                return;
+              } catch (Throwable failure) {
+                rc.fail(failure);
+                return;
+              }
+              if (passed != null) {
+                passed.put(rc.request().uri(), validated);
+              }
+              proceed(rc, validated);
+            });
   }
 
   private static void proceed(RoutingContext rc, ValidatedRequest validated) {
@@ -131,7 +150,10 @@ final class RequestValidation implements Handler<RoutingContext> {
 
   private static boolean readsOnlyItsUri(Operation operation) {
     return operation.getRequestBody() == null
-      && operation.getParameters().stream().allMatch(parameter -> parameter.getIn() == Location.PATH || parameter.getIn() == Location.QUERY);
+        && operation.getParameters().stream()
+            .allMatch(
+                parameter ->
+                    parameter.getIn() == Location.PATH || parameter.getIn() == Location.QUERY);
   }
 
   ValidatedRequest validate(ValidatableRequest request) {
@@ -141,10 +163,22 @@ final class RequestValidation implements Handler<RoutingContext> {
     Map<String, RequestParameter> query = new HashMap<>(request.getQuery().size());
     for (Parameter parameter : operation.getParameters()) {
       switch (parameter.getIn()) {
-        case COOKIE -> cookies.put(parameter.getName(), parameter(parameter, request.getCookies().get(parameter.getName())));
-        case HEADER -> headers.put(parameter.getName(), parameter(parameter, request.getHeaders().get(parameter.getName())));
-        case PATH -> path.put(parameter.getName(), parameter(parameter, request.getPathParameters().get(parameter.getName())));
-        case QUERY -> query.put(parameter.getName(), parameter(parameter, request.getQuery().get(parameter.getName())));
+        case COOKIE ->
+            cookies.put(
+                parameter.getName(),
+                parameter(parameter, request.getCookies().get(parameter.getName())));
+        case HEADER ->
+            headers.put(
+                parameter.getName(),
+                parameter(parameter, request.getHeaders().get(parameter.getName())));
+        case PATH ->
+            path.put(
+                parameter.getName(),
+                parameter(parameter, request.getPathParameters().get(parameter.getName())));
+        case QUERY ->
+            query.put(
+                parameter.getName(),
+                parameter(parameter, request.getQuery().get(parameter.getName())));
       }
     }
     return new Validated(cookies, headers, path, query, body(request));
@@ -176,10 +210,14 @@ final class RequestValidation implements Handler<RoutingContext> {
    * reading the raw value as JSON, fails by throwing and catching an exception; a value that cannot be JSON
    * goes straight to the step that follows the failure: read as a JSON string.
    */
-  private static Object transform(ParameterTransformer transformer, Parameter parameter, String raw) {
+  private static Object transform(
+      ParameterTransformer transformer, Parameter parameter, String raw) {
     SchemaType type = parameter.getSchemaType();
-    if (type == null || type == SchemaType.OBJECT || type == SchemaType.ARRAY || !cannotBeJson(raw)
-      || (type == SchemaType.STRING && WORD.matcher(raw).matches())) {
+    if (type == null
+        || type == SchemaType.OBJECT
+        || type == SchemaType.ARRAY
+        || !cannotBeJson(raw)
+        || (type == SchemaType.STRING && WORD.matcher(raw).matches())) {
       return transformer.transform(parameter, raw);
     }
     try {
@@ -214,15 +252,21 @@ final class RequestValidation implements Handler<RoutingContext> {
     }
     if (request.getBody() == null || request.getBody().isEmpty()) {
       if (declared.isRequired()) {
-        throw new ValidatorException("The related request does not contain the required body.", MISSING_REQUIRED_PARAMETER);
+        throw new ValidatorException(
+            "The related request does not contain the required body.", MISSING_REQUIRED_PARAMETER);
       }
       return new Value(null);
     }
     MediaType mediaType = declared.determineContentType(request.getContentType());
     Buffer content = request.getBody().getBuffer(Buffer.buffer());
-    ContentAnalyser analyser = mediaType == null ? null : ContentAnalyser.getContentAnalyser(mediaType, request.getContentType(), content, REQUEST);
+    ContentAnalyser analyser =
+        mediaType == null
+            ? null
+            : ContentAnalyser.getContentAnalyser(
+                mediaType, request.getContentType(), content, REQUEST);
     if (analyser == null) {
-      throw new ValidatorException("The format of the " + REQUEST + " body is not supported", UNSUPPORTED_VALUE_FORMAT);
+      throw new ValidatorException(
+          "The format of the " + REQUEST + " body is not supported", UNSUPPORTED_VALUE_FORMAT);
     }
     analyser.checkSyntacticalCorrectness();
     Validator validator = bodies.get(mediaType);
@@ -246,7 +290,10 @@ final class RequestValidation implements Handler<RoutingContext> {
     }
     String type = mediaType.getSchema().get("type");
     String format = mediaType.getSchema().get("format");
-    boolean binaryOnly = "string".equalsIgnoreCase(type) && "binary".equalsIgnoreCase(format) && mediaType.getSchema().fieldNames().size() == 2;
+    boolean binaryOnly =
+        "string".equalsIgnoreCase(type)
+            && "binary".equalsIgnoreCase(format)
+            && mediaType.getSchema().fieldNames().size() == 2;
     return !binaryOnly;
   }
 }

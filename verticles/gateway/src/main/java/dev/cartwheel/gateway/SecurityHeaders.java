@@ -12,20 +12,21 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class SecurityHeaders {
 
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-    + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
 
-  private SecurityHeaders() {
-  }
+  private SecurityHeaders() {}
 
   static void add(RoutingContext rc) {
     MultiMap headers = rc.response().headers();
-    headers.set("X-Content-Type-Options", "nosniff")
-      .set("X-Frame-Options", "DENY")
-      .set("Referrer-Policy", "no-referrer")
-      .set("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-      .set("Cross-Origin-Opener-Policy", "same-origin")
-      .set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+    headers
+        .set("X-Content-Type-Options", "nosniff")
+        .set("X-Frame-Options", "DENY")
+        .set("Referrer-Policy", "no-referrer")
+        .set("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .set("Cross-Origin-Opener-Policy", "same-origin")
+        .set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
     if (rc.request().path().startsWith(GatewayRouter.API_PREFIX)) {
       headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
     }

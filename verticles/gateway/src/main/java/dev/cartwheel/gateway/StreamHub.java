@@ -13,7 +13,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,19 +40,55 @@ final class StreamHub {
 
   StreamHub(Vertx vertx) {
     this.vertx = vertx;
-    this.openSessions = Node.of(vertx).level("cartwheel.stream.sessions", Tags.empty(), "Open WebSocket stream sessions on this node");
+    this.openSessions =
+        Node.of(vertx)
+            .level(
+                "cartwheel.stream.sessions",
+                Tags.empty(),
+                "Open WebSocket stream sessions on this node");
   }
 
   /** Completes when the hub hears the events, cluster-wide. */
   Future<Void> start() {
-    consumers.add(vertx.eventBus().<NotificationCreated>consumer(NotificationsContract.NOTIFICATION_CREATED, message ->
-      toUser(message.body().notification().userId(), StreamMessages.of(message.body().notification()))));
-    consumers.add(vertx.eventBus().<OrderPlaced>consumer(OrdersContract.ORDER_PLACED, message ->
-      toOrderWatchers(message.body().eventId(), message.body().occurredAt(), message.body().order())));
-    consumers.add(vertx.eventBus().<OrderConfirmed>consumer(OrdersContract.ORDER_CONFIRMED, message ->
-      toOrderWatchers(message.body().eventId(), message.body().occurredAt(), message.body().order())));
-    consumers.add(vertx.eventBus().<OrderCancelled>consumer(OrdersContract.ORDER_CANCELLED, message ->
-      toOrderWatchers(message.body().eventId(), message.body().occurredAt(), message.body().order())));
+    consumers.add(
+        vertx
+            .eventBus()
+            .<NotificationCreated>consumer(
+                NotificationsContract.NOTIFICATION_CREATED,
+                message ->
+                    toUser(
+                        message.body().notification().userId(),
+                        StreamMessages.of(message.body().notification()))));
+    consumers.add(
+        vertx
+            .eventBus()
+            .<OrderPlaced>consumer(
+                OrdersContract.ORDER_PLACED,
+                message ->
+                    toOrderWatchers(
+                        message.body().eventId(),
+                        message.body().occurredAt(),
+                        message.body().order())));
+    consumers.add(
+        vertx
+            .eventBus()
+            .<OrderConfirmed>consumer(
+                OrdersContract.ORDER_CONFIRMED,
+                message ->
+                    toOrderWatchers(
+                        message.body().eventId(),
+                        message.body().occurredAt(),
+                        message.body().order())));
+    consumers.add(
+        vertx
+            .eventBus()
+            .<OrderCancelled>consumer(
+                OrdersContract.ORDER_CANCELLED,
+                message ->
+                    toOrderWatchers(
+                        message.body().eventId(),
+                        message.body().occurredAt(),
+                        message.body().order())));
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
   }
 

@@ -2,7 +2,6 @@ package dev.cartwheel.gateway;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.Shareable;
-
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,8 +26,10 @@ final class StreamLimits implements Shareable {
   static StreamLimits of(Vertx vertx, GatewayConfig.Stream settings) {
     var shared = vertx.sharedData().<String, StreamLimits>getLocalMap(GatewayServices.SHARED);
     // keyed by the limits too: a gateway redeployed with other limits counts afresh
-    String key = "streamLimits/" + settings.maxConnections() + "/" + settings.maxConnectionsPerUser();
-    shared.putIfAbsent(key, new StreamLimits(settings.maxConnections(), settings.maxConnectionsPerUser()));
+    String key =
+        "streamLimits/" + settings.maxConnections() + "/" + settings.maxConnectionsPerUser();
+    shared.putIfAbsent(
+        key, new StreamLimits(settings.maxConnections(), settings.maxConnectionsPerUser()));
     return shared.get(key);
   }
 
@@ -36,14 +37,17 @@ final class StreamLimits implements Shareable {
   Optional<String> tryAcquire(UUID userId) {
     if (total.incrementAndGet() > maxConnections) {
       total.decrementAndGet();
-      return Optional.of("This gateway node has reached its limit of " + maxConnections + " live streams.");
+      return Optional.of(
+          "This gateway node has reached its limit of " + maxConnections + " live streams.");
     }
     boolean[] admitted = {false};
-    perUser.compute(userId, (user, open) -> {
-      int count = open == null ? 0 : open;
-      admitted[0] = count < maxPerUser;
-      return admitted[0] ? count + 1 : open;
-    });
+    perUser.compute(
+        userId,
+        (user, open) -> {
+          int count = open == null ? 0 : open;
+          admitted[0] = count < maxPerUser;
+          return admitted[0] ? count + 1 : open;
+        });
     if (!admitted[0]) {
       total.decrementAndGet();
       return Optional.of("You already have " + maxPerUser + " live streams open; close one first.");

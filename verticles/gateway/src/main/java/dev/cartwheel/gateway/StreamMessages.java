@@ -3,7 +3,6 @@ package dev.cartwheel.gateway;
 import dev.cartwheel.codecs.notifications.Notification;
 import dev.cartwheel.codecs.orders.Order;
 import io.vertx.core.json.JsonObject;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,25 +14,24 @@ final class StreamMessages {
   static final String NOTIFICATION = "notification";
   static final String ORDER = "order";
 
-  private StreamMessages() {
-  }
+  private StreamMessages() {}
 
   /** A notification of the user's feed: an order.status when it is about an order's status, else a notification. */
   static JsonObject of(Notification notification) {
     return new JsonObject()
-      .put("type", notification.orderStatus() != null ? ORDER_STATUS : NOTIFICATION)
-      .put("id", notification.id().toString())
-      .put("time", notification.createdAt().toString())
-      .put("notification", Representations.notification(notification));
+        .put("type", notification.orderStatus() != null ? ORDER_STATUS : NOTIFICATION)
+        .put("id", notification.id().toString())
+        .put("time", notification.createdAt().toString())
+        .put("notification", Representations.notification(notification));
   }
 
   /** Any order's change, for administrators who watch them all. */
   static JsonObject order(UUID eventId, Instant occurredAt, Order order) {
     return new JsonObject()
-      .put("type", ORDER)
-      .put("id", eventId.toString())
-      .put("time", occurredAt.toString())
-      .put("order", Representations.order(order));
+        .put("type", ORDER)
+        .put("id", eventId.toString())
+        .put("time", occurredAt.toString())
+        .put("order", Representations.order(order));
   }
 
   /** Sent once, after what a resume replayed; {@code complete} is false when there was more to replay than one go sends. */

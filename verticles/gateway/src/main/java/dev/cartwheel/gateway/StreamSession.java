@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,11 +33,14 @@ final class StreamSession {
   private long lastPong;
   private long heartbeat = -1;
   private boolean closed;
+
   /** Live messages overflowed the queue before the socket was even open. */
   private boolean overflowed;
-  private Runnable onClose = () -> { };
 
-  StreamSession(Vertx vertx, StreamUser user, boolean watchesAllOrders, GatewayConfig.Stream settings) {
+  private Runnable onClose = () -> {};
+
+  StreamSession(
+      Vertx vertx, StreamUser user, boolean watchesAllOrders, GatewayConfig.Stream settings) {
     this.vertx = vertx;
     this.user = user;
     this.watchesAllOrders = watchesAllOrders;
@@ -85,7 +87,7 @@ final class StreamSession {
     this.socket = socket;
     lastPong = System.nanoTime();
     socket.pongHandler(pong -> lastPong = System.nanoTime());
-    socket.textMessageHandler(ignored -> { });
+    socket.textMessageHandler(ignored -> {});
     socket.closeHandler(done -> end());
     if (overflowed) {
       close(SLOW_CONSUMER, "slow consumer: reconnect with lastEventId");
@@ -93,10 +95,11 @@ final class StreamSession {
     }
     heartbeat = vertx.setPeriodic(settings.pingInterval().toMillis(), tick -> beat());
     Set<String> sent = new HashSet<>();
-    missed.forEach(message -> {
-      sent.add(message.getString("id"));
-      send(message);
-    });
+    missed.forEach(
+        message -> {
+          sent.add(message.getString("id"));
+          send(message);
+        });
     send(StreamMessages.ready(missed.size(), complete));
     if (!complete) {
       close(RESUME_INCOMPLETE, "resume incomplete: reconnect with the last id");

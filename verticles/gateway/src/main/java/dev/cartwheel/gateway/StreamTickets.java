@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
-
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -33,14 +32,23 @@ final class StreamTickets {
     byte[] bytes = new byte[24];
     RANDOM.nextBytes(bytes);
     String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    JsonObject holder = new JsonObject().put("userId", user.userId().toString()).put("admin", user.admin());
+    JsonObject holder =
+        new JsonObject().put("userId", user.userId().toString()).put("admin", user.admin());
     return map().compose(tickets -> tickets.put(ticket, holder, ttl.toMillis())).map(ticket);
   }
 
   /** The user the ticket was issued to; empty when it is unknown, expired or already used. */
   Future<Optional<StreamUser>> redeem(String ticket) {
-    return map().compose(tickets -> tickets.remove(ticket)).map(holder -> Optional.ofNullable(holder)
-      .map(json -> new StreamUser(UUID.fromString(json.getString("userId")), json.getBoolean("admin"))));
+    return map()
+        .compose(tickets -> tickets.remove(ticket))
+        .map(
+            holder ->
+                Optional.ofNullable(holder)
+                    .map(
+                        json ->
+                            new StreamUser(
+                                UUID.fromString(json.getString("userId")),
+                                json.getBoolean("admin"))));
   }
 
   private Future<AsyncMap<String, JsonObject>> map() {

@@ -3,5 +3,4 @@ package dev.cartwheel.gateway;
 import java.util.UUID;
 
 /** Who a live stream belongs to. */
-record StreamUser(UUID userId, boolean admin) {
-}
+record StreamUser(UUID userId, boolean admin) {}

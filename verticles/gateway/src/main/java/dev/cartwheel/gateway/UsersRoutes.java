@@ -9,7 +9,6 @@ import dev.cartwheel.codecs.users.UsersContract;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.UUID;
 
 /** HTTP ↔ users domain: translate the request into a command, the reply into a representation. */
@@ -27,22 +26,37 @@ final class UsersRoutes {
 
   void register(RoutingContext rc) {
     JsonObject body = rc.body().asJsonObject();
-    RegisterUser command = new RegisterUser(body.getString("email"), body.getString("password"), body.getString("fullName"));
-    throttle.register(address(rc), () -> domains.<Session>request(UsersContract.DOMAIN, UsersContract.REGISTER, command, RequestIds.of(rc)))
-      .onSuccess(session -> rc.response()
-        .setStatusCode(201)
-        .putHeader(HttpHeaders.LOCATION, "/api/v1/users/me")
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .end(Representations.session(session).toBuffer()))
-      .onFailure(rc::fail);
+    RegisterUser command =
+        new RegisterUser(
+            body.getString("email"), body.getString("password"), body.getString("fullName"));
+    throttle
+        .register(
+            address(rc),
+            () ->
+                domains.<Session>request(
+                    UsersContract.DOMAIN, UsersContract.REGISTER, command, RequestIds.of(rc)))
+        .onSuccess(
+            session ->
+                rc.response()
+                    .setStatusCode(201)
+                    .putHeader(HttpHeaders.LOCATION, "/api/v1/users/me")
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(Representations.session(session).toBuffer()))
+        .onFailure(rc::fail);
   }
 
   void login(RoutingContext rc) {
     JsonObject body = rc.body().asJsonObject();
     Login command = new Login(body.getString("email"), body.getString("password"));
-    throttle.login(command.email(), address(rc), () -> domains.<Session>request(UsersContract.DOMAIN, UsersContract.LOGIN, command, RequestIds.of(rc)))
-      .onSuccess(session -> rc.json(Representations.session(session)))
-      .onFailure(rc::fail);
+    throttle
+        .login(
+            command.email(),
+            address(rc),
+            () ->
+                domains.<Session>request(
+                    UsersContract.DOMAIN, UsersContract.LOGIN, command, RequestIds.of(rc)))
+        .onSuccess(session -> rc.json(Representations.session(session)))
+        .onFailure(rc::fail);
   }
 
   private String address(RoutingContext rc) {
@@ -54,8 +68,13 @@ final class UsersRoutes {
     if (userId == null) {
       return;
     }
-    domains.<UserProfile>request(UsersContract.DOMAIN, UsersContract.GET_PROFILE, new GetProfile(userId), RequestIds.of(rc))
-      .onSuccess(profile -> rc.json(Representations.profile(profile)))
-      .onFailure(rc::fail);
+    domains
+        .<UserProfile>request(
+            UsersContract.DOMAIN,
+            UsersContract.GET_PROFILE,
+            new GetProfile(userId),
+            RequestIds.of(rc))
+        .onSuccess(profile -> rc.json(Representations.profile(profile)))
+        .onFailure(rc::fail);
   }
 }

@@ -5,7 +5,6 @@ import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorErrorType;
 import io.vertx.openapi.validation.ValidatorException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,31 +21,47 @@ import java.util.regex.Pattern;
  */
 final class ValidationProblems {
 
-  private static final Set<String> SUMMARY_KEYWORDS = Set.of("properties", "$ref", "$dynamicRef", "$recursiveRef", "items", "prefixItems", "allOf", "anyOf", "oneOf");
+  private static final Set<String> SUMMARY_KEYWORDS =
+      Set.of(
+          "properties",
+          "$ref",
+          "$dynamicRef",
+          "$recursiveRef",
+          "items",
+          "prefixItems",
+          "allOf",
+          "anyOf",
+          "oneOf");
   private static final Pattern REQUIRED = Pattern.compile("required property \"(.*)\"");
   private static final Pattern LENGTH = Pattern.compile("\\((\\d+) [<>] (\\d+)\\)");
   private static final Pattern EXPECTED = Pattern.compile("Expected (.*)$");
   private static final Pattern FORMAT = Pattern.compile("format \"(.*)\"");
-  private static final Pattern INVALID_PARAMETER = Pattern.compile("^The value of \\w+ parameter (\\S+) is invalid");
+  private static final Pattern INVALID_PARAMETER =
+      Pattern.compile("^The value of \\w+ parameter (\\S+) is invalid");
   private static final Pattern PARAMETER = Pattern.compile("required \\w+ parameter (\\S+)$");
 
-  private ValidationProblems() {
-  }
+  private ValidationProblems() {}
 
   static Problem of(ValidatorException invalid) {
     if (invalid instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
       Matcher parameter = INVALID_PARAMETER.matcher(invalid.getMessage());
-      List<FieldError> errors = fieldErrors(schema.getOutputUnit(), parameter.find() ? parameter.group(1) : "(body)");
+      List<FieldError> errors =
+          fieldErrors(schema.getOutputUnit(), parameter.find() ? parameter.group(1) : "(body)");
       if (!errors.isEmpty()) {
-        String detail = errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.";
+        String detail =
+            errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.";
         return new Problem(400, GatewayError.VALIDATION_FAILED.name(), detail, errors, 0);
       }
     }
     if (invalid.type() == ValidatorErrorType.MISSING_REQUIRED_PARAMETER) {
       Matcher parameter = PARAMETER.matcher(invalid.getMessage());
       if (parameter.find()) {
-        return new Problem(400, GatewayError.VALIDATION_FAILED.name(), "A required parameter is missing.",
-          List.of(new FieldError(parameter.group(1), "is required")), 0);
+        return new Problem(
+            400,
+            GatewayError.VALIDATION_FAILED.name(),
+            "A required parameter is missing.",
+            List.of(new FieldError(parameter.group(1), "is required")),
+            0);
       }
       return Problem.of(GatewayError.VALIDATION_FAILED, "The request body is required.");
     }
@@ -56,7 +71,10 @@ final class ValidationProblems {
   /** @param root what to call the validated value itself: the parameter's name, or (body) */
   static List<FieldError> fieldErrors(OutputUnit result, String root) {
     Map<String, String> byField = new LinkedHashMap<>();
-    List<OutputUnit> units = result.getErrors() == null || result.getErrors().isEmpty() ? List.of(result) : result.getErrors();
+    List<OutputUnit> units =
+        result.getErrors() == null || result.getErrors().isEmpty()
+            ? List.of(result)
+            : result.getErrors();
     for (OutputUnit unit : units) {
       String keyword = lastSegment(unit.getKeywordLocation());
       if (SUMMARY_KEYWORDS.contains(keyword) || unit.getError() == null) {
@@ -70,13 +88,15 @@ final class ValidationProblems {
       }
       byField.putIfAbsent(field.isEmpty() ? root : field, friendly(keyword, message));
     }
-    // a container with an error inside it (lines, because of lines/0/quantity) is not itself at fault
+    // a container with an error inside it (lines, because of lines/0/quantity) is not itself at
+    // fault
     List<FieldError> errors = new ArrayList<>();
-    byField.forEach((field, message) -> {
-      if (byField.keySet().stream().noneMatch(other -> other.startsWith(field + "/"))) {
-        errors.add(new FieldError(field, message));
-      }
-    });
+    byField.forEach(
+        (field, message) -> {
+          if (byField.keySet().stream().noneMatch(other -> other.startsWith(field + "/"))) {
+            errors.add(new FieldError(field, message));
+          }
+        });
     return errors;
   }
 
@@ -87,15 +107,22 @@ final class ValidationProblems {
     return switch (keyword) {
       case "required" -> "is required";
       case "additionalProperties", "unevaluatedProperties" -> "is not allowed";
-      case "minLength" -> length.find() ? "must be at least " + length.group(2) + " characters" : message;
-      case "maxLength" -> length.find() ? "must be at most " + length.group(2) + " characters" : message;
+      case "minLength" ->
+          length.find() ? "must be at least " + length.group(2) + " characters" : message;
+      case "maxLength" ->
+          length.find() ? "must be at most " + length.group(2) + " characters" : message;
       case "type" -> expected.find() ? "must be of type " + expected.group(1) : message;
-      case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" -> message.replaceFirst("^\\S+ is", "is");
+      case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" ->
+          message.replaceFirst("^\\S+ is", "is");
       case "pattern" -> "has an invalid format";
       case "minItems" -> "has too few items";
       case "maxItems" -> "has too many items";
-      case "format" -> !format.find() ? message
-        : format.group(1).equals("email") ? "must be a valid e-mail address" : "must be a valid " + format.group(1);
+      case "format" ->
+          !format.find()
+              ? message
+              : format.group(1).equals("email")
+                  ? "must be a valid e-mail address"
+                  : "must be a valid " + format.group(1);
       default -> message;
     };
   }

@@ -7,7 +7,6 @@ import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.Credentials;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,12 +24,13 @@ final class VerifiedTokens implements JWTAuth {
 
   VerifiedTokens(JWTAuth verifier, int capacity) {
     this.verifier = verifier;
-    this.verified = new LinkedHashMap<>(256, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, User> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.verified =
+        new LinkedHashMap<>(256, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, User> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
   @Override
@@ -45,7 +45,9 @@ final class VerifiedTokens implements JWTAuth {
       }
       verified.remove(token.getToken());
     }
-    return verifier.authenticate(credentials).onSuccess(user -> verified.put(token.getToken(), user));
+    return verifier
+        .authenticate(credentials)
+        .onSuccess(user -> verified.put(token.getToken(), user));
   }
 
   @Override

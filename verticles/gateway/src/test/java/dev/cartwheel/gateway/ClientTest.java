@@ -1,10 +1,9 @@
 package dev.cartwheel.gateway;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ClientTest {
 
@@ -19,7 +18,8 @@ class ClientTest {
   void behindTrustedProxiesTheClientIsTheLastAddressTheyDidNotAdd() {
     assertThat(Client.address("10.0.0.1", "198.51.100.1", PROXIES)).isEqualTo("198.51.100.1");
     // whatever the client put in front of its real address does not count
-    assertThat(Client.address("10.0.0.1", "6.6.6.6, 198.51.100.1, 10.0.0.2", PROXIES)).isEqualTo("198.51.100.1");
+    assertThat(Client.address("10.0.0.1", "6.6.6.6, 198.51.100.1, 10.0.0.2", PROXIES))
+        .isEqualTo("198.51.100.1");
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.cartwheel.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.cartwheel.codecs.Codecs;
 import dev.cartwheel.codecs.DomainFailure;
 import dev.cartwheel.codecs.Headers;
@@ -23,11 +26,6 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,9 +35,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * How the gateway calls domains over the event bus, with the users addresses answered by stand-ins
@@ -50,7 +49,8 @@ import static org.awaitility.Awaitility.await;
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
 class GatewayDomainCallsTest {
 
-  private static final JsonObject CREDENTIALS = new JsonObject().put("email", "ada@example.com").put("password", "analytical-engine-1843");
+  private static final JsonObject CREDENTIALS =
+      new JsonObject().put("email", "ada@example.com").put("password", "analytical-engine-1843");
 
   private Vertx vertx;
   private LiveConfig live;
@@ -62,18 +62,28 @@ class GatewayDomainCallsTest {
     this.vertx = vertx;
     Codecs.registerAll(vertx.eventBus());
     // the stand-ins below play a users service: its instance is in the registry, as a real one's is
-    usersRecord = ServiceRegistry.of(vertx).publish(UsersContract.DOMAIN, List.of(UsersContract.LOGIN)).await();
-    JsonObject config = TestConfig.standalone(vertx, Map.of(
-      "gateway.requestTimeoutMs", "300",
-      "gateway.breakerMaxFailures", "3",
-      "gateway.breakerResetMs", "1000",
-      // these tests count breaker failures with repeated wrong logins; SignInThrottleTest counts the throttle's
-      "loginThrottle.enabled", "false"));
+    usersRecord =
+        ServiceRegistry.of(vertx)
+            .publish(UsersContract.DOMAIN, List.of(UsersContract.LOGIN))
+            .await();
+    JsonObject config =
+        TestConfig.standalone(
+            vertx,
+            Map.of(
+                "gateway.requestTimeoutMs", "300",
+                "gateway.breakerMaxFailures", "3",
+                "gateway.breakerResetMs", "1000",
+                // these tests count breaker failures with repeated wrong logins; SignInThrottleTest
+                // counts the throttle's
+                "loginThrottle.enabled", "false"));
     live = new LiveConfig(vertx, new ConfigReader(config), GatewayConfig::from);
     LiveConfig.install(vertx, live);
     vertx.deployVerticle(GatewayVerticle.class, new DeploymentOptions().setConfig(config)).await();
     URI url = URI.create(Node.of(vertx).url().orElseThrow());
-    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost(url.getHost()).setDefaultPort(url.getPort()));
+    client =
+        WebClient.create(
+            vertx,
+            new WebClientOptions().setDefaultHost(url.getHost()).setDefaultPort(url.getPort()));
   }
 
   @Test
@@ -85,7 +95,8 @@ class GatewayDomainCallsTest {
     assertThat(response.getHeader("Content-Type")).isEqualTo("application/problem+json");
     assertThat(response.getHeader("Retry-After")).isEqualTo("1");
     assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("SERVICE_UNAVAILABLE");
-    assertThat(response.bodyAsJsonObject().getString("detail")).isEqualTo("No users service is running.");
+    assertThat(response.bodyAsJsonObject().getString("detail"))
+        .isEqualTo("No users service is running.");
   }
 
   @Test
@@ -99,14 +110,17 @@ class GatewayDomainCallsTest {
     HttpResponse<Buffer> response = login();
 
     assertThat(response.statusCode()).isEqualTo(503);
-    assertThat(response.bodyAsJsonObject().getString("detail")).isEqualTo("No users service is running.");
-    assertThat(received).as("the gateway sent nothing to a consumer the registry does not know").hasValue(0);
+    assertThat(response.bodyAsJsonObject().getString("detail"))
+        .isEqualTo("No users service is running.");
+    assertThat(received)
+        .as("the gateway sent nothing to a consumer the registry does not know")
+        .hasValue(0);
   }
 
   @Test
   @DisplayName("a users service that never answers: 504 after the configured timeout")
   void silentConsumerIsGatewayTimeout() {
-    vertx.eventBus().consumer(UsersContract.LOGIN, message -> { });
+    vertx.eventBus().consumer(UsersContract.LOGIN, message -> {});
 
     long start = System.nanoTime();
     HttpResponse<Buffer> response = login();
@@ -117,10 +131,12 @@ class GatewayDomainCallsTest {
   }
 
   @Test
-  @DisplayName("repeated infrastructure failures open the breaker; it closes again once the domain is back")
+  @DisplayName(
+      "repeated infrastructure failures open the breaker; it closes again once the domain is back")
   void breakerOpensAndRecovers() throws InterruptedException {
     for (int i = 0; i < 3; i++) {
-      assertThat(login().bodyAsJsonObject().getString("detail")).isEqualTo("No users service is running.");
+      assertThat(login().bodyAsJsonObject().getString("detail"))
+          .isEqualTo("No users service is running.");
     }
     MessageConsumer<Login> users = answerLogins();
 
@@ -137,8 +153,15 @@ class GatewayDomainCallsTest {
   @Test
   @DisplayName("a domain's own failures (e.g. wrong credentials) never open the breaker")
   void domainFailuresKeepTheBreakerClosed() {
-    vertx.eventBus().<Login>consumer(UsersContract.LOGIN, message ->
-      message.reply(DomainFailure.of(UsersError.INVALID_CREDENTIALS, "The e-mail address or the password is wrong.")));
+    vertx
+        .eventBus()
+        .<Login>consumer(
+            UsersContract.LOGIN,
+            message ->
+                message.reply(
+                    DomainFailure.of(
+                        UsersError.INVALID_CREDENTIALS,
+                        "The e-mail address or the password is wrong.")));
 
     for (int i = 0; i < 6; i++) {
       HttpResponse<Buffer> response = login();
@@ -148,10 +171,18 @@ class GatewayDomainCallsTest {
   }
 
   @Test
-  @DisplayName("a domain that says it is busy gives 503 with Retry-After, and that does not open the breaker either")
+  @DisplayName(
+      "a domain that says it is busy gives 503 with Retry-After, and that does not open the breaker either")
   void busyDomainIs503WithRetryAfter() {
-    vertx.eventBus().<Login>consumer(UsersContract.LOGIN, message ->
-      message.reply(DomainFailure.of(UsersError.BUSY, "Too many password checks at once; try again in a moment.")));
+    vertx
+        .eventBus()
+        .<Login>consumer(
+            UsersContract.LOGIN,
+            message ->
+                message.reply(
+                    DomainFailure.of(
+                        UsersError.BUSY,
+                        "Too many password checks at once; try again in a moment.")));
 
     for (int i = 0; i < 6; i++) {
       HttpResponse<Buffer> response = login();
@@ -164,26 +195,47 @@ class GatewayDomainCallsTest {
   @Test
   @DisplayName("a consumer that fails in an unknown way gives a 500 that reveals nothing of it")
   void unknownFailureIsAnOpaque500() {
-    vertx.eventBus().consumer(UsersContract.LOGIN, message -> message.fail(42, "NullPointerException in LoginHandler.java:12"));
+    vertx
+        .eventBus()
+        .consumer(
+            UsersContract.LOGIN,
+            message -> message.fail(42, "NullPointerException in LoginHandler.java:12"));
 
     HttpResponse<Buffer> response = login();
 
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("INTERNAL_ERROR");
-    assertThat(response.bodyAsString()).doesNotContain("NullPointer").doesNotContain("LoginHandler");
+    assertThat(response.bodyAsString())
+        .doesNotContain("NullPointer")
+        .doesNotContain("LoginHandler");
   }
 
   @Test
-  @DisplayName("the request id is the client's when it is sane, a new one otherwise, and reaches the domain")
+  @DisplayName(
+      "the request id is the client's when it is sane, a new one otherwise, and reaches the domain")
   void requestIdsTravel() {
     List<String> seenByDomain = new ArrayList<>();
-    vertx.eventBus().<Login>consumer(UsersContract.LOGIN, message -> {
-      seenByDomain.add(message.headers().get(Headers.REQUEST_ID));
-      message.reply(DomainFailure.of(UsersError.INVALID_CREDENTIALS, "wrong"));
-    });
+    vertx
+        .eventBus()
+        .<Login>consumer(
+            UsersContract.LOGIN,
+            message -> {
+              seenByDomain.add(message.headers().get(Headers.REQUEST_ID));
+              message.reply(DomainFailure.of(UsersError.INVALID_CREDENTIALS, "wrong"));
+            });
 
-    HttpResponse<Buffer> chosen = client.post("/api/v1/sessions").putHeader("X-Request-Id", "shop-front-42").sendJsonObject(CREDENTIALS).await();
-    HttpResponse<Buffer> hostile = client.post("/api/v1/sessions").putHeader("X-Request-Id", "bad id <script>alert(1)</script>").sendJsonObject(CREDENTIALS).await();
+    HttpResponse<Buffer> chosen =
+        client
+            .post("/api/v1/sessions")
+            .putHeader("X-Request-Id", "shop-front-42")
+            .sendJsonObject(CREDENTIALS)
+            .await();
+    HttpResponse<Buffer> hostile =
+        client
+            .post("/api/v1/sessions")
+            .putHeader("X-Request-Id", "bad id <script>alert(1)</script>")
+            .sendJsonObject(CREDENTIALS)
+            .await();
 
     assertThat(chosen.getHeader("X-Request-Id")).isEqualTo("shop-front-42");
     assertThat(chosen.bodyAsJsonObject().getString("requestId")).isEqualTo("shop-front-42");
@@ -192,36 +244,67 @@ class GatewayDomainCallsTest {
   }
 
   private MessageConsumer<Login> answerLogins() {
-    UserProfile ada = new UserProfile(UUID.randomUUID(), "ada@example.com", "Ada", List.of("customer"), Instant.now());
-    return vertx.eventBus().consumer(UsersContract.LOGIN, message -> message.reply(new Session(ada, "token", Instant.now().plusSeconds(60))));
+    UserProfile ada =
+        new UserProfile(
+            UUID.randomUUID(), "ada@example.com", "Ada", List.of("customer"), Instant.now());
+    return vertx
+        .eventBus()
+        .consumer(
+            UsersContract.LOGIN,
+            message -> message.reply(new Session(ada, "token", Instant.now().plusSeconds(60))));
   }
 
   @Test
-  @DisplayName("a breaker threshold changed live applies to the next calls: lowered to one, one failure opens it")
+  @DisplayName(
+      "a breaker threshold changed live applies to the next calls: lowered to one, one failure opens it")
   void breakerThresholdsChangeLive() {
-    assertThat(login().bodyAsJsonObject().getString("detail")).isEqualTo("No users service is running.");
-    assertThat(login().bodyAsJsonObject().getString("detail")).as("3 failures open it, not 2").isEqualTo("No users service is running.");
+    assertThat(login().bodyAsJsonObject().getString("detail"))
+        .isEqualTo("No users service is running.");
+    assertThat(login().bodyAsJsonObject().getString("detail"))
+        .as("3 failures open it, not 2")
+        .isEqualTo("No users service is running.");
 
-    assertThat(live.apply(new JsonObject().put("gateway.breakerMaxFailures", 1), "a test", "GatewayDomainCallsTest")).isTrue();
-    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-      login();
-      assertThat(login().bodyAsJsonObject().getString("detail")).contains("requests to it are paused");
-    });
+    assertThat(
+            live.apply(
+                new JsonObject().put("gateway.breakerMaxFailures", 1),
+                "a test",
+                "GatewayDomainCallsTest"))
+        .isTrue();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              login();
+              assertThat(login().bodyAsJsonObject().getString("detail"))
+                  .contains("requests to it are paused");
+            });
   }
 
   @Test
-  @DisplayName("a breaker reset changed live applies: an open breaker then stays open longer than the old reset")
+  @DisplayName(
+      "a breaker reset changed live applies: an open breaker then stays open longer than the old reset")
   void breakerResetChangesLive() throws InterruptedException {
-    assertThat(live.apply(new JsonObject().put("gateway.breakerResetMs", 60_000), "a test", "GatewayDomainCallsTest")).isTrue();
-    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-      login();
-      assertThat(login().bodyAsJsonObject().getString("detail")).contains("requests to it are paused");
-    });
+    assertThat(
+            live.apply(
+                new JsonObject().put("gateway.breakerResetMs", 60_000),
+                "a test",
+                "GatewayDomainCallsTest"))
+        .isTrue();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              login();
+              assertThat(login().bodyAsJsonObject().getString("detail"))
+                  .contains("requests to it are paused");
+            });
     MessageConsumer<Login> users = answerLogins();
 
-    // a sleep, not a poll: the test is that nothing changes past the old reset (1000 ms), which would let the next call through
+    // a sleep, not a poll: the test is that nothing changes past the old reset (1000 ms), which
+    // would let the next call through
     Thread.sleep(1100);
-    assertThat(login().bodyAsJsonObject().getString("detail")).contains("requests to it are paused");
+    assertThat(login().bodyAsJsonObject().getString("detail"))
+        .contains("requests to it are paused");
     users.unregister().await();
   }
 

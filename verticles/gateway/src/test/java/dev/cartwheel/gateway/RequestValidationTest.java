@@ -1,10 +1,12 @@
 package dev.cartwheel.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,12 +23,6 @@ import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatedRequest;
 import io.vertx.openapi.validation.ValidatorException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,8 +35,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Our validation (validators built once, run on the event loop) must answer every request exactly as
@@ -53,19 +52,71 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(120)
 class RequestValidationTest {
 
-  private static final List<Object> ODD_VALUES = List.of("", "x", "a".repeat(300), "ü 🛒", "-1", 0, -1, 1.5, 1e300, 2147483648L,
-    true, new JsonArray(), new JsonObject(), new JsonArray().add("x"), new JsonArray().add(new JsonObject()), new JsonObject().put("a", 1));
-  private static final List<String> ODD_PARAMETERS = List.of("", "abc", "-1", "0", "1", "1.5", "99999999999999999999", "true", "{}",
-    "[1,2]", "%", "a,b", "ü", "x".repeat(300), "00000000-0000-0000-0000-000000000000", "CW-MUG-01",
-    // values that cannot be JSON, and near misses: comments, escapes, literals, exponents
-    "3f2b1c9d-0a4e-4b7d-9c1e-2d3f4a5b6c7d", "my-first-order", "order:42", "a\\b", "x\\u00zz", "tab\tbed", "\u0001ctl", "/*bcd*/1",
-    "1e5", "-2E-3", "NaN", "Infinity", "nul", "truex", "[b]", "{\"k\":1}", "b\"", " 1 ", "ZZZ");
-  private static final List<String> RAW_BODIES = List.of("{", "null", "[]", "{}", "1", "\"x\"", "true", "[{}]", "{\"a\":");
-  private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=utf-8", "text/plain");
+  private static final List<Object> ODD_VALUES =
+      List.of(
+          "",
+          "x",
+          "a".repeat(300),
+          "ü 🛒",
+          "-1",
+          0,
+          -1,
+          1.5,
+          1e300,
+          2147483648L,
+          true,
+          new JsonArray(),
+          new JsonObject(),
+          new JsonArray().add("x"),
+          new JsonArray().add(new JsonObject()),
+          new JsonObject().put("a", 1));
+  private static final List<String> ODD_PARAMETERS =
+      List.of(
+          "",
+          "abc",
+          "-1",
+          "0",
+          "1",
+          "1.5",
+          "99999999999999999999",
+          "true",
+          "{}",
+          "[1,2]",
+          "%",
+          "a,b",
+          "ü",
+          "x".repeat(300),
+          "00000000-0000-0000-0000-000000000000",
+          "CW-MUG-01",
+          // values that cannot be JSON, and near misses: comments, escapes, literals, exponents
+          "3f2b1c9d-0a4e-4b7d-9c1e-2d3f4a5b6c7d",
+          "my-first-order",
+          "order:42",
+          "a\\b",
+          "x\\u00zz",
+          "tab\tbed",
+          "\u0001ctl",
+          "/*bcd*/1",
+          "1e5",
+          "-2E-3",
+          "NaN",
+          "Infinity",
+          "nul",
+          "truex",
+          "[b]",
+          "{\"k\":1}",
+          "b\"",
+          " 1 ",
+          "ZZZ");
+  private static final List<String> RAW_BODIES =
+      List.of("{", "null", "[]", "{}", "1", "\"x\"", "true", "[{}]", "{\"a\":");
+  private static final List<String> CONTENT_TYPES =
+      List.of("application/json", "application/json; charset=utf-8", "text/plain");
 
   private static Vertx vertx;
   private HttpServer server;
   private HttpClient client;
+
   /** Requests that reached the router (see {@link #call}). */
   private final AtomicInteger arrived = new AtomicInteger();
 
@@ -97,9 +148,15 @@ class RequestValidationTest {
       OpenAPIContract contract = document.contract();
       RequestValidator upstream = RequestValidator.create(vertx, contract);
       for (Operation operation : operations(contract)) {
-        RequestValidation ours = new RequestValidation(contract, operation, RequestExtractor.withBodyHandler());
+        RequestValidation ours =
+            new RequestValidation(contract, operation, RequestExtractor.withBodyHandler());
         for (Request request : requests(operation, document.published())) {
-          String theirs = outcome(() -> upstream.validate(request, operation.getOperationId()).await(10, TimeUnit.SECONDS));
+          String theirs =
+              outcome(
+                  () ->
+                      upstream
+                          .validate(request, operation.getOperationId())
+                          .await(10, TimeUnit.SECONDS));
           String mine = outcome(() -> ours.validate(request));
           assertThat(mine).as("%s %s", operation.getOperationId(), request).isEqualTo(theirs);
           compared++;
@@ -110,45 +167,74 @@ class RequestValidationTest {
   }
 
   @Test
-  void aUriThatPassedPassesAgainWithoutBeingCheckedWhileOneThatFailedIsCheckedEachTime() throws Exception {
-    OpenAPIContract contract = ApiDocument.load(vertx, GatewayRouter.OPENAPI_V1).await(30, TimeUnit.SECONDS).contract();
+  void aUriThatPassedPassesAgainWithoutBeingCheckedWhileOneThatFailedIsCheckedEachTime()
+      throws Exception {
+    OpenAPIContract contract =
+        ApiDocument.load(vertx, GatewayRouter.OPENAPI_V1).await(30, TimeUnit.SECONDS).contract();
     AtomicInteger extracted = new AtomicInteger();
-    RequestExtractor counting = (rc, operation) -> {
-      extracted.incrementAndGet();
-      return RequestExtractor.withBodyHandler().extractValidatableRequest(rc, operation);
-    };
+    RequestExtractor counting =
+        (rc, operation) -> {
+          extracted.incrementAndGet();
+          return RequestExtractor.withBodyHandler().extractValidatableRequest(rc, operation);
+        };
     Router router = Router.router(vertx);
-    router.route().handler(rc -> {
-      arrived.incrementAndGet();
-      rc.next();
-    });
+    router
+        .route()
+        .handler(
+            rc -> {
+              arrived.incrementAndGet();
+              rc.next();
+            });
     router.route().handler(BodyHandler.create());
-    router.get("/api/v1/products").handler(new RequestValidation(contract, contract.operation("listProducts"), counting)).handler(RequestValidationTest::echo);
-    router.post("/api/v1/products/:sku/restock")
-      .handler(new RequestValidation(contract, contract.operation("restockProduct"), counting)).handler(RequestValidationTest::echo);
-    router.route().failureHandler(rc -> rc.response().setStatusCode(rc.statusCode()).end("refused"));
-    server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+    router
+        .get("/api/v1/products")
+        .handler(new RequestValidation(contract, contract.operation("listProducts"), counting))
+        .handler(RequestValidationTest::echo);
+    router
+        .post("/api/v1/products/:sku/restock")
+        .handler(new RequestValidation(contract, contract.operation("restockProduct"), counting))
+        .handler(RequestValidationTest::echo);
+    router
+        .route()
+        .failureHandler(rc -> rc.response().setStatusCode(rc.statusCode()).end("refused"));
+    server =
+        vertx
+            .createHttpServer()
+            .requestHandler(router)
+            .listen(0, "127.0.0.1")
+            .await(10, TimeUnit.SECONDS);
     client = vertx.createHttpClient();
 
-    assertThat(call(HttpMethod.GET, "/api/v1/products?page=1&size=5", null)).isEqualTo("200 page=1 size=5");
-    assertThat(call(HttpMethod.GET, "/api/v1/products?page=1&size=5", null)).isEqualTo("200 page=1 size=5");
+    assertThat(call(HttpMethod.GET, "/api/v1/products?page=1&size=5", null))
+        .isEqualTo("200 page=1 size=5");
+    assertThat(call(HttpMethod.GET, "/api/v1/products?page=1&size=5", null))
+        .isEqualTo("200 page=1 size=5");
     assertThat(extracted).as("the second read of the same URI is not checked again").hasValue(1);
-    assertThat(call(HttpMethod.GET, "/api/v1/products?page=1&size=6", null)).isEqualTo("200 page=1 size=6");
+    assertThat(call(HttpMethod.GET, "/api/v1/products?page=1&size=6", null))
+        .isEqualTo("200 page=1 size=6");
     assertThat(extracted).hasValue(2);
     assertThat(call(HttpMethod.GET, "/api/v1/products?page=-1", null)).isEqualTo("400 refused");
     assertThat(call(HttpMethod.GET, "/api/v1/products?page=-1", null)).isEqualTo("400 refused");
     assertThat(extracted).as("a URI that failed is checked each time").hasValue(4);
     // an operation that reads a header and a body is checked each time, whatever its URI
     String restock = "{\"quantity\":5}";
-    assertThat(call(HttpMethod.POST, "/api/v1/products/CW-MUG-01/restock", restock)).startsWith("200");
-    assertThat(call(HttpMethod.POST, "/api/v1/products/CW-MUG-01/restock", restock)).startsWith("200");
+    assertThat(call(HttpMethod.POST, "/api/v1/products/CW-MUG-01/restock", restock))
+        .startsWith("200");
+    assertThat(call(HttpMethod.POST, "/api/v1/products/CW-MUG-01/restock", restock))
+        .startsWith("200");
     assertThat(extracted).hasValue(6);
   }
 
   private static void echo(RoutingContext rc) {
     ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
-    rc.end(String.join(" ", validated.getQuery().entrySet().stream().filter(entry -> entry.getValue().get() != null)
-      .map(entry -> entry.getKey() + "=" + entry.getValue().get()).sorted().toList()));
+    rc.end(
+        String.join(
+            " ",
+            validated.getQuery().entrySet().stream()
+                .filter(entry -> entry.getValue().get() != null)
+                .map(entry -> entry.getKey() + "=" + entry.getValue().get())
+                .sorted()
+                .toList()));
   }
 
   /**
@@ -164,9 +250,20 @@ class RequestValidationTest {
     } catch (TimeoutException e) {
       String threads = threads();
       if (arrived.get() != arrivedBefore) {
-        throw new AssertionError(method + " " + uri + " reached the router and got no answer in 10 s; threads:" + threads, e);
+        throw new AssertionError(
+            method
+                + " "
+                + uri
+                + " reached the router and got no answer in 10 s; threads:"
+                + threads,
+            e);
       }
-      System.err.println(method + " " + uri + " never reached the router in 10 s; sending it again on a new client. Threads:" + threads);
+      System.err.println(
+          method
+              + " "
+              + uri
+              + " never reached the router in 10 s; sending it again on a new client. Threads:"
+              + threads);
       client.close().await(10, TimeUnit.SECONDS);
       client = vertx.createHttpClient();
       return send(method, uri, body);
@@ -174,19 +271,32 @@ class RequestValidationTest {
   }
 
   private String send(HttpMethod method, String uri, String body) throws Exception {
-    return client.request(method, server.actualPort(), "127.0.0.1", uri)
-      .compose(request -> {
-        request.putHeader("Content-Type", "application/json");
-        return body == null ? request.send() : request.send(body);
-      })
-      .compose(response -> response.body().map(answer -> response.statusCode() + " " + answer))
-      .await(10, TimeUnit.SECONDS);
+    return client
+        .request(method, server.actualPort(), "127.0.0.1", uri)
+        .compose(
+            request -> {
+              request.putHeader("Content-Type", "application/json");
+              return body == null ? request.send() : request.send(body);
+            })
+        .compose(response -> response.body().map(answer -> response.statusCode() + " " + answer))
+        .await(10, TimeUnit.SECONDS);
   }
 
   private static String threads() {
     StringBuilder threads = new StringBuilder();
-    Thread.getAllStackTraces().forEach((thread, stack) -> threads.append('\n').append(thread.getName()).append(' ').append(thread.getState())
-      .append(Arrays.stream(stack).limit(12).map(frame -> "\n    at " + frame).collect(Collectors.joining())));
+    Thread.getAllStackTraces()
+        .forEach(
+            (thread, stack) ->
+                threads
+                    .append('\n')
+                    .append(thread.getName())
+                    .append(' ')
+                    .append(thread.getState())
+                    .append(
+                        Arrays.stream(stack)
+                            .limit(12)
+                            .map(frame -> "\n    at " + frame)
+                            .collect(Collectors.joining())));
     return threads.toString();
   }
 
@@ -194,10 +304,20 @@ class RequestValidationTest {
   private static String outcome(java.util.concurrent.Callable<ValidatedRequest> validation) {
     try {
       ValidatedRequest validated = validation.call();
-      return "valid " + values(validated.getPathParameters()) + values(validated.getQuery()) + values(validated.getHeaders())
-        + values(validated.getCookies()) + " body=" + (validated.getBody() == null ? null : validated.getBody().get());
+      return "valid "
+          + values(validated.getPathParameters())
+          + values(validated.getQuery())
+          + values(validated.getHeaders())
+          + values(validated.getCookies())
+          + " body="
+          + (validated.getBody() == null ? null : validated.getBody().get());
     } catch (SchemaValidationException invalid) {
-      return "schema " + invalid.type() + " " + invalid.getMessage() + " " + invalid.getOutputUnit().toJson().encode();
+      return "schema "
+          + invalid.type()
+          + " "
+          + invalid.getMessage()
+          + " "
+          + invalid.getOutputUnit().toJson().encode();
     } catch (ValidatorException invalid) {
       return "invalid " + invalid.type() + " " + invalid.getMessage();
     } catch (Exception other) {
@@ -218,14 +338,27 @@ class RequestValidationTest {
   }
 
   /** A request as the extractor hands it over; the parameters are raw strings, as they come off the wire. */
-  private record Request(Map<String, RequestParameter> getCookies, Map<String, RequestParameter> getHeaders,
-                         Map<String, RequestParameter> getPathParameters, Map<String, RequestParameter> getQuery,
-                         RequestParameter getBody, String getContentType) implements ValidatableRequest {
+  private record Request(
+      Map<String, RequestParameter> getCookies,
+      Map<String, RequestParameter> getHeaders,
+      Map<String, RequestParameter> getPathParameters,
+      Map<String, RequestParameter> getQuery,
+      RequestParameter getBody,
+      String getContentType)
+      implements ValidatableRequest {
 
     @Override
     public String toString() {
-      return "path=" + values(getPathParameters) + " query=" + values(getQuery) + " headers=" + values(getHeaders)
-        + " type=" + getContentType + " body=" + (getBody == null ? null : getBody.get());
+      return "path="
+          + values(getPathParameters)
+          + " query="
+          + values(getQuery)
+          + " headers="
+          + values(getHeaders)
+          + " type="
+          + getContentType
+          + " body="
+          + (getBody == null ? null : getBody.get());
     }
   }
 
@@ -246,7 +379,8 @@ class RequestValidationTest {
     List<Request> requests = new ArrayList<>();
     List<String> bodies = bodies(operation, document);
     for (Map<Parameter, String> parameters : parameterSets) {
-      requests.add(request(parameters, bodies.isEmpty() ? null : bodies.get(0), "application/json"));
+      requests.add(
+          request(parameters, bodies.isEmpty() ? null : bodies.get(0), "application/json"));
     }
     for (String body : bodies) {
       for (String contentType : CONTENT_TYPES) {
@@ -258,22 +392,39 @@ class RequestValidationTest {
     return requests;
   }
 
-  private static Request request(Map<Parameter, String> parameters, String body, String contentType) {
+  private static Request request(
+      Map<Parameter, String> parameters, String body, String contentType) {
     Map<String, Map<String, RequestParameter>> byPlace = new HashMap<>();
     for (String place : List.of("cookie", "header", "path", "query")) {
       byPlace.put(place, new HashMap<>());
     }
-    parameters.forEach((parameter, value) -> byPlace.get(parameter.getIn().name().toLowerCase()).put(parameter.getName(), () -> value));
+    parameters.forEach(
+        (parameter, value) ->
+            byPlace
+                .get(parameter.getIn().name().toLowerCase())
+                .put(parameter.getName(), () -> value));
     RequestParameter content = body == null ? null : () -> Buffer.buffer(body);
-    return new Request(byPlace.get("cookie"), byPlace.get("header"), byPlace.get("path"), byPlace.get("query"), content, contentType);
+    return new Request(
+        byPlace.get("cookie"),
+        byPlace.get("header"),
+        byPlace.get("path"),
+        byPlace.get("query"),
+        content,
+        contentType);
   }
 
   private static String sample(Parameter parameter) {
-    JsonObject schema = parameter.getSchema().get("type") == null ? new JsonObject() : new JsonObject().put("type", parameter.getSchema().get("type"));
+    JsonObject schema =
+        parameter.getSchema().get("type") == null
+            ? new JsonObject()
+            : new JsonObject().put("type", parameter.getSchema().get("type"));
     return switch (String.valueOf(schema.getString("type"))) {
       case "integer", "number" -> "1";
       case "boolean" -> "true";
-      default -> "uuid".equals(parameter.getSchema().get("format")) ? "6f1c2a4e-8b0d-4c52-9d7e-3a1f0e5b9c11" : "CW-MUG-01";
+      default ->
+          "uuid".equals(parameter.getSchema().get("format"))
+              ? "6f1c2a4e-8b0d-4c52-9d7e-3a1f0e5b9c11"
+              : "CW-MUG-01";
     };
   }
 
@@ -282,12 +433,20 @@ class RequestValidationTest {
     if (operation.getRequestBody() == null) {
       return List.of();
     }
-    JsonObject schema = resolve(document, document.getJsonObject("paths").stream()
-      .flatMap(path -> ((JsonObject) path.getValue()).stream())
-      .map(entry -> entry.getValue() instanceof JsonObject op ? op : new JsonObject())
-      .filter(op -> Objects.equals(op.getString("operationId"), operation.getOperationId()))
-      .findFirst().orElseThrow()
-      .getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json").getJsonObject("schema"));
+    JsonObject schema =
+        resolve(
+            document,
+            document.getJsonObject("paths").stream()
+                .flatMap(path -> ((JsonObject) path.getValue()).stream())
+                .map(entry -> entry.getValue() instanceof JsonObject op ? op : new JsonObject())
+                .filter(
+                    op -> Objects.equals(op.getString("operationId"), operation.getOperationId()))
+                .findFirst()
+                .orElseThrow()
+                .getJsonObject("requestBody")
+                .getJsonObject("content")
+                .getJsonObject("application/json")
+                .getJsonObject("schema"));
     List<String> bodies = new ArrayList<>();
     Object baseline = example(document, schema);
     bodies.add(String.valueOf(encode(baseline)));
@@ -301,8 +460,13 @@ class RequestValidationTest {
         for (Object odd : ODD_VALUES) {
           bodies.add(object.copy().put(property, odd).encode());
         }
-        if (object.getValue(property) instanceof JsonArray items && !items.isEmpty() && items.getValue(0) instanceof JsonObject item) {
-          bodies.addAll(variants(item, changed -> object.copy().put(property, new JsonArray().add(changed)).encode()));
+        if (object.getValue(property) instanceof JsonArray items
+            && !items.isEmpty()
+            && items.getValue(0) instanceof JsonObject item) {
+          bodies.addAll(
+              variants(
+                  item,
+                  changed -> object.copy().put(property, new JsonArray().add(changed)).encode()));
         }
       }
     }
@@ -323,25 +487,35 @@ class RequestValidationTest {
   }
 
   private static Object encode(Object value) {
-    return value instanceof JsonObject object ? object.encode() : value instanceof JsonArray array ? array.encode() : value;
+    return value instanceof JsonObject object
+        ? object.encode()
+        : value instanceof JsonArray array ? array.encode() : value;
   }
 
   /** A value of the schema's shape: every property of an object, one item of an array. */
   private static Object example(JsonObject document, JsonObject schema) {
     JsonObject resolved = resolve(document, schema);
-    String type = resolved.getString("type", resolved.containsKey("properties") ? "object" : "string");
+    String type =
+        resolved.getString("type", resolved.containsKey("properties") ? "object" : "string");
     return switch (type) {
       case "object" -> {
         JsonObject object = new JsonObject();
-        resolved.getJsonObject("properties", new JsonObject()).forEach(property ->
-          object.put(property.getKey(), example(document, (JsonObject) property.getValue())));
+        resolved
+            .getJsonObject("properties", new JsonObject())
+            .forEach(
+                property ->
+                    object.put(
+                        property.getKey(), example(document, (JsonObject) property.getValue())));
         yield object;
       }
-      case "array" -> new JsonArray().add(example(document, resolved.getJsonObject("items", new JsonObject())));
+      case "array" ->
+          new JsonArray().add(example(document, resolved.getJsonObject("items", new JsonObject())));
       case "integer", "number" -> resolved.getValue("minimum", 1);
       case "boolean" -> true;
-      default -> resolved.containsKey("enum") ? resolved.getJsonArray("enum").getValue(0)
-        : "email".equals(resolved.getString("format")) ? "ada@example.com" : "CW-MUG-01";
+      default ->
+          resolved.containsKey("enum")
+              ? resolved.getJsonArray("enum").getValue(0)
+              : "email".equals(resolved.getString("format")) ? "ada@example.com" : "CW-MUG-01";
     };
   }
 

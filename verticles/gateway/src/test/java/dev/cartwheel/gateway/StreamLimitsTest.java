@@ -1,19 +1,21 @@
 package dev.cartwheel.gateway;
 
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class StreamLimitsTest {
 
   private final Vertx vertx = Vertx.vertx();
-  private final StreamLimits limits = StreamLimits.of(vertx,
-    new GatewayConfig.Stream(3, 2, 32, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30), 8));
+  private final StreamLimits limits =
+      StreamLimits.of(
+          vertx,
+          new GatewayConfig.Stream(
+              3, 2, 32, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30), 8));
 
   @AfterEach
   void close() {
@@ -25,7 +27,8 @@ class StreamLimitsTest {
     UUID ada = UUID.randomUUID();
     assertThat(limits.tryAcquire(ada)).isEmpty();
     assertThat(limits.tryAcquire(ada)).isEmpty();
-    assertThat(limits.tryAcquire(ada)).hasValueSatisfying(reason -> assertThat(reason).contains("2 live streams"));
+    assertThat(limits.tryAcquire(ada))
+        .hasValueSatisfying(reason -> assertThat(reason).contains("2 live streams"));
 
     limits.release(ada);
     assertThat(limits.tryAcquire(ada)).isEmpty();
@@ -37,7 +40,8 @@ class StreamLimitsTest {
     assertThat(limits.tryAcquire(UUID.randomUUID())).isEmpty();
     UUID third = UUID.randomUUID();
     assertThat(limits.tryAcquire(third)).isEmpty();
-    assertThat(limits.tryAcquire(UUID.randomUUID())).hasValueSatisfying(reason -> assertThat(reason).contains("limit of 3"));
+    assertThat(limits.tryAcquire(UUID.randomUUID()))
+        .hasValueSatisfying(reason -> assertThat(reason).contains("limit of 3"));
 
     limits.release(third);
     assertThat(limits.tryAcquire(UUID.randomUUID())).isEmpty();
@@ -45,8 +49,11 @@ class StreamLimitsTest {
 
   @Test
   void everyGatewayInstanceOfAVertxSharesOneCount() {
-    StreamLimits other = StreamLimits.of(vertx,
-      new GatewayConfig.Stream(3, 2, 32, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30), 8));
+    StreamLimits other =
+        StreamLimits.of(
+            vertx,
+            new GatewayConfig.Stream(
+                3, 2, 32, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30), 8));
     assertThat(other).isSameAs(limits);
   }
 }

@@ -1,29 +1,29 @@
 package dev.cartwheel.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** How one stream joins the resume and the live feed, over a real WebSocket on loopback. */
 class StreamSessionTest {
 
   private static final GatewayConfig.Stream SETTINGS =
-    new GatewayConfig.Stream(100, 10, 8, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), 2);
+      new GatewayConfig.Stream(
+          100, 10, 8, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), 2);
 
   private final Vertx vertx = Vertx.vertx();
   private final List<String> received = new CopyOnWriteArrayList<>();
@@ -37,12 +37,13 @@ class StreamSessionTest {
 
   @Test
   void aLiveMessageThatTheResumeAlreadySentIsNotSentTwice() {
-    connect(socket -> {
-      StreamSession session = session();
-      session.push(message("a"));
-      session.push(message("b"));
-      session.open(socket, List.of(message("z"), message("a")), true);
-    });
+    connect(
+        socket -> {
+          StreamSession session = session();
+          session.push(message("a"));
+          session.push(message("b"));
+          session.open(socket, List.of(message("z"), message("a")), true);
+        });
 
     await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 4);
     assertThat(received).containsExactly("z", "a", "ready", "b");
@@ -50,11 +51,12 @@ class StreamSessionTest {
 
   @Test
   void aResumeCutShortEndsAfterReadySoTheClientResumesFromTheLastReplayedId() {
-    connect(socket -> {
-      StreamSession session = session();
-      session.push(message("live"));
-      session.open(socket, List.of(message("a"), message("b")), false);
-    });
+    connect(
+        socket -> {
+          StreamSession session = session();
+          session.push(message("live"));
+          session.open(socket, List.of(message("a"), message("b")), false);
+        });
 
     await().atMost(Duration.ofSeconds(10)).until(() -> closedWith.get() != null);
     assertThat(closedWith.get()).isEqualTo(StreamSession.RESUME_INCOMPLETE);
@@ -63,13 +65,14 @@ class StreamSessionTest {
 
   @Test
   void tooManyLiveMessagesBeforeTheSocketOpensCloseItAsASlowConsumer() {
-    connect(socket -> {
-      StreamSession session = session();
-      for (int i = 0; i < 6; i++) {
-        session.push(message("m" + i));
-      }
-      session.open(socket, List.of(), true);
-    });
+    connect(
+        socket -> {
+          StreamSession session = session();
+          for (int i = 0; i < 6; i++) {
+            session.push(message("m" + i));
+          }
+          session.open(socket, List.of(), true);
+        });
 
     await().atMost(Duration.ofSeconds(10)).until(() -> closedWith.get() != null);
     assertThat(closedWith.get()).isEqualTo(StreamSession.SLOW_CONSUMER);
@@ -82,16 +85,19 @@ class StreamSessionTest {
 
   /** Starts a server whose one WebSocket goes to {@code onOpen} (on its event loop), and connects to it. */
   private void connect(Consumer<ServerWebSocket> onOpen) {
-    HttpServer server = vertx.createHttpServer().webSocketHandler(onOpen::accept).listen(0, "127.0.0.1").await();
+    HttpServer server =
+        vertx.createHttpServer().webSocketHandler(onOpen::accept).listen(0, "127.0.0.1").await();
     client = vertx.createWebSocketClient();
     client.connect(server.actualPort(), "127.0.0.1", "/").map(this::listen).await();
   }
 
   private WebSocket listen(WebSocket socket) {
-    socket.textMessageHandler(text -> {
-      JsonObject message = new JsonObject(text);
-      received.add(message.getString("type").equals("ready") ? "ready" : message.getString("id"));
-    });
+    socket.textMessageHandler(
+        text -> {
+          JsonObject message = new JsonObject(text);
+          received.add(
+              message.getString("type").equals("ready") ? "ready" : message.getString("id"));
+        });
     socket.closeHandler(done -> closedWith.set(socket.closeStatusCode()));
     return socket;
   }

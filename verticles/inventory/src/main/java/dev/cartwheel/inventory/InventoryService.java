@@ -32,7 +32,6 @@ import dev.cartwheel.runtime.outbox.Outbox;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +67,12 @@ final class InventoryService {
   private final Duration hold;
 
   /** @param eventsWritten called after each commit that wrote events (nudges the outbox relay) */
-  InventoryService(Pool pool, InventoryRepository repository, Outbox outbox, Runnable eventsWritten, Duration hold) {
+  InventoryService(
+      Pool pool,
+      InventoryRepository repository,
+      Outbox outbox,
+      Runnable eventsWritten,
+      Duration hold) {
     this.pool = pool;
     this.repository = repository;
     this.outbox = outbox;
@@ -84,8 +88,13 @@ final class InventoryService {
   }
 
   Future<Product> product(GetProduct query) {
-    return repository.product(pool, query.sku()).compose(found -> found.map(Future::succeededFuture)
-      .orElseGet(() -> Future.failedFuture(notFound(query.sku()))));
+    return repository
+        .product(pool, query.sku())
+        .compose(
+            found ->
+                found
+                    .map(Future::succeededFuture)
+                    .orElseGet(() -> Future.failedFuture(notFound(query.sku()))));
   }
 
   Future<Product> createProduct(CreateProduct command) {
@@ -93,7 +102,11 @@ final class InventoryService {
     if (!errors.isEmpty()) {
       return Future.failedFuture(DomainFailure.invalid(errors));
     }
-    return write(tx -> repository.insertProduct(tx, command).compose(product -> announceCreated(tx, product).map(product)));
+    return write(
+        tx ->
+            repository
+                .insertProduct(tx, command)
+                .compose(product -> announceCreated(tx, product).map(product)));
   }
 
   /**
@@ -101,14 +114,21 @@ final class InventoryService {
    * does: a consumer that builds its catalogue from the events sees the seeded products too.
    */
   Future<Void> seed(List<CreateProduct> products) {
-    return write(tx -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (CreateProduct product : products) {
-        chain = chain.compose(previous -> repository.insertProductIfAbsent(tx, product))
-          .compose(inserted -> inserted.map(created -> announceCreated(tx, created)).orElseGet(Future::succeededFuture));
-      }
-      return chain;
-    });
+    return write(
+        tx -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (CreateProduct product : products) {
+            chain =
+                chain
+                    .compose(previous -> repository.insertProductIfAbsent(tx, product))
+                    .compose(
+                        inserted ->
+                            inserted
+                                .map(created -> announceCreated(tx, created))
+                                .orElseGet(Future::succeededFuture));
+          }
+          return chain;
+        });
   }
 
   Future<Product> restock(Restock command) {
@@ -116,19 +136,43 @@ final class InventoryService {
     if (!errors.isEmpty()) {
       return Future.failedFuture(DomainFailure.invalid(errors));
     }
-    return write(tx -> {
-      Future<Boolean> firstTime = command.restockId() == null
-        ? Future.succeededFuture(true)
-        : repository.product(tx, command.sku()).compose(found -> found.isEmpty()
-          ? Future.failedFuture(notFound(command.sku()))
-          : repository.recordRestock(tx, command.restockId(), command.sku(), command.quantity()));
-      return firstTime.compose(apply -> apply
-        ? repository.addStock(tx, command.sku(), command.quantity()).compose(updated -> updated
-          .map(product -> append(tx, InventoryContract.STOCK_RESTOCKED,
-            new StockRestocked(UUID.randomUUID(), Instant.now(), product.sku(), command.quantity(), product.stockOnHand())).map(product))
-          .orElseGet(() -> Future.failedFuture(notFound(command.sku()))))
-        : repository.product(tx, command.sku()).map(found -> found.orElseThrow()));
-    });
+    return write(
+        tx -> {
+          Future<Boolean> firstTime =
+              command.restockId() == null
+                  ? Future.succeededFuture(true)
+                  : repository
+                      .product(tx, command.sku())
+                      .compose(
+                          found ->
+                              found.isEmpty()
+                                  ? Future.failedFuture(notFound(command.sku()))
+                                  : repository.recordRestock(
+                                      tx, command.restockId(), command.sku(), command.quantity()));
+          return firstTime.compose(
+              apply ->
+                  apply
+                      ? repository
+                          .addStock(tx, command.sku(), command.quantity())
+                          .compose(
+                              updated ->
+                                  updated
+                                      .map(
+                                          product ->
+                                              append(
+                                                      tx,
+                                                      InventoryContract.STOCK_RESTOCKED,
+                                                      new StockRestocked(
+                                                          UUID.randomUUID(),
+                                                          Instant.now(),
+                                                          product.sku(),
+                                                          command.quantity(),
+                                                          product.stockOnHand()))
+                                                  .map(product))
+                                      .orElseGet(
+                                          () -> Future.failedFuture(notFound(command.sku()))))
+                      : repository.product(tx, command.sku()).map(found -> found.orElseThrow()));
+        });
   }
 
   /** Prices the lines at today's prices, holding nothing. */
@@ -137,21 +181,35 @@ final class InventoryService {
     if (!errors.isEmpty()) {
       return Future.failedFuture(DomainFailure.invalid(errors));
     }
-    return repository.products(pool, skus(query.lines()), false).compose(products -> {
-      DomainFailure unknown = unknownProducts(query.lines(), products);
-      if (unknown != null) {
-        return Future.failedFuture(unknown);
-      }
-      List<String> currencies = products.values().stream().map(Product::currency).distinct().toList();
-      if (currencies.size() > 1) {
-        return Future.failedFuture(DomainFailure.of(InventoryError.MIXED_CURRENCIES, "These products are priced in different currencies: " + currencies + "."));
-      }
-      List<QuotedLine> lines = query.lines().stream()
-        .map(line -> new QuotedLine(line.sku(), line.quantity(), products.get(line.sku()).priceMinor()))
-        .toList();
-      long total = lines.stream().mapToLong(line -> line.unitPriceMinor() * line.quantity()).sum();
-      return Future.succeededFuture(new Quotation(lines, total, currencies.get(0)));
-    });
+    return repository
+        .products(pool, skus(query.lines()), false)
+        .compose(
+            products -> {
+              DomainFailure unknown = unknownProducts(query.lines(), products);
+              if (unknown != null) {
+                return Future.failedFuture(unknown);
+              }
+              List<String> currencies =
+                  products.values().stream().map(Product::currency).distinct().toList();
+              if (currencies.size() > 1) {
+                return Future.failedFuture(
+                    DomainFailure.of(
+                        InventoryError.MIXED_CURRENCIES,
+                        "These products are priced in different currencies: " + currencies + "."));
+              }
+              List<QuotedLine> lines =
+                  query.lines().stream()
+                      .map(
+                          line ->
+                              new QuotedLine(
+                                  line.sku(),
+                                  line.quantity(),
+                                  products.get(line.sku()).priceMinor()))
+                      .toList();
+              long total =
+                  lines.stream().mapToLong(line -> line.unitPriceMinor() * line.quantity()).sum();
+              return Future.succeededFuture(new Quotation(lines, total, currencies.get(0)));
+            });
   }
 
   /**
@@ -168,31 +226,75 @@ final class InventoryService {
     if (!errors.isEmpty()) {
       return Future.failedFuture(DomainFailure.invalid(errors));
     }
-    List<StockLine> lines = command.lines().stream().sorted(Comparator.comparing(StockLine::sku)).toList();
-    return write(tx -> repository.insertReservation(tx, command.orderId(), ReservationStatus.HELD, hold.toSeconds()).compose(created -> created
-      .map(expiresAt -> holdFor(tx, command.orderId(), lines, expiresAt))
-      .orElseGet(() -> repository.lockReservation(tx, command.orderId()).compose(existing -> existingReservation(existing.orElseThrow())))))
-      .recover(failure -> failure instanceof OutOfStock outOfStock ? recordRejection(command.orderId(), outOfStock) : Future.failedFuture(failure));
+    List<StockLine> lines =
+        command.lines().stream().sorted(Comparator.comparing(StockLine::sku)).toList();
+    return write(
+            tx ->
+                repository
+                    .insertReservation(
+                        tx, command.orderId(), ReservationStatus.HELD, hold.toSeconds())
+                    .compose(
+                        created ->
+                            created
+                                .map(expiresAt -> holdFor(tx, command.orderId(), lines, expiresAt))
+                                .orElseGet(
+                                    () ->
+                                        repository
+                                            .lockReservation(tx, command.orderId())
+                                            .compose(
+                                                existing ->
+                                                    existingReservation(existing.orElseThrow())))))
+        .recover(
+            failure ->
+                failure instanceof OutOfStock outOfStock
+                    ? recordRejection(command.orderId(), outOfStock)
+                    : Future.failedFuture(failure));
   }
 
-  private Future<Reservation> holdFor(SqlClient tx, UUID orderId, List<StockLine> lines, Instant expiresAt) {
-    return repository.products(tx, skus(lines), true).compose(products -> {
-      DomainFailure unknown = unknownProducts(lines, products);
-      if (unknown != null) {
-        return Future.failedFuture(unknown);
-      }
-      List<StockLine> short_ = lines.stream().filter(line -> products.get(line.sku()).available() < line.quantity()).toList();
-      if (!short_.isEmpty()) {
-        // failing the transaction rolls the reservation row back: nothing is held
-        List<FieldError> errors = short_.stream()
-          .map(line -> new FieldError(line.sku(), "asked for " + line.quantity() + ", " + Math.max(0, products.get(line.sku()).available()) + " available"))
-          .toList();
-        return Future.failedFuture(new OutOfStock(short_, DomainFailure.of(InventoryError.OUT_OF_STOCK,
-          "Not enough stock for " + short_.size() + " of the lines.", errors)));
-      }
-      return repository.holdFor(tx, orderId, lines, new StockReserved(UUID.randomUUID(), Instant.now(), orderId, lines))
-        .map(new Reservation(orderId, ReservationStatus.HELD, lines, expiresAt));
-    });
+  private Future<Reservation> holdFor(
+      SqlClient tx, UUID orderId, List<StockLine> lines, Instant expiresAt) {
+    return repository
+        .products(tx, skus(lines), true)
+        .compose(
+            products -> {
+              DomainFailure unknown = unknownProducts(lines, products);
+              if (unknown != null) {
+                return Future.failedFuture(unknown);
+              }
+              List<StockLine> short_ =
+                  lines.stream()
+                      .filter(line -> products.get(line.sku()).available() < line.quantity())
+                      .toList();
+              if (!short_.isEmpty()) {
+                // failing the transaction rolls the reservation row back: nothing is held
+                List<FieldError> errors =
+                    short_.stream()
+                        .map(
+                            line ->
+                                new FieldError(
+                                    line.sku(),
+                                    "asked for "
+                                        + line.quantity()
+                                        + ", "
+                                        + Math.max(0, products.get(line.sku()).available())
+                                        + " available"))
+                        .toList();
+                return Future.failedFuture(
+                    new OutOfStock(
+                        short_,
+                        DomainFailure.of(
+                            InventoryError.OUT_OF_STOCK,
+                            "Not enough stock for " + short_.size() + " of the lines.",
+                            errors)));
+              }
+              return repository
+                  .holdFor(
+                      tx,
+                      orderId,
+                      lines,
+                      new StockReserved(UUID.randomUUID(), Instant.now(), orderId, lines))
+                  .map(new Reservation(orderId, ReservationStatus.HELD, lines, expiresAt));
+            });
   }
 
   private Future<Reservation> existingReservation(StoredReservation existing) {
@@ -203,8 +305,13 @@ final class InventoryService {
   }
 
   private Future<Reservation> recordRejection(UUID orderId, OutOfStock outOfStock) {
-    return write(tx -> append(tx, InventoryContract.STOCK_REJECTED, new StockRejected(UUID.randomUUID(), Instant.now(), orderId, outOfStock.lines)))
-      .compose(recorded -> Future.failedFuture(outOfStock.failure));
+    return write(
+            tx ->
+                append(
+                    tx,
+                    InventoryContract.STOCK_REJECTED,
+                    new StockRejected(UUID.randomUUID(), Instant.now(), orderId, outOfStock.lines)))
+        .compose(recorded -> Future.failedFuture(outOfStock.failure));
   }
 
   /** Rolls a reservation back; carries the lines that were short for the rejection event. */
@@ -224,22 +331,47 @@ final class InventoryService {
 
   /** The held stock leaves the warehouse. A hold whose time is up is expired instead, and the commit refused. */
   Future<Reservation> commit(CommitReservation command) {
-    return write(tx -> repository.lockReservation(tx, command.orderId()).compose(found -> {
-      if (found.isEmpty()) {
-        return Future.succeededFuture(new Settled(null, DomainFailure.of(InventoryError.RESERVATION_NOT_FOUND, "No reservation for this order.")));
-      }
-      StoredReservation reservation = found.get();
-      if (reservation.status() == ReservationStatus.HELD && reservation.due()) {
-        return expire(tx, reservation).map(expired -> new Settled(null, ended(expired)));
-      }
-      return switch (reservation.status()) {
-        case COMMITTED -> Future.succeededFuture(Settled.with(reservation.view()));
-        case HELD -> repository.takeFor(tx, reservation.orderId(), reservation.lines(),
-            new StockCommitted(UUID.randomUUID(), Instant.now(), reservation.orderId(), reservation.lines()))
-          .map(Settled.with(withStatus(reservation, ReservationStatus.COMMITTED)));
-        default -> Future.succeededFuture(new Settled(null, ended(reservation)));
-      };
-    })).compose(Settled::answer);
+    return write(
+            tx ->
+                repository
+                    .lockReservation(tx, command.orderId())
+                    .compose(
+                        found -> {
+                          if (found.isEmpty()) {
+                            return Future.succeededFuture(
+                                new Settled(
+                                    null,
+                                    DomainFailure.of(
+                                        InventoryError.RESERVATION_NOT_FOUND,
+                                        "No reservation for this order.")));
+                          }
+                          StoredReservation reservation = found.get();
+                          if (reservation.status() == ReservationStatus.HELD && reservation.due()) {
+                            return expire(tx, reservation)
+                                .map(expired -> new Settled(null, ended(expired)));
+                          }
+                          return switch (reservation.status()) {
+                            case COMMITTED ->
+                                Future.succeededFuture(Settled.with(reservation.view()));
+                            case HELD ->
+                                repository
+                                    .takeFor(
+                                        tx,
+                                        reservation.orderId(),
+                                        reservation.lines(),
+                                        new StockCommitted(
+                                            UUID.randomUUID(),
+                                            Instant.now(),
+                                            reservation.orderId(),
+                                            reservation.lines()))
+                                    .map(
+                                        Settled.with(
+                                            withStatus(reservation, ReservationStatus.COMMITTED)));
+                            default ->
+                                Future.succeededFuture(new Settled(null, ended(reservation)));
+                          };
+                        }))
+        .compose(Settled::answer);
   }
 
   /**
@@ -247,40 +379,101 @@ final class InventoryService {
    * reserve still on its way (the saga gave up waiting for it) holds nothing when it arrives.
    */
   Future<Reservation> release(ReleaseReservation command) {
-    return write(tx -> repository.insertReservation(tx, command.orderId(), ReservationStatus.RELEASED, 0).compose(markerOnly -> markerOnly.isPresent()
-      ? Future.succeededFuture(new Reservation(command.orderId(), ReservationStatus.RELEASED, List.of(), Instant.now()))
-      : repository.lockReservation(tx, command.orderId()).compose(found -> {
-        StoredReservation reservation = found.orElseThrow();
-        return switch (reservation.status()) {
-          case HELD -> repository.unhold(tx, reservation.lines())
-            .compose(released -> repository.setStatus(tx, reservation.orderId(), ReservationStatus.RELEASED))
-            .compose(updated -> append(tx, InventoryContract.STOCK_RELEASED,
-              new StockReleased(UUID.randomUUID(), Instant.now(), reservation.orderId(), reservation.lines(), command.reason())))
-            .map(withStatus(reservation, ReservationStatus.RELEASED));
-          case RELEASED, EXPIRED -> Future.succeededFuture(reservation.view());
-          default -> Future.failedFuture(DomainFailure.of(InventoryError.RESERVATION_COMMITTED,
-            "The order's stock has left the warehouse; it can no longer be released."));
-        };
-      })));
+    return write(
+        tx ->
+            repository
+                .insertReservation(tx, command.orderId(), ReservationStatus.RELEASED, 0)
+                .compose(
+                    markerOnly ->
+                        markerOnly.isPresent()
+                            ? Future.succeededFuture(
+                                new Reservation(
+                                    command.orderId(),
+                                    ReservationStatus.RELEASED,
+                                    List.of(),
+                                    Instant.now()))
+                            : repository
+                                .lockReservation(tx, command.orderId())
+                                .compose(
+                                    found -> {
+                                      StoredReservation reservation = found.orElseThrow();
+                                      return switch (reservation.status()) {
+                                        case HELD ->
+                                            repository
+                                                .unhold(tx, reservation.lines())
+                                                .compose(
+                                                    released ->
+                                                        repository.setStatus(
+                                                            tx,
+                                                            reservation.orderId(),
+                                                            ReservationStatus.RELEASED))
+                                                .compose(
+                                                    updated ->
+                                                        append(
+                                                            tx,
+                                                            InventoryContract.STOCK_RELEASED,
+                                                            new StockReleased(
+                                                                UUID.randomUUID(),
+                                                                Instant.now(),
+                                                                reservation.orderId(),
+                                                                reservation.lines(),
+                                                                command.reason())))
+                                                .map(
+                                                    withStatus(
+                                                        reservation, ReservationStatus.RELEASED));
+                                        case RELEASED, EXPIRED ->
+                                            Future.succeededFuture(reservation.view());
+                                        default ->
+                                            Future.failedFuture(
+                                                DomainFailure.of(
+                                                    InventoryError.RESERVATION_COMMITTED,
+                                                    "The order's stock has left the warehouse; it can no longer be released."));
+                                      };
+                                    })));
   }
 
   /** Expires up to {@code limit} holds whose time is up; safe to run on every node at once. */
   Future<Integer> expireDue(int limit) {
-    return write(tx -> repository.lockDue(tx, limit).compose(due -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (UUID orderId : due) {
-        chain = chain.compose(previous -> repository.lockReservation(tx, orderId)).compose(found -> expire(tx, found.orElseThrow())).mapEmpty();
-      }
-      return chain.map(due.size());
-    }));
+    return write(
+        tx ->
+            repository
+                .lockDue(tx, limit)
+                .compose(
+                    due -> {
+                      Future<Void> chain = Future.succeededFuture();
+                      for (UUID orderId : due) {
+                        chain =
+                            chain
+                                .compose(previous -> repository.lockReservation(tx, orderId))
+                                .compose(found -> expire(tx, found.orElseThrow()))
+                                .mapEmpty();
+                      }
+                      return chain.map(due.size());
+                    }));
   }
 
   private Future<StoredReservation> expire(SqlClient tx, StoredReservation reservation) {
-    return repository.unhold(tx, reservation.lines())
-      .compose(released -> repository.setStatus(tx, reservation.orderId(), ReservationStatus.EXPIRED))
-      .compose(updated -> append(tx, InventoryContract.RESERVATION_EXPIRED,
-        new ReservationExpired(UUID.randomUUID(), Instant.now(), reservation.orderId(), reservation.lines())))
-      .map(new StoredReservation(reservation.orderId(), ReservationStatus.EXPIRED, reservation.expiresAt(), true, reservation.lines()));
+    return repository
+        .unhold(tx, reservation.lines())
+        .compose(
+            released -> repository.setStatus(tx, reservation.orderId(), ReservationStatus.EXPIRED))
+        .compose(
+            updated ->
+                append(
+                    tx,
+                    InventoryContract.RESERVATION_EXPIRED,
+                    new ReservationExpired(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        reservation.orderId(),
+                        reservation.lines())))
+        .map(
+            new StoredReservation(
+                reservation.orderId(),
+                ReservationStatus.EXPIRED,
+                reservation.expiresAt(),
+                true,
+                reservation.lines()));
   }
 
   /** Runs {@code work} in a transaction; after the commit, lets the outbox relay know. */
@@ -289,7 +482,10 @@ final class InventoryService {
   }
 
   private Future<Void> announceCreated(SqlClient tx, Product product) {
-    return append(tx, InventoryContract.PRODUCT_CREATED, new ProductCreated(UUID.randomUUID(), Instant.now(), product));
+    return append(
+        tx,
+        InventoryContract.PRODUCT_CREATED,
+        new ProductCreated(UUID.randomUUID(), Instant.now(), product));
   }
 
   private Future<Void> append(SqlClient tx, String address, DomainEvent event) {
@@ -297,25 +493,37 @@ final class InventoryService {
   }
 
   private static Reservation withStatus(StoredReservation reservation, ReservationStatus status) {
-    return new Reservation(reservation.orderId(), status, reservation.lines(), reservation.expiresAt());
+    return new Reservation(
+        reservation.orderId(), status, reservation.lines(), reservation.expiresAt());
   }
 
   private static DomainFailure ended(StoredReservation reservation) {
-    return DomainFailure.of(InventoryError.RESERVATION_ENDED, "The reservation " + reservation.status().name().toLowerCase(Locale.ROOT) + "; its stock is no longer held.");
+    return DomainFailure.of(
+        InventoryError.RESERVATION_ENDED,
+        "The reservation "
+            + reservation.status().name().toLowerCase(Locale.ROOT)
+            + "; its stock is no longer held.");
   }
 
   private static DomainFailure notFound(String sku) {
     return DomainFailure.of(InventoryError.PRODUCT_NOT_FOUND, "No product has SKU " + sku + ".");
   }
 
-  private static DomainFailure unknownProducts(List<StockLine> lines, Map<String, Product> products) {
+  private static DomainFailure unknownProducts(
+      List<StockLine> lines, Map<String, Product> products) {
     List<FieldError> unknown = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       if (!products.containsKey(lines.get(i).sku())) {
-        unknown.add(new FieldError("lines/" + i + "/sku", "no product has SKU " + lines.get(i).sku()));
+        unknown.add(
+            new FieldError("lines/" + i + "/sku", "no product has SKU " + lines.get(i).sku()));
       }
     }
-    return unknown.isEmpty() ? null : DomainFailure.of(InventoryError.PRODUCT_NOT_FOUND, unknown.size() + " of the lines name no product.", unknown);
+    return unknown.isEmpty()
+        ? null
+        : DomainFailure.of(
+            InventoryError.PRODUCT_NOT_FOUND,
+            unknown.size() + " of the lines name no product.",
+            unknown);
   }
 
   private static List<String> skus(List<StockLine> lines) {

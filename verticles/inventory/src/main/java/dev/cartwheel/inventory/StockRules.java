@@ -3,7 +3,6 @@ package dev.cartwheel.inventory;
 import dev.cartwheel.codecs.FieldError;
 import dev.cartwheel.codecs.inventory.CreateProduct;
 import dev.cartwheel.codecs.inventory.StockLine;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,8 +20,7 @@ final class StockRules {
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
-  private StockRules() {
-  }
+  private StockRules() {}
 
   static List<FieldError> lines(List<StockLine> lines) {
     List<FieldError> errors = new ArrayList<>();
@@ -34,12 +32,15 @@ final class StockRules {
     for (int i = 0; i < lines.size(); i++) {
       StockLine line = lines.get(i);
       if (line == null || line.sku() == null || !SKU.matcher(line.sku()).matches()) {
-        errors.add(new FieldError("lines/" + i + "/sku", "must be a SKU (A-Z, 0-9 and -, 2 to 40 characters)"));
+        errors.add(
+            new FieldError(
+                "lines/" + i + "/sku", "must be a SKU (A-Z, 0-9 and -, 2 to 40 characters)"));
       } else if (!seen.add(line.sku())) {
         errors.add(new FieldError("lines/" + i + "/sku", "appears more than once"));
       }
       if (line != null && (line.quantity() < 1 || line.quantity() > MAX_QUANTITY)) {
-        errors.add(new FieldError("lines/" + i + "/quantity", "must be between 1 and " + MAX_QUANTITY));
+        errors.add(
+            new FieldError("lines/" + i + "/quantity", "must be between 1 and " + MAX_QUANTITY));
       }
     }
     return errors;
@@ -50,10 +51,15 @@ final class StockRules {
     if (product.sku() == null || !SKU.matcher(product.sku()).matches()) {
       errors.add(new FieldError("sku", "must be a SKU (A-Z, 0-9 and -, 2 to 40 characters)"));
     }
-    if (product.name() == null || product.name().isBlank() || product.name().length() > 200 || CONTROL.matcher(product.name()).find()) {
+    if (product.name() == null
+        || product.name().isBlank()
+        || product.name().length() > 200
+        || CONTROL.matcher(product.name()).find()) {
       errors.add(new FieldError("name", "must be 1 to 200 characters, without control characters"));
     }
-    if (product.description() != null && (product.description().length() > 2000 || product.description().indexOf('\u0000') >= 0)) {
+    if (product.description() != null
+        && (product.description().length() > 2000
+            || product.description().indexOf('\u0000') >= 0)) {
       errors.add(new FieldError("description", "must be at most 2000 characters"));
     }
     if (product.priceMinor() < 0 || product.priceMinor() > MAX_PRICE_MINOR) {

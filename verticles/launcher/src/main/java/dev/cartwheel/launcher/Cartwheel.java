@@ -2,43 +2,58 @@ package dev.cartwheel.launcher;
 
 import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.node.BuildInfo;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.Callable;
-
 /**
  * {@code java -jar cartwheel.jar [--cluster] [--verticles gateway,users] [--profile prod]}: starts a
  * node and keeps it running until SIGTERM/SIGINT, which stops it gracefully. Exit codes: 2 for a bad
  * configuration or command line, 1 when start-up fails for another reason.
  */
-@Command(name = "cartwheel", mixinStandardHelpOptions = true, versionProvider = Cartwheel.Version.class,
-  description = "Runs a Cartwheel node. Every setting can also be given as a CARTWHEEL_* environment variable (see the README).")
+@Command(
+    name = "cartwheel",
+    mixinStandardHelpOptions = true,
+    versionProvider = Cartwheel.Version.class,
+    description =
+        "Runs a Cartwheel node. Every setting can also be given as a CARTWHEEL_* environment variable (see the README).")
 public final class Cartwheel implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger("cartwheel");
   static final int BAD_CONFIGURATION = 2;
   static final int START_FAILED = 1;
 
-  @Option(names = "--profile", defaultValue = "${env:CARTWHEEL_PROFILE:-dev}",
-    description = "Configuration profile: conf/<profile>.json over conf/config.json (env CARTWHEEL_PROFILE; default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--profile",
+      defaultValue = "${env:CARTWHEEL_PROFILE:-dev}",
+      description =
+          "Configuration profile: conf/<profile>.json over conf/config.json (env CARTWHEEL_PROFILE; default ${DEFAULT-VALUE}).")
   String profile;
 
-  @Option(names = "--conf-dir", defaultValue = "${env:CARTWHEEL_CONF_DIR:-conf}",
-    description = "Directory of config.json and the profiles; falls back to the copy in the jar (env CARTWHEEL_CONF_DIR; default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--conf-dir",
+      defaultValue = "${env:CARTWHEEL_CONF_DIR:-conf}",
+      description =
+          "Directory of config.json and the profiles; falls back to the copy in the jar (env CARTWHEEL_CONF_DIR; default ${DEFAULT-VALUE}).")
   String confDir;
 
-  @Option(names = "--cluster", description = "Join the Hazelcast cluster described by cluster.xml (same as CARTWHEEL_CLUSTER=true).")
+  @Option(
+      names = "--cluster",
+      description =
+          "Join the Hazelcast cluster described by cluster.xml (same as CARTWHEEL_CLUSTER=true).")
   boolean cluster;
 
-  @Option(names = "--verticles", paramLabel = "LIST",
-    description = "Verticles to deploy, e.g. gateway:2,users or all (same as CARTWHEEL_VERTICLES).")
+  @Option(
+      names = "--verticles",
+      paramLabel = "LIST",
+      description =
+          "Verticles to deploy, e.g. gateway:2,users or all (same as CARTWHEEL_VERTICLES).")
   String verticles;
 
   public static void main(String[] args) {
@@ -92,7 +107,15 @@ public final class Cartwheel implements Callable<Integer> {
     @Override
     public String[] getVersion() {
       BuildInfo build = BuildInfo.load();
-      return new String[] {"cartwheel " + build.version() + " (commit " + build.commit() + ", Vert.x " + build.vertxVersion() + ")"};
+      return new String[] {
+        "cartwheel "
+            + build.version()
+            + " (commit "
+            + build.commit()
+            + ", Vert.x "
+            + build.vertxVersion()
+            + ")"
+      };
     }
   }
 }

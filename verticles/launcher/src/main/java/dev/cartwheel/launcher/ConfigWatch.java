@@ -9,14 +9,13 @@ import io.vertx.config.ConfigRetrieverOptions;
 import io.vertx.config.ConfigStoreOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Watches this node's conf/ files (vertx-config scans them) and, when they change, loads the configuration
@@ -49,19 +48,28 @@ final class ConfigWatch {
    * there is nothing to watch.
    */
   void start(long intervalMs) {
-    List<Path> files = Stream.concat(Stream.of("config.json"), profiles.stream().map(profile -> profile + ".json"))
-      .map(name -> Path.of(sources.confDir(), name))
-      .filter(Files::exists).toList();
+    List<Path> files =
+        Stream.concat(Stream.of("config.json"), profiles.stream().map(profile -> profile + ".json"))
+            .map(name -> Path.of(sources.confDir(), name))
+            .filter(Files::exists)
+            .toList();
     if (files.isEmpty()) {
-      LOG.info("No configuration file on disk in {}: nothing to watch (the jar's own cannot change)", sources.confDir());
+      LOG.info(
+          "No configuration file on disk in {}: nothing to watch (the jar's own cannot change)",
+          sources.confDir());
       return;
     }
-    ConfigRetrieverOptions options = new ConfigRetrieverOptions().setScanPeriod(intervalMs).setIncludeDefaultStores(false);
-    // optional: a file deleted while the node runs reads as empty, and the reload says what that changes
+    ConfigRetrieverOptions options =
+        new ConfigRetrieverOptions().setScanPeriod(intervalMs).setIncludeDefaultStores(false);
+    // optional: a file deleted while the node runs reads as empty, and the reload says what that
+    // changes
     files.forEach(file -> options.addStore(file(file, true)));
     retriever = ConfigRetriever.create(vertx, options);
     retriever.listen(change -> reload());
-    LOG.info("Watching {} every {} ms: live keys apply when edited, others at the next start", files, intervalMs);
+    LOG.info(
+        "Watching {} every {} ms: live keys apply when edited, others at the next start",
+        files,
+        intervalMs);
   }
 
   void stop() {
@@ -71,26 +79,43 @@ final class ConfigWatch {
   }
 
   private void reload() {
-    ConfigLoader.load(vertx, sources).onSuccess(files -> {
-      JsonObject changes = new JsonObject();
-      for (String key : ConfigPaths.leaves(files.json())) {
-        Object now = ConfigPaths.get(files.json(), key);
-        if (!Objects.equals(now, ConfigPaths.get(loaded, key))) {
-          if (LiveConfig.isLive(key)) {
-            changes.put(key, now);
-          } else {
-            LOG.warn("Configuration {} changed in {} to {}: it applies when the node restarts", key, sources.confDir(), now);
-          }
-        }
-      }
-      // a refused edit is compared again after the next one, so that fixing it applies all of it
-      if (changes.isEmpty() || live.apply(changes, "the files in " + sources.confDir(), "file watch")) {
-        loaded = files.json();
-      }
-    }).onFailure(error -> LOG.error("The files in {} no longer load, the running configuration stays: {}", sources.confDir(), error.getMessage()));
+    ConfigLoader.load(vertx, sources)
+        .onSuccess(
+            files -> {
+              JsonObject changes = new JsonObject();
+              for (String key : ConfigPaths.leaves(files.json())) {
+                Object now = ConfigPaths.get(files.json(), key);
+                if (!Objects.equals(now, ConfigPaths.get(loaded, key))) {
+                  if (LiveConfig.isLive(key)) {
+                    changes.put(key, now);
+                  } else {
+                    LOG.warn(
+                        "Configuration {} changed in {} to {}: it applies when the node restarts",
+                        key,
+                        sources.confDir(),
+                        now);
+                  }
+                }
+              }
+              // a refused edit is compared again after the next one, so that fixing it applies all
+              // of it
+              if (changes.isEmpty()
+                  || live.apply(changes, "the files in " + sources.confDir(), "file watch")) {
+                loaded = files.json();
+              }
+            })
+        .onFailure(
+            error ->
+                LOG.error(
+                    "The files in {} no longer load, the running configuration stays: {}",
+                    sources.confDir(),
+                    error.getMessage()));
   }
 
   private static ConfigStoreOptions file(Path path, boolean optional) {
-    return new ConfigStoreOptions().setType("file").setOptional(optional).setConfig(new JsonObject().put("path", path.toString()));
+    return new ConfigStoreOptions()
+        .setType("file")
+        .setOptional(optional)
+        .setConfig(new JsonObject().put("path", path.toString()));
   }
 }

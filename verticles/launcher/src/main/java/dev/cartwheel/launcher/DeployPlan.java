@@ -1,7 +1,6 @@
 package dev.cartwheel.launcher;
 
 import dev.cartwheel.runtime.config.ConfigException;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +12,15 @@ import java.util.Map;
  */
 record DeployPlan(List<Item> items) {
 
-  record Item(VerticleCatalog.Entry verticle, int instances) {
-  }
+  record Item(VerticleCatalog.Entry verticle, int instances) {}
 
   static final String KEY = "deploy";
   private static final int MAX_INSTANCES = 64;
 
   static DeployPlan parse(List<String> entries) {
     if (entries.isEmpty()) {
-      throw new ConfigException(KEY, "names no verticle; use 'all' or some of " + VerticleCatalog.names());
+      throw new ConfigException(
+          KEY, "names no verticle; use 'all' or some of " + VerticleCatalog.names());
     }
     Map<String, Integer> instances = new LinkedHashMap<>();
     for (String entry : entries) {
@@ -31,15 +30,22 @@ record DeployPlan(List<Item> items) {
       if (name.equals("all")) {
         VerticleCatalog.names().forEach(known -> instances.putIfAbsent(known, count));
       } else if (VerticleCatalog.find(name).isEmpty()) {
-        throw new ConfigException(KEY, "unknown verticle '" + name + "' (known: all, " + String.join(", ", VerticleCatalog.names()) + ")");
+        throw new ConfigException(
+            KEY,
+            "unknown verticle '"
+                + name
+                + "' (known: all, "
+                + String.join(", ", VerticleCatalog.names())
+                + ")");
       } else {
         instances.put(name, count);
       }
     }
-    List<Item> items = VerticleCatalog.ENTRIES.stream()
-      .filter(entry -> instances.containsKey(entry.name()))
-      .map(entry -> new Item(entry, instances.get(entry.name())))
-      .toList();
+    List<Item> items =
+        VerticleCatalog.ENTRIES.stream()
+            .filter(entry -> instances.containsKey(entry.name()))
+            .map(entry -> new Item(entry, instances.get(entry.name())))
+            .toList();
     return new DeployPlan(items);
   }
 
@@ -52,7 +58,9 @@ record DeployPlan(List<Item> items) {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ConfigException(KEY, "'" + entry + "' is not name or name:instances with 1 to " + MAX_INSTANCES + " instances");
+    throw new ConfigException(
+        KEY,
+        "'" + entry + "' is not name or name:instances with 1 to " + MAX_INSTANCES + " instances");
   }
 
   boolean deploys(String name) {
@@ -61,6 +69,8 @@ record DeployPlan(List<Item> items) {
 
   @Override
   public String toString() {
-    return String.join(", ", items.stream().map(item -> item.verticle().name() + " x" + item.instances()).toList());
+    return String.join(
+        ", ",
+        items.stream().map(item -> item.verticle().name() + " x" + item.instances()).toList());
   }
 }

@@ -3,7 +3,6 @@ package dev.cartwheel.launcher;
 import dev.cartwheel.embedded.KafkaBroker;
 import dev.cartwheel.embedded.PostgresServer;
 import dev.cartwheel.runtime.config.ConfigException;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -26,21 +25,34 @@ final class EmbeddedServices {
     boolean needPostgres = settings.pgUrl().isEmpty();
     boolean needKafka = settings.kafkaBootstrap().isEmpty();
     if ((needPostgres || needKafka) && !settings.embedded().enabled()) {
-      throw new ConfigException(needPostgres ? "pg.url" : "kafka.bootstrap",
-        "is required in profile '" + profile + "' (embedded services are off there: embedded.enabled is false)");
+      throw new ConfigException(
+          needPostgres ? "pg.url" : "kafka.bootstrap",
+          "is required in profile '"
+              + profile
+              + "' (embedded services are off there: embedded.enabled is false)");
     }
     NodeSettings.Embedded embedded = settings.embedded();
-    CompletableFuture<PostgresServer> postgres = needPostgres
-      ? CompletableFuture.supplyAsync(() -> PostgresServer.start(embedded.dataDir().resolve("postgres"), embedded.pgPort(), false))
-      : CompletableFuture.completedFuture(null);
-    CompletableFuture<KafkaBroker> kafka = needKafka
-      ? CompletableFuture.supplyAsync(() -> KafkaBroker.start(embedded.dataDir().resolve("kafka"), embedded.kafkaPort(), false))
-      : CompletableFuture.completedFuture(null);
+    CompletableFuture<PostgresServer> postgres =
+        needPostgres
+            ? CompletableFuture.supplyAsync(
+                () ->
+                    PostgresServer.start(
+                        embedded.dataDir().resolve("postgres"), embedded.pgPort(), false))
+            : CompletableFuture.completedFuture(null);
+    CompletableFuture<KafkaBroker> kafka =
+        needKafka
+            ? CompletableFuture.supplyAsync(
+                () ->
+                    KafkaBroker.start(
+                        embedded.dataDir().resolve("kafka"), embedded.kafkaPort(), false))
+            : CompletableFuture.completedFuture(null);
     try {
       CompletableFuture.allOf(postgres, kafka).join();
     } catch (CompletionException e) {
-      // allOf has waited for both: closes, here and now, whichever started; the one that failed has nothing to close
-      CompletableFuture<Void> unusedPostgresClose = postgres.thenAccept(EmbeddedServices::closeQuietly);
+      // allOf has waited for both: closes, here and now, whichever started; the one that failed has
+      // nothing to close
+      CompletableFuture<Void> unusedPostgresClose =
+          postgres.thenAccept(EmbeddedServices::closeQuietly);
       CompletableFuture<Void> unusedKafkaClose = kafka.thenAccept(EmbeddedServices::closeQuietly);
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
@@ -80,7 +92,8 @@ final class EmbeddedServices {
     try {
       service.close();
     } catch (Exception e) {
-      org.slf4j.LoggerFactory.getLogger(EmbeddedServices.class).warn("Could not stop {}: {}", service.getClass().getSimpleName(), e.getMessage());
+      org.slf4j.LoggerFactory.getLogger(EmbeddedServices.class)
+          .warn("Could not stop {}: {}", service.getClass().getSimpleName(), e.getMessage());
     }
   }
 }

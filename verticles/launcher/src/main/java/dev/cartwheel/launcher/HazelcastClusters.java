@@ -9,7 +9,6 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.grid.hazelcast.Bucket4jHazelcast;
 import io.github.bucket4j.grid.hazelcast.HazelcastProxyManager;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,18 +25,20 @@ final class HazelcastClusters {
 
   /** First of the Hazelcast type ids Bucket4j's serializers take (a handful); ours use none. */
   private static final int BUCKET4J_SERIALIZER_IDS = 10_000;
+
   /** The map of the gateways' rate-limit buckets (see cluster.xml). */
   static final String RATE_LIMIT_MAP = "cartwheel.rate-limits";
 
-  private HazelcastClusters() {
-  }
+  private HazelcastClusters() {}
 
   /** The cluster-wide rate-limit buckets; a bucket is dropped once it would be full again anyway. */
   static ProxyManager<String> rateLimitBuckets(HazelcastClusterManager cluster) {
     IMap<String, byte[]> map = cluster.getHazelcastInstance().getMap(RATE_LIMIT_MAP);
     return Bucket4jHazelcast.entryProcessorBasedBuilder(map)
-      .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-      .build();
+        .expirationAfterWrite(
+            ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                Duration.ofSeconds(10)))
+        .build();
   }
 
   static HazelcastRouting create(NodeSettings.Cluster cluster) {
@@ -47,16 +48,24 @@ final class HazelcastClusters {
     variables.setProperty("cartwheel.cluster.interface", cluster.bindInterface());
     variables.setProperty("cartwheel.cluster.port", String.valueOf(cluster.port()));
     Path file = Path.of(cluster.configFile());
-    try (InputStream in = Files.exists(file) ? Files.newInputStream(file) : HazelcastClusters.class.getResourceAsStream("/" + cluster.configFile())) {
+    try (InputStream in =
+        Files.exists(file)
+            ? Files.newInputStream(file)
+            : HazelcastClusters.class.getResourceAsStream("/" + cluster.configFile())) {
       if (in == null) {
-        throw new ConfigException("cluster.configFile", "no file " + file.toAbsolutePath() + ", and none of that name in the jar");
+        throw new ConfigException(
+            "cluster.configFile",
+            "no file " + file.toAbsolutePath() + ", and none of that name in the jar");
       }
       Config config = new XmlConfigBuilder(in).setProperties(variables).build();
-      // the gateways' rate-limit buckets travel with Bucket4j's own serializers, not Java serialization
-      HazelcastProxyManager.addCustomSerializers(config.getSerializationConfig(), BUCKET4J_SERIALIZER_IDS);
+      // the gateways' rate-limit buckets travel with Bucket4j's own serializers, not Java
+      // serialization
+      HazelcastProxyManager.addCustomSerializers(
+          config.getSerializationConfig(), BUCKET4J_SERIALIZER_IDS);
       return new HazelcastRouting(config);
     } catch (IOException e) {
-      throw new ConfigException("cluster.configFile", "cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
+      throw new ConfigException(
+          "cluster.configFile", "cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
     }
   }
 }

@@ -11,7 +11,6 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.spi.cluster.RegistrationInfo;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,19 +38,26 @@ final class HazelcastRouting extends HazelcastClusterManager implements ClusterR
     } finally {
       REGISTERING.remove();
     }
-    return new Routed<>(consumer, () -> {
-      // removing it again when the consumer unregisters is a no-op
-      List<Future<Void>> removed = made.stream().map(registration -> {
-        Promise<Void> promise = Promise.promise();
-        removeRegistration(address, registration, promise);
-        return promise.future();
-      }).toList();
-      return Future.join(removed).mapEmpty();
-    });
+    return new Routed<>(
+        consumer,
+        () -> {
+          // removing it again when the consumer unregisters is a no-op
+          List<Future<Void>> removed =
+              made.stream()
+                  .map(
+                      registration -> {
+                        Promise<Void> promise = Promise.promise();
+                        removeRegistration(address, registration, promise);
+                        return promise.future();
+                      })
+                  .toList();
+          return Future.join(removed).mapEmpty();
+        });
   }
 
   @Override
-  public void addRegistration(String address, RegistrationInfo registrationInfo, Completable<Void> promise) {
+  public void addRegistration(
+      String address, RegistrationInfo registrationInfo, Completable<Void> promise) {
     List<RegistrationInfo> made = REGISTERING.get();
     if (made != null) {
       made.add(registrationInfo);

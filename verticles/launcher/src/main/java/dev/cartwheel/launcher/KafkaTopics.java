@@ -6,14 +6,13 @@ import io.vertx.core.Future;
 import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.kafka.admin.NewTopic;
 import io.vertx.kafka.admin.TopicDescription;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The platform's Kafka topics: each domain's ({@code kafka.topics.*}), the inbound ones and the dead-letter
@@ -34,8 +33,11 @@ final class KafkaTopics {
       Set<String> names = new TreeSet<>(KafkaOutbound.from(config).topics().values());
       names.addAll(config.strings("bridge.inboundTopics"));
       names.add(config.requiredString("bridge.deadLetterTopic"));
-      return new Settings(names, config.bool("kafka.provision.create"), config.integer("kafka.provision.partitions", 1, 10_000),
-        (short) config.integer("kafka.provision.replicationFactor", 1, 32));
+      return new Settings(
+          names,
+          config.bool("kafka.provision.create"),
+          config.integer("kafka.provision.partitions", 1, 10_000),
+          (short) config.integer("kafka.provision.replicationFactor", 1, 32));
     }
   }
 
@@ -49,29 +51,59 @@ final class KafkaTopics {
 
   /** At start: creates what is missing (where allowed) and warns about topics with fewer partitions than configured. */
   Future<Void> provision() {
-    return ensure().compose(present -> admin.describeTopics(List.copyOf(settings.names()))).onSuccess(this::warnAboutPartitions).mapEmpty();
+    return ensure()
+        .compose(present -> admin.describeTopics(List.copyOf(settings.names())))
+        .onSuccess(this::warnAboutPartitions)
+        .mapEmpty();
   }
 
   /** Succeeds when every topic exists (after creating the missing ones, where allowed); fails naming those missing. */
   Future<Void> ensure() {
-    return admin.listTopics().compose(existing -> {
-      Set<String> missing = new TreeSet<>(settings.names());
-      missing.removeAll(existing);
-      if (missing.isEmpty()) {
-        return Future.succeededFuture();
-      }
-      if (!settings.create()) {
-        return Future.failedFuture("the Kafka topics " + missing + " are missing; kafka.provision.create is off, so they are"
-          + " the operator's to create (docker/k8s/25-kafka-topics-job.yaml does)");
-      }
-      List<NewTopic> topics = missing.stream().map(name -> new NewTopic(name, settings.partitions(), settings.replicationFactor())).toList();
-      return admin.createTopics(topics)
-        // another node created one meanwhile: the next probe lists them again
-        .recover(error -> createdElsewhere(error) ? Future.succeededFuture() : Future.failedFuture(error))
-        .onSuccess(created -> LOG.info("Created the Kafka topics {} ({} partitions, replication factor {})", missing,
-          settings.partitions(), settings.replicationFactor()))
-        .onFailure(error -> LOG.warn("Could not create the Kafka topics {}: {}", missing, error.getMessage()));
-    });
+    return admin
+        .listTopics()
+        .compose(
+            existing -> {
+              Set<String> missing = new TreeSet<>(settings.names());
+              missing.removeAll(existing);
+              if (missing.isEmpty()) {
+                return Future.succeededFuture();
+              }
+              if (!settings.create()) {
+                return Future.failedFuture(
+                    "the Kafka topics "
+                        + missing
+                        + " are missing; kafka.provision.create is off, so they are"
+                        + " the operator's to create (docker/k8s/25-kafka-topics-job.yaml does)");
+              }
+              List<NewTopic> topics =
+                  missing.stream()
+                      .map(
+                          name ->
+                              new NewTopic(
+                                  name, settings.partitions(), settings.replicationFactor()))
+                      .toList();
+              return admin
+                  .createTopics(topics)
+                  // another node created one meanwhile: the next probe lists them again
+                  .recover(
+                      error ->
+                          createdElsewhere(error)
+                              ? Future.succeededFuture()
+                              : Future.failedFuture(error))
+                  .onSuccess(
+                      created ->
+                          LOG.info(
+                              "Created the Kafka topics {} ({} partitions, replication factor {})",
+                              missing,
+                              settings.partitions(),
+                              settings.replicationFactor()))
+                  .onFailure(
+                      error ->
+                          LOG.warn(
+                              "Could not create the Kafka topics {}: {}",
+                              missing,
+                              error.getMessage()));
+            });
   }
 
   private static boolean createdElsewhere(Throwable error) {
@@ -84,12 +116,16 @@ final class KafkaTopics {
   }
 
   private void warnAboutPartitions(Map<String, TopicDescription> topics) {
-    topics.forEach((name, topic) -> {
-      if (topic.getPartitions().size() < settings.partitions()) {
-        LOG.warn("Kafka topic {} has {} partitions where kafka.provision.partitions asks for {}; it is left as it is"
-          + " (adding partitions moves keys to other partitions: kafka-topics.sh --alter, if you mean it)",
-          name, topic.getPartitions().size(), settings.partitions());
-      }
-    });
+    topics.forEach(
+        (name, topic) -> {
+          if (topic.getPartitions().size() < settings.partitions()) {
+            LOG.warn(
+                "Kafka topic {} has {} partitions where kafka.provision.partitions asks for {}; it is left as it is"
+                    + " (adding partitions moves keys to other partitions: kafka-topics.sh --alter, if you mean it)",
+                name,
+                topic.getPartitions().size(),
+                settings.partitions());
+          }
+        });
   }
 }

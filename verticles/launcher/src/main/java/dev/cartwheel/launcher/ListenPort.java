@@ -2,7 +2,6 @@ package dev.cartwheel.launcher;
 
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.config.EnvOverrides;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,8 +13,7 @@ import java.net.ServerSocket;
  */
 final class ListenPort {
 
-  private ListenPort() {
-  }
+  private ListenPort() {}
 
   static void ensureFree(NodeSettings settings, ConfigReader config) {
     if (settings.plan().deploys(Platform.GATEWAY)) {
@@ -34,8 +32,17 @@ final class ListenPort {
       probe.setReuseAddress(true);
       probe.bind(new InetSocketAddress(host, port));
     } catch (IOException e) {
-      throw new IllegalStateException(key + " (" + EnvOverrides.envName(key) + "): " + host + ":" + port
-        + " is taken (" + e.getMessage() + "); stop what listens there or choose another port");
+      throw new IllegalStateException(
+          key
+              + " ("
+              + EnvOverrides.envName(key)
+              + "): "
+              + host
+              + ":"
+              + port
+              + " is taken ("
+              + e.getMessage()
+              + "); stop what listens there or choose another port");
     }
   }
 }

@@ -4,14 +4,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.config.ConfigReader;
-import org.slf4j.LoggerFactory;
-
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /**
  * logging.levels: {@code logger=LEVEL} entries (e.g. {@code dev.cartwheel.gateway=DEBUG}) set on Logback,
@@ -20,7 +19,8 @@ import java.util.Set;
 final class LogLevels {
 
   private static final String KEY = "logging.levels";
-  private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+  private static final List<String> LEVELS =
+      List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
   /**
    * What logback.xml had set, per logger, before any change. One Logback context serves the whole JVM
@@ -35,8 +35,11 @@ final class LogLevels {
     Map<String, Level> levels = new LinkedHashMap<>();
     for (String entry : config.strings(KEY)) {
       String[] parts = entry.split("=", 2);
-      if (parts.length != 2 || parts[0].isBlank() || !LEVELS.contains(parts[1].trim().toUpperCase(Locale.ROOT))) {
-        throw new ConfigException(KEY, "entries are logger=LEVEL with a level of " + LEVELS + ", not '" + entry + "'");
+      if (parts.length != 2
+          || parts[0].isBlank()
+          || !LEVELS.contains(parts[1].trim().toUpperCase(Locale.ROOT))) {
+        throw new ConfigException(
+            KEY, "entries are logger=LEVEL with a level of " + LEVELS + ", not '" + entry + "'");
       }
       levels.put(parts[0].trim(), Level.toLevel(parts[1].trim()));
     }
@@ -54,13 +57,17 @@ final class LogLevels {
     Set<String> dropped = new HashSet<>(configured.keySet());
     dropped.removeAll(wanted.keySet());
     dropped.forEach(name -> logback.getLogger(name).setLevel(ORIGINAL.get(name)));
-    wanted.forEach((name, level) -> {
-      ch.qos.logback.classic.Logger logger = logback.getLogger(name);
-      if (!ORIGINAL.containsKey(name)) {
-        ORIGINAL.put(name, logger.getLevel()); // often null (inherited): putIfAbsent would overwrite that later
-      }
-      logger.setLevel(level);
-    });
+    wanted.forEach(
+        (name, level) -> {
+          ch.qos.logback.classic.Logger logger = logback.getLogger(name);
+          if (!ORIGINAL.containsKey(name)) {
+            ORIGINAL.put(
+                name,
+                logger
+                    .getLevel()); // often null (inherited): putIfAbsent would overwrite that later
+          }
+          logger.setLevel(level);
+        });
     configured.clear();
     configured.putAll(wanted);
   }

@@ -2,62 +2,70 @@ package dev.cartwheel.launcher;
 
 import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.config.ConfigReader;
-
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** What the launcher itself reads: the plan, clustering, embedded services, external service addresses. */
 record NodeSettings(
-  DeployPlan plan,
-  Cluster cluster,
-  Embedded embedded,
-  Optional<String> pgUrl,
-  Optional<String> kafkaBootstrap,
-  long healthTimeoutMs,
-  long drainGraceMs,
-  String host,
-  int opsPort) {
+    DeployPlan plan,
+    Cluster cluster,
+    Embedded embedded,
+    Optional<String> pgUrl,
+    Optional<String> kafkaBootstrap,
+    long healthTimeoutMs,
+    long drainGraceMs,
+    String host,
+    int opsPort) {
 
-  record Cluster(boolean enabled, String name, String members, String bindInterface, int port, String configFile, Ha ha) {
-  }
+  record Cluster(
+      boolean enabled,
+      String name,
+      String members,
+      String bindInterface,
+      int port,
+      String configFile,
+      Ha ha) {}
 
   /** Vert.x HA: a dead node's verticles are redeployed on a survivor of the same group, given a quorum. */
-  record Ha(boolean enabled, String group, int quorum) {
-  }
+  record Ha(boolean enabled, String group, int quorum) {}
 
-  record Embedded(boolean enabled, Path dataDir, int pgPort, int kafkaPort) {
-  }
+  record Embedded(boolean enabled, Path dataDir, int pgPort, int kafkaPort) {}
 
-  private static final Pattern BOOTSTRAP = Pattern.compile("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*");
+  private static final Pattern BOOTSTRAP =
+      Pattern.compile("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*");
 
   static NodeSettings from(ConfigReader config) {
     return new NodeSettings(
-      DeployPlan.parse(config.strings(DeployPlan.KEY)),
-      new Cluster(
-        config.bool("cluster.enabled"),
-        config.requiredString("cluster.name"),
-        config.requiredString("cluster.members"),
-        config.requiredString("cluster.interface"),
-        config.integer("cluster.port", 1, 65535),
-        config.requiredString("cluster.configFile"),
-        new Ha(config.bool("cluster.ha.enabled"), config.requiredString("cluster.ha.group"), config.integer("cluster.ha.quorum", 1, 1000))),
-      new Embedded(
-        config.bool("embedded.enabled"),
-        Path.of(config.requiredString("embedded.dataDir")).toAbsolutePath().normalize(),
-        config.port("embedded.pgPort"),
-        config.port("embedded.kafkaPort")),
-      config.optionalString("pg.url"),
-      config.optionalString("kafka.bootstrap").map(NodeSettings::checkedBootstrap),
-      config.longInteger("health.checkTimeoutMs", 100, 60_000),
-      config.longInteger("http.drainGraceMs", 0, 120_000),
-      config.requiredString("http.host"),
-      config.integer("ops.port", 0, 65535));
+        DeployPlan.parse(config.strings(DeployPlan.KEY)),
+        new Cluster(
+            config.bool("cluster.enabled"),
+            config.requiredString("cluster.name"),
+            config.requiredString("cluster.members"),
+            config.requiredString("cluster.interface"),
+            config.integer("cluster.port", 1, 65535),
+            config.requiredString("cluster.configFile"),
+            new Ha(
+                config.bool("cluster.ha.enabled"),
+                config.requiredString("cluster.ha.group"),
+                config.integer("cluster.ha.quorum", 1, 1000))),
+        new Embedded(
+            config.bool("embedded.enabled"),
+            Path.of(config.requiredString("embedded.dataDir")).toAbsolutePath().normalize(),
+            config.port("embedded.pgPort"),
+            config.port("embedded.kafkaPort")),
+        config.optionalString("pg.url"),
+        config.optionalString("kafka.bootstrap").map(NodeSettings::checkedBootstrap),
+        config.longInteger("health.checkTimeoutMs", 100, 60_000),
+        config.longInteger("http.drainGraceMs", 0, 120_000),
+        config.requiredString("http.host"),
+        config.integer("ops.port", 0, 65535));
   }
 
   private static String checkedBootstrap(String servers) {
     if (!BOOTSTRAP.matcher(servers.trim()).matches()) {
-      throw new ConfigException("kafka.bootstrap", "expected host:port[,host:port...], got \"" + servers + "\"");
+      throw new ConfigException(
+          "kafka.bootstrap", "expected host:port[,host:port...], got \"" + servers + "\"");
     }
     return servers.trim();
   }

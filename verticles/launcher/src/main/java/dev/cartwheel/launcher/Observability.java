@@ -24,7 +24,6 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.tracing.opentelemetry.OpenTelemetryOptions;
 import io.vertx.tracing.opentelemetry.OpenTelemetryTracingFactory;
-
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -37,11 +36,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class Observability implements AutoCloseable {
 
-  record Settings(boolean metrics, boolean tracing, Optional<String> otlpEndpoint, int samplePercent) {
+  record Settings(
+      boolean metrics, boolean tracing, Optional<String> otlpEndpoint, int samplePercent) {
 
     static Settings from(ConfigReader config) {
-      return new Settings(config.bool("metrics.enabled"), config.bool("tracing.enabled"),
-        config.optionalString("tracing.otlpEndpoint"), config.integer("tracing.samplePercent", 0, 100));
+      return new Settings(
+          config.bool("metrics.enabled"),
+          config.bool("tracing.enabled"),
+          config.optionalString("tracing.otlpEndpoint"),
+          config.integer("tracing.samplePercent", 0, 100));
     }
   }
 
@@ -50,10 +53,15 @@ final class Observability implements AutoCloseable {
   private final OpenTelemetry telemetry;
   private final SdkTracerProvider ownTracerProvider;
 
-  private Observability(Settings settings, OpenTelemetry telemetry, SdkTracerProvider ownTracerProvider) {
+  private Observability(
+      Settings settings, OpenTelemetry telemetry, SdkTracerProvider ownTracerProvider) {
     this.settings = settings;
-    // with metrics off, the domains still count into a registry nobody reads: cheaper than a check at every count
-    this.meters = settings.metrics() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : new SimpleMeterRegistry();
+    // with metrics off, the domains still count into a registry nobody reads: cheaper than a check
+    // at every count
+    this.meters =
+        settings.metrics()
+            ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
+            : new SimpleMeterRegistry();
     this.telemetry = telemetry;
     this.ownTracerProvider = ownTracerProvider;
   }
@@ -67,31 +75,46 @@ final class Observability implements AutoCloseable {
       return new Observability(settings, OpenTelemetry.noop(), null);
     }
     SdkTracerProvider tracerProvider = tracerProvider(settings);
-    OpenTelemetry sdk = OpenTelemetrySdk.builder()
-      .setTracerProvider(tracerProvider)
-      .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-      .build();
+    OpenTelemetry sdk =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(tracerProvider)
+            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+            .build();
     return new Observability(settings, sdk, tracerProvider);
   }
 
   private static SdkTracerProvider tracerProvider(Settings settings) {
-    SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
-      .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "cartwheel"))))
-      // a trace that came in sampled (or not) stays so: the caller decided
-      .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(settings.samplePercent() / 100.0)));
-    settings.otlpEndpoint().ifPresent(endpoint ->
-      builder.addSpanProcessor(BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder().setEndpoint(endpoint).build()).build()));
+    SdkTracerProviderBuilder builder =
+        SdkTracerProvider.builder()
+            .setResource(
+                Resource.getDefault()
+                    .merge(
+                        Resource.create(
+                            Attributes.of(AttributeKey.stringKey("service.name"), "cartwheel"))))
+            // a trace that came in sampled (or not) stays so: the caller decided
+            .setSampler(
+                Sampler.parentBased(Sampler.traceIdRatioBased(settings.samplePercent() / 100.0)));
+    settings
+        .otlpEndpoint()
+        .ifPresent(
+            endpoint ->
+                builder.addSpanProcessor(
+                    BatchSpanProcessor.builder(
+                            OtlpHttpSpanExporter.builder().setEndpoint(endpoint).build())
+                        .build()));
     return builder.build();
   }
 
   /** Builds Vert.x with these metrics and this tracer. */
   VertxBuilder applyTo(VertxOptions options, VertxBuilder builder) {
     if (settings.metrics()) {
-      options.setMetricsOptions(new MicrometerMetricsOptions()
-        .setEnabled(true)
-        .setJvmMetricsEnabled(true)
-        // the route template (/api/v1/orders/:id), never the path: ids in paths would make a series each
-        .addLabels(Label.HTTP_ROUTE));
+      options.setMetricsOptions(
+          new MicrometerMetricsOptions()
+              .setEnabled(true)
+              .setJvmMetricsEnabled(true)
+              // the route template (/api/v1/orders/:id), never the path: ids in paths would make a
+              // series each
+              .addLabels(Label.HTTP_ROUTE));
       builder.withMetrics(new MicrometerMetricsFactory(meters));
     }
     if (telemetry != OpenTelemetry.noop()) {
@@ -103,8 +126,13 @@ final class Observability implements AutoCloseable {
 
   /** For the banner: where metrics and spans go. */
   String describe() {
-    String tracing = telemetry == OpenTelemetry.noop() ? "off"
-      : settings.otlpEndpoint().map(endpoint -> "exported to " + endpoint).orElse("on, not exported");
+    String tracing =
+        telemetry == OpenTelemetry.noop()
+            ? "off"
+            : settings
+                .otlpEndpoint()
+                .map(endpoint -> "exported to " + endpoint)
+                .orElse("on, not exported");
     return "metrics " + (settings.metrics() ? "at /metrics" : "off") + ", tracing " + tracing;
   }
 

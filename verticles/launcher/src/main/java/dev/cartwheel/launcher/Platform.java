@@ -18,15 +18,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One running node: configuration, embedded services when needed, Vert.x (clustered or not), and the
@@ -38,16 +37,19 @@ import java.util.concurrent.TimeUnit;
 public final class Platform implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger("cartwheel");
+
   /** Bounds of the stop's stages; undeploying the gateway also waits for its requests (http.drainTimeoutMs). */
   private static final Duration UNDEPLOY_BOUND = Duration.ofSeconds(15);
+
   private static final Duration CLOSE_BOUND = Duration.ofSeconds(15);
   private static final long POSTGRES_AT_START_TIMEOUT_MS = 10_000;
+
   /** How often a clustered node sweeps the service records of departed nodes (see ServiceRegistry). */
   private static final long REGISTRY_SWEEP_MS = 1_000;
 
   /** Where the configuration comes from (see {@link ConfigLoader}). */
-  public record Options(String confDir, String profile, Map<String, String> env, Map<String, String> flags) {
-  }
+  public record Options(
+      String confDir, String profile, Map<String, String> env, Map<String, String> flags) {}
 
   private ConfigReader config;
   private EmbeddedServices embedded;
@@ -65,8 +67,7 @@ public final class Platform implements AutoCloseable {
   private long drainGraceMs;
   private long drainTimeoutMs;
 
-  private Platform() {
-  }
+  private Platform() {}
 
   /** A node not started yet: register {@link #close} as a shutdown hook, then {@link #boot} it. */
   public static Platform create() {
@@ -99,7 +100,9 @@ public final class Platform implements AutoCloseable {
     } catch (Exception e) {
       // Future.await() rethrows checked exceptions too (a BindException when the port is taken)
       close();
-      throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
+      throw e instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException(e.getMessage(), e);
     }
   }
 
@@ -112,7 +115,11 @@ public final class Platform implements AutoCloseable {
     drainTimeoutMs = files.millis("http.drainTimeoutMs", 0, 600_000).toMillis();
     if (settings.embedded().enabled()) {
       // check every deployed verticle's settings before spending seconds on embedded services
-      ConfigReader planned = withServices(files, settings.pgUrl().orElse(EMBEDDED_PLACEHOLDER_PG), settings.kafkaBootstrap().orElse("127.0.0.1:9092"));
+      ConfigReader planned =
+          withServices(
+              files,
+              settings.pgUrl().orElse(EMBEDDED_PLACEHOLDER_PG),
+              settings.kafkaBootstrap().orElse("127.0.0.1:9092"));
       settings.plan().items().forEach(item -> item.verticle().validate().accept(planned));
     }
     embedded = EmbeddedServices.startAsNeeded(settings, files.profile());
@@ -120,18 +127,31 @@ public final class Platform implements AutoCloseable {
     settings.plan().items().forEach(item -> item.verticle().validate().accept(config));
     JsonObject json = config.json();
 
-    HazelcastRouting cluster = settings.cluster().enabled() ? HazelcastClusters.create(settings.cluster()) : null;
+    HazelcastRouting cluster =
+        settings.cluster().enabled() ? HazelcastClusters.create(settings.cluster()) : null;
     observability = Observability.create(Observability.Settings.from(config), givenTelemetry);
     vertx = createVertx(settings, cluster, observability);
     Codecs.registerAll(vertx.eventBus());
 
-    readiness = new ReadinessChecks(vertx, PgSettings.from(config), config.requiredString("kafka.bootstrap"), KafkaTopics.Settings.from(config),
-      settings.healthTimeoutMs());
+    readiness =
+        new ReadinessChecks(
+            vertx,
+            PgSettings.from(config),
+            config.requiredString("kafka.bootstrap"),
+            KafkaTopics.Settings.from(config),
+            settings.healthTimeoutMs());
     readiness.reachPostgres(PgSettings.from(config), POSTGRES_AT_START_TIMEOUT_MS).await();
     provisionTopics(settings.healthTimeoutMs());
-    node = new Node(cluster == null ? UUID.randomUUID().toString() : cluster.getNodeId(), config.profile(), BuildInfo.load(),
-      readiness.checks(), cluster != null, () -> cluster == null ? 1 : cluster.getNodes().size(),
-      observability.meters(), observability.telemetry());
+    node =
+        new Node(
+            cluster == null ? UUID.randomUUID().toString() : cluster.getNodeId(),
+            config.profile(),
+            BuildInfo.load(),
+            readiness.checks(),
+            cluster != null,
+            () -> cluster == null ? 1 : cluster.getNodes().size(),
+            observability.meters(),
+            observability.telemetry());
     readiness.watch(node::serving, () -> cluster != null && cluster.isActive(), cluster != null);
     Node.install(vertx, node);
     if (cluster != null) {
@@ -146,12 +166,19 @@ public final class Platform implements AutoCloseable {
 
     boolean ha = cluster != null && settings.cluster().ha().enabled();
     for (DeployPlan.Item item : settings.plan().items()) {
-      String id = vertx.deployVerticle(item.verticle().className(), new DeploymentOptions()
-        .setConfig(json)
-        .setInstances(item.instances())
-        // a gateway is a front door behind a load balancer: it is not moved to another node's port
-        .setHa(ha && !item.verticle().name().equals(GATEWAY))).await();
-      Node.Deployment deployment = new Node.Deployment(item.verticle().name(), item.instances(), id);
+      String id =
+          vertx
+              .deployVerticle(
+                  item.verticle().className(),
+                  new DeploymentOptions()
+                      .setConfig(json)
+                      .setInstances(item.instances())
+                      // a gateway is a front door behind a load balancer: it is not moved to
+                      // another node's port
+                      .setHa(ha && !item.verticle().name().equals(GATEWAY)))
+              .await();
+      Node.Deployment deployment =
+          new Node.Deployment(item.verticle().name(), item.instances(), id);
       deployments.add(deployment);
       node.deployed(deployment);
     }
@@ -162,8 +189,17 @@ public final class Platform implements AutoCloseable {
   /** Removes the records of nodes that left the cluster, and restores this node's own after a split. */
   private void sweepServiceRegistry(HazelcastClusterManager cluster) {
     ServiceRegistry registry = ServiceRegistry.of(vertx);
-    registrySweep = vertx.setPeriodic(REGISTRY_SWEEP_MS, tick -> registry.maintain(cluster.getNodes())
-      .onFailure(error -> LOG.debug("Service registry sweep failed; retrying: {}", error.getMessage())));
+    registrySweep =
+        vertx.setPeriodic(
+            REGISTRY_SWEEP_MS,
+            tick ->
+                registry
+                    .maintain(cluster.getNodes())
+                    .onFailure(
+                        error ->
+                            LOG.debug(
+                                "Service registry sweep failed; retrying: {}",
+                                error.getMessage())));
   }
 
   /**
@@ -173,10 +209,14 @@ public final class Platform implements AutoCloseable {
   private void watchLiveConfiguration(Options options, ConfigReader files, NodeSettings settings) {
     LogLevels logLevels = new LogLevels();
     logLevels.apply(config);
-    live = new LiveConfig(vertx, config, candidate -> {
-      settings.plan().items().forEach(item -> item.verticle().validate().accept(candidate));
-      LogLevels.parse(candidate);
-    });
+    live =
+        new LiveConfig(
+            vertx,
+            config,
+            candidate -> {
+              settings.plan().items().forEach(item -> item.verticle().validate().accept(candidate));
+              LogLevels.parse(candidate);
+            });
     LiveConfig.install(vertx, live);
     live.onChange(logLevels::apply);
     live.listen().await();
@@ -185,14 +225,17 @@ public final class Platform implements AutoCloseable {
   }
 
   private static ConfigLoader.Sources sources(Options options) {
-    return new ConfigLoader.Sources(options.confDir(), options.profile(), options.env(), options.flags());
+    return new ConfigLoader.Sources(
+        options.confDir(), options.profile(), options.env(), options.flags());
   }
 
   static final String GATEWAY = "gateway";
-  private static final String EMBEDDED_PLACEHOLDER_PG = "postgresql://postgres@127.0.0.1:5432/cartwheel";
+  private static final String EMBEDDED_PLACEHOLDER_PG =
+      "postgresql://postgres@127.0.0.1:5432/cartwheel";
 
   /** The configuration with the addresses of the PostgreSQL and Kafka this node will use. */
-  private static ConfigReader withServices(ConfigReader files, String pgUrl, String kafkaBootstrap) {
+  private static ConfigReader withServices(
+      ConfigReader files, String pgUrl, String kafkaBootstrap) {
     JsonObject json = files.json().copy();
     json.getJsonObject("pg").put("url", pgUrl);
     json.getJsonObject("kafka").put("bootstrap", kafkaBootstrap);
@@ -208,7 +251,8 @@ public final class Platform implements AutoCloseable {
     }
   }
 
-  private static Vertx createVertx(NodeSettings settings, HazelcastClusterManager cluster, Observability observability) {
+  private static Vertx createVertx(
+      NodeSettings settings, HazelcastClusterManager cluster, Observability observability) {
     VertxOptions options = new VertxOptions();
     if (cluster == null) {
       return observability.applyTo(options, Vertx.builder()).build();
@@ -218,27 +262,51 @@ public final class Platform implements AutoCloseable {
     if (ha.enabled()) {
       options.setHAEnabled(true).setHAGroup(ha.group()).setQuorumSize(ha.quorum());
     }
-    return observability.applyTo(options, Vertx.builder()).withClusterManager(cluster).buildClustered().await();
+    return observability
+        .applyTo(options, Vertx.builder())
+        .withClusterManager(cluster)
+        .buildClustered()
+        .await();
   }
 
   private void printBanner(NodeSettings settings) {
     BuildInfo build = node.build();
-    LOG.info("Cartwheel {} ({}) profile={} node={} cluster={}", build.version(), build.commit(), node.profile(), node.id(),
-      node.clustered() ? settings.cluster().name() + " (" + node.clusterMembers() + " members)" : "off");
+    LOG.info(
+        "Cartwheel {} ({}) profile={} node={} cluster={}",
+        build.version(),
+        build.commit(),
+        node.profile(),
+        node.id(),
+        node.clustered()
+            ? settings.cluster().name() + " (" + node.clusterMembers() + " members)"
+            : "off");
     if (embedded.runsPostgres() || embedded.runsKafka()) {
       LOG.info("  data directory  {}", settings.embedded().dataDir());
     }
-    LOG.info("  PostgreSQL      {}{}", PgSettings.from(config).displayUrl(), embedded.runsPostgres() ? " (embedded)" : "");
-    LOG.info("  Kafka           {}{}", config.requiredString("kafka.bootstrap"), embedded.runsKafka() ? " (embedded)" : "");
+    LOG.info(
+        "  PostgreSQL      {}{}",
+        PgSettings.from(config).displayUrl(),
+        embedded.runsPostgres() ? " (embedded)" : "");
+    LOG.info(
+        "  Kafka           {}{}",
+        config.requiredString("kafka.bootstrap"),
+        embedded.runsKafka() ? " (embedded)" : "");
     LOG.info("  verticles       {}", settings.plan());
     if (ops != null) {
-      LOG.info("  operations      http://{}:{} (health, info, metrics)", settings.host(), ops.port());
+      LOG.info(
+          "  operations      http://{}:{} (health, info, metrics)", settings.host(), ops.port());
     }
     LOG.info("  observability   {}", observability.describe());
     if (node.clustered() && settings.cluster().ha().enabled()) {
-      LOG.info("  HA              group {}, quorum {}", settings.cluster().ha().group(), settings.cluster().ha().quorum());
+      LOG.info(
+          "  HA              group {}, quorum {}",
+          settings.cluster().ha().group(),
+          settings.cluster().ha().quorum());
     }
-    LOG.info(node.url().map(url -> "Cartwheel is ready at " + url).orElse("Cartwheel is ready (no gateway on this node)"));
+    LOG.info(
+        node.url()
+            .map(url -> "Cartwheel is ready at " + url)
+            .orElse("Cartwheel is ready (no gateway on this node)"));
   }
 
   public Vertx vertx() {
@@ -258,7 +326,9 @@ public final class Platform implements AutoCloseable {
     try {
       readiness.topics().provision().await(timeoutMs + 1000, TimeUnit.MILLISECONDS);
     } catch (Exception e) {
-      LOG.warn("Kafka topics not checked at start ({}); readiness checks them again at every probe", e.getMessage());
+      LOG.warn(
+          "Kafka topics not checked at start ({}); readiness checks them again at every probe",
+          e.getMessage());
     }
   }
 
@@ -270,7 +340,9 @@ public final class Platform implements AutoCloseable {
     if (drainGraceMs == 0 || node.url().isEmpty()) {
       return;
     }
-    LOG.info("Readiness is down; serving {} ms more (http.drainGraceMs) before closing the gateway", drainGraceMs);
+    LOG.info(
+        "Readiness is down; serving {} ms more (http.drainGraceMs) before closing the gateway",
+        drainGraceMs);
     try {
       Thread.sleep(drainGraceMs);
     } catch (InterruptedException e) {
@@ -291,13 +363,20 @@ public final class Platform implements AutoCloseable {
     StopStages stages = new StopStages();
     if (node != null) {
       node.markStopping();
-      LOG.info("Cartwheel is stopping: readiness is down, then the gateway drains and the verticles undeploy");
+      LOG.info(
+          "Cartwheel is stopping: readiness is down, then the gateway drains and the verticles undeploy");
       keepServingWhileReadinessIsDown();
     }
     for (int i = deployments.size() - 1; i >= 0; i--) {
       Node.Deployment deployment = deployments.get(i);
-      Duration bound = deployment.verticle().equals(GATEWAY) ? UNDEPLOY_BOUND.plusMillis(drainTimeoutMs) : UNDEPLOY_BOUND;
-      stages.await("undeployed " + deployment.verticle(), bound, () -> vertx.undeploy(deployment.deploymentId()));
+      Duration bound =
+          deployment.verticle().equals(GATEWAY)
+              ? UNDEPLOY_BOUND.plusMillis(drainTimeoutMs)
+              : UNDEPLOY_BOUND;
+      stages.await(
+          "undeployed " + deployment.verticle(),
+          bound,
+          () -> vertx.undeploy(deployment.deploymentId()));
     }
     if (watch != null) {
       watch.stop();
@@ -306,11 +385,18 @@ public final class Platform implements AutoCloseable {
       vertx.cancelTimer(registrySweep);
     }
     if (vertx != null) {
-      stages.await("closed the ops server, live configuration and readiness checks", CLOSE_BOUND, () -> Future.join(
-        ops == null ? Future.succeededFuture() : ops.close(),
-        live == null ? Future.succeededFuture() : live.close(),
-        readiness == null ? Future.succeededFuture() : readiness.close()));
-      stages.await(node != null && node.clustered() ? "left the cluster and closed Vert.x" : "closed Vert.x", CLOSE_BOUND, vertx::close);
+      stages.await(
+          "closed the ops server, live configuration and readiness checks",
+          CLOSE_BOUND,
+          () ->
+              Future.join(
+                  ops == null ? Future.succeededFuture() : ops.close(),
+                  live == null ? Future.succeededFuture() : live.close(),
+                  readiness == null ? Future.succeededFuture() : readiness.close()));
+      stages.await(
+          node != null && node.clustered() ? "left the cluster and closed Vert.x" : "closed Vert.x",
+          CLOSE_BOUND,
+          vertx::close);
     }
     if (observability != null) {
       observability.close();

@@ -10,14 +10,13 @@ import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What {@code /health/ready} checks on this node: PostgreSQL answers a query, the Kafka broker answers a
@@ -36,31 +35,57 @@ final class ReadinessChecks {
   private final KafkaTopics topics;
   private final Set<String> down = ConcurrentHashMap.newKeySet();
 
-  ReadinessChecks(Vertx vertx, PgSettings pg, String kafkaBootstrap, KafkaTopics.Settings topicSettings, long timeoutMs) {
-    postgres = PgBuilder.pool()
-      // one connection; a probe that would queue behind a hanging one fails at once instead
-      .with(new PoolOptions().setMaxSize(1).setMaxWaitQueueSize(1).setName("cartwheel-readiness"))
-      .connectingTo(pg.connectOptions())
-      .using(vertx)
-      .build();
+  ReadinessChecks(
+      Vertx vertx,
+      PgSettings pg,
+      String kafkaBootstrap,
+      KafkaTopics.Settings topicSettings,
+      long timeoutMs) {
+    postgres =
+        PgBuilder.pool()
+            // one connection; a probe that would queue behind a hanging one fails at once instead
+            .with(
+                new PoolOptions()
+                    .setMaxSize(1)
+                    .setMaxWaitQueueSize(1)
+                    .setName("cartwheel-readiness"))
+            .connectingTo(pg.connectOptions())
+            .using(vertx)
+            .build();
     String apiTimeout = String.valueOf(Math.max(100, timeoutMs - 100));
-    kafka = KafkaAdminClient.create(vertx, Map.of(
-      "bootstrap.servers", kafkaBootstrap,
-      "client.id", "cartwheel-readiness",
-      "request.timeout.ms", apiTimeout,
-      "default.api.timeout.ms", apiTimeout));
+    kafka =
+        KafkaAdminClient.create(
+            vertx,
+            Map.of(
+                "bootstrap.servers", kafkaBootstrap,
+                "client.id", "cartwheel-readiness",
+                "request.timeout.ms", apiTimeout,
+                "default.api.timeout.ms", apiTimeout));
     checks = HealthChecks.create(vertx);
-    checks.register("postgres", timeoutMs, promise -> outcome("postgres", postgres.query("SELECT 1").execute()).onComplete(promise));
-    checks.register("kafka", timeoutMs, promise -> outcome("kafka", kafka.describeCluster()).onComplete(promise));
+    checks.register(
+        "postgres",
+        timeoutMs,
+        promise -> outcome("postgres", postgres.query("SELECT 1").execute()).onComplete(promise));
+    checks.register(
+        "kafka",
+        timeoutMs,
+        promise -> outcome("kafka", kafka.describeCluster()).onComplete(promise));
     topics = new KafkaTopics(kafka, topicSettings);
-    checks.register("kafka-topics", timeoutMs, promise -> outcome("kafka-topics", topics.ensure()).onComplete(promise));
+    checks.register(
+        "kafka-topics",
+        timeoutMs,
+        promise -> outcome("kafka-topics", topics.ensure()).onComplete(promise));
   }
 
   /** Adds the checks that depend on the node being assembled. */
   void watch(BooleanSupplier serving, BooleanSupplier clusterMember, boolean clustered) {
-    checks.register("deployments", promise -> promise.complete(serving.getAsBoolean() ? Status.OK() : Status.KO()));
+    checks.register(
+        "deployments",
+        promise -> promise.complete(serving.getAsBoolean() ? Status.OK() : Status.KO()));
     if (clustered) {
-      checks.register("cluster", promise -> promise.complete(clusterMember.getAsBoolean() ? Status.OK() : Status.KO()));
+      checks.register(
+          "cluster",
+          promise -> promise.complete(clusterMember.getAsBoolean() ? Status.OK() : Status.KO()));
     }
   }
 
@@ -69,8 +94,21 @@ final class ReadinessChecks {
    * (migrations), where a driver's "Connection refused" would name nothing.
    */
   Future<Void> reachPostgres(PgSettings pg, long timeoutMs) {
-    return postgres.query("SELECT 1").execute().timeout(timeoutMs, TimeUnit.MILLISECONDS).<Void>mapEmpty().recover(error -> Future.failedFuture(new IllegalStateException(
-      "PostgreSQL at " + pg.displayUrl() + " (pg.url, " + EnvOverrides.envName("pg.url") + ") cannot be reached: " + error.getMessage())));
+    return postgres
+        .query("SELECT 1")
+        .execute()
+        .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+        .<Void>mapEmpty()
+        .recover(
+            error ->
+                Future.failedFuture(
+                    new IllegalStateException(
+                        "PostgreSQL at "
+                            + pg.displayUrl()
+                            + " (pg.url, "
+                            + EnvOverrides.envName("pg.url")
+                            + ") cannot be reached: "
+                            + error.getMessage())));
   }
 
   KafkaTopics topics() {
@@ -82,17 +120,21 @@ final class ReadinessChecks {
   }
 
   private Future<Status> outcome(String check, Future<?> probe) {
-    return probe.map(ignored -> {
-      if (down.remove(check)) {
-        LOG.info("Readiness: {} passes again", check);
-      }
-      return Status.OK();
-    }).otherwise(error -> {
-      if (down.add(check)) {
-        LOG.warn("Readiness: {} fails: {}", check, error.getMessage());
-      }
-      return Status.KO();
-    });
+    return probe
+        .map(
+            ignored -> {
+              if (down.remove(check)) {
+                LOG.info("Readiness: {} passes again", check);
+              }
+              return Status.OK();
+            })
+        .otherwise(
+            error -> {
+              if (down.add(check)) {
+                LOG.warn("Readiness: {} fails: {}", check, error.getMessage());
+              }
+              return Status.KO();
+            });
   }
 
   Future<?> close() {

@@ -1,12 +1,11 @@
 package dev.cartwheel.launcher;
 
 import io.vertx.core.Future;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stages of a node's stop, each logged with the time it took and bounded: a stage that outlasts its bound

@@ -15,7 +15,6 @@ import dev.cartwheel.payments.PaymentsVerticle;
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.users.UsersConfig;
 import dev.cartwheel.users.UsersVerticle;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,20 +27,20 @@ import java.util.function.Consumer;
 final class VerticleCatalog {
 
   /** A deployable verticle and the check of its configuration, run before anything starts. */
-  record Entry(String name, String className, Consumer<ConfigReader> validate) {
-  }
+  record Entry(String name, String className, Consumer<ConfigReader> validate) {}
 
-  static final List<Entry> ENTRIES = List.of(
-    new Entry("users", UsersVerticle.class.getName(), UsersConfig::from),
-    new Entry("inventory", InventoryVerticle.class.getName(), InventoryConfig::from),
-    new Entry("payments", PaymentsVerticle.class.getName(), PaymentsConfig::from),
-    new Entry("orders", OrdersVerticle.class.getName(), OrdersConfig::from),
-    new Entry("notifications", NotificationsVerticle.class.getName(), NotificationsConfig::from),
-    new Entry("bridge", BridgeVerticle.class.getName(), BridgeConfig::from),
-    new Entry("gateway", GatewayVerticle.class.getName(), GatewayConfig::from));
+  static final List<Entry> ENTRIES =
+      List.of(
+          new Entry("users", UsersVerticle.class.getName(), UsersConfig::from),
+          new Entry("inventory", InventoryVerticle.class.getName(), InventoryConfig::from),
+          new Entry("payments", PaymentsVerticle.class.getName(), PaymentsConfig::from),
+          new Entry("orders", OrdersVerticle.class.getName(), OrdersConfig::from),
+          new Entry(
+              "notifications", NotificationsVerticle.class.getName(), NotificationsConfig::from),
+          new Entry("bridge", BridgeVerticle.class.getName(), BridgeConfig::from),
+          new Entry("gateway", GatewayVerticle.class.getName(), GatewayConfig::from));
 
-  private VerticleCatalog() {
-  }
+  private VerticleCatalog() {}
 
   static Optional<Entry> find(String name) {
     return ENTRIES.stream().filter(entry -> entry.name().equals(name)).findFirst();

@@ -1,5 +1,11 @@
 package dev.cartwheel.launcher;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,17 +14,10 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.cartwheel.runtime.vertx.VertxInternals;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The rules DESIGN.md states in prose, checked on the main code of every module (the launcher's test classpath
@@ -28,57 +27,103 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
 
   /** Every domain verticle's package, the gateway and the bridge included (each talks to the others over the bus). */
-  private static final List<String> DOMAINS = List.of("users", "inventory", "payments", "orders", "notifications", "bridge", "gateway");
+  private static final List<String> DOMAINS =
+      List.of("users", "inventory", "payments", "orders", "notifications", "bridge", "gateway");
 
   private static JavaClasses main;
 
   @BeforeAll
   static void importMainCode() {
-    main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.cartwheel");
+    main =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.cartwheel");
   }
 
   @Test
   @DisplayName("a domain never depends on another domain")
   void domainsDoNotImportEachOther() {
     for (String domain : DOMAINS) {
-      String[] others = DOMAINS.stream().filter(other -> !other.equals(domain)).map(other -> "dev.cartwheel." + other + "..").toArray(String[]::new);
-      noClasses().that().resideInAPackage("dev.cartwheel." + domain + "..")
-        .should().dependOnClassesThat().resideInAnyPackage(others)
-        .because("domains meet only through eventbus-codecs contracts, on the event bus")
-        .check(main);
+      String[] others =
+          DOMAINS.stream()
+              .filter(other -> !other.equals(domain))
+              .map(other -> "dev.cartwheel." + other + "..")
+              .toArray(String[]::new);
+      noClasses()
+          .that()
+          .resideInAPackage("dev.cartwheel." + domain + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
+          .because("domains meet only through eventbus-codecs contracts, on the event bus")
+          .check(main);
     }
   }
 
   @Test
   @DisplayName("only VertxInternals touches Vert.x internals")
   void onlyOneClassTouchesVertxInternals() {
-    noClasses().that().resideInAPackage("dev.cartwheel..").and().doNotHaveFullyQualifiedName(VertxInternals.class.getName())
-      .should().dependOnClassesThat().resideInAnyPackage("io.vertx..impl..", "io.vertx.core.internal..")
-      .because("an upgrade changes internals without notice: VertxInternals keeps them in one place, pinned by its test")
-      .check(main);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cartwheel..")
+        .and()
+        .doNotHaveFullyQualifiedName(VertxInternals.class.getName())
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.vertx..impl..", "io.vertx.core.internal..")
+        .because(
+            "an upgrade changes internals without notice: VertxInternals keeps them in one place, pinned by its test")
+        .check(main);
   }
 
   @Test
   @DisplayName("contracts hold constants only, and the codecs depend on nothing of ours")
   void contractsHoldNoLogic() {
-    classes().that().resideInAPackage("dev.cartwheel.codecs..").and().areTopLevelClasses().and().haveSimpleNameEndingWith("Contract")
-      .should(declareNoMethods())
-      .check(main);
-    fields().that().areDeclaredInClassesThat().resideInAPackage("dev.cartwheel.codecs..")
-      .and().areDeclaredInClassesThat().areTopLevelClasses().and().areDeclaredInClassesThat().haveSimpleNameEndingWith("Contract")
-      .should().beStatic().andShould().beFinal()
-      .check(main);
-    noClasses().that().resideInAPackage("dev.cartwheel.codecs..")
-      .should().dependOnClassesThat(resideInAPackage("dev.cartwheel..").and(resideOutsideOfPackage("dev.cartwheel.codecs..")))
-      .check(main);
+    classes()
+        .that()
+        .resideInAPackage("dev.cartwheel.codecs..")
+        .and()
+        .areTopLevelClasses()
+        .and()
+        .haveSimpleNameEndingWith("Contract")
+        .should(declareNoMethods())
+        .check(main);
+    fields()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAPackage("dev.cartwheel.codecs..")
+        .and()
+        .areDeclaredInClassesThat()
+        .areTopLevelClasses()
+        .and()
+        .areDeclaredInClassesThat()
+        .haveSimpleNameEndingWith("Contract")
+        .should()
+        .beStatic()
+        .andShould()
+        .beFinal()
+        .check(main);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cartwheel.codecs..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("dev.cartwheel..")
+                .and(resideOutsideOfPackage("dev.cartwheel.codecs..")))
+        .check(main);
   }
 
   private static ArchCondition<JavaClass> declareNoMethods() {
     return new ArchCondition<>("declare no methods") {
       @Override
       public void check(JavaClass contract, ConditionEvents events) {
-        contract.getMethods().forEach(method ->
-          events.add(SimpleConditionEvent.violated(method, method.getFullName() + " is logic in a contract")));
+        contract
+            .getMethods()
+            .forEach(
+                method ->
+                    events.add(
+                        SimpleConditionEvent.violated(
+                            method, method.getFullName() + " is logic in a contract")));
       }
     };
   }

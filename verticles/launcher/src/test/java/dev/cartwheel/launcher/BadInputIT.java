@@ -1,5 +1,7 @@
 package dev.cartwheel.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.cartwheel.runtime.auth.JwtSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -10,14 +12,6 @@ import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
@@ -26,8 +20,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Every kind of bad request the issue names, against the real platform: each gets a clear problem with
@@ -63,15 +62,28 @@ class BadInputIT {
 
   @Test
   void malformedJsonIs400() {
-    JsonObject problem = Problems.assertProblem(post("/api/v1/users", "application/json", "{\"email\": \"ada@exa"), 400, "MALFORMED_JSON");
+    JsonObject problem =
+        Problems.assertProblem(
+            post("/api/v1/users", "application/json", "{\"email\": \"ada@exa"),
+            400,
+            "MALFORMED_JSON");
     assertThat(problem.getString("instance")).isEqualTo("/api/v1/users");
   }
 
   @Test
   void aBodyThatIsNotJsonIs415() {
-    Problems.assertProblem(post("/api/v1/users", "text/plain", "email=ada@example.com"), 415, "UNSUPPORTED_MEDIA_TYPE");
-    Problems.assertProblem(post("/api/v1/sessions", "application/x-www-form-urlencoded", "email=a&password=b"), 415, "UNSUPPORTED_MEDIA_TYPE");
-    Problems.assertProblem(post("/api/v1/users", "application/merge-patch+json", valid().encode()), 415, "UNSUPPORTED_MEDIA_TYPE");
+    Problems.assertProblem(
+        post("/api/v1/users", "text/plain", "email=ada@example.com"),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE");
+    Problems.assertProblem(
+        post("/api/v1/sessions", "application/x-www-form-urlencoded", "email=a&password=b"),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE");
+    Problems.assertProblem(
+        post("/api/v1/users", "application/merge-patch+json", valid().encode()),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE");
   }
 
   @Test
@@ -83,47 +95,78 @@ class BadInputIT {
   @Test
   @DisplayName("control characters that PostgreSQL cannot store are refused, not a 500")
   void nulCharactersAreRefused() {
-    assertThat(fieldErrors(register(valid().put("email", "ada\u0000@example.com")))).containsExactly("email: must be a valid e-mail address");
-    Problems.assertProblem(node.http.post("/api/v1/sessions")
-      .sendJsonObject(new JsonObject().put("email", "ada\u0000@example.com").put("password", "analytical-engine-1843")).await(), 401, "INVALID_CREDENTIALS");
+    assertThat(fieldErrors(register(valid().put("email", "ada\u0000@example.com"))))
+        .containsExactly("email: must be a valid e-mail address");
+    Problems.assertProblem(
+        node.http
+            .post("/api/v1/sessions")
+            .sendJsonObject(
+                new JsonObject()
+                    .put("email", "ada\u0000@example.com")
+                    .put("password", "analytical-engine-1843"))
+            .await(),
+        401,
+        "INVALID_CREDENTIALS");
   }
 
   @Test
   void aBodyOverTheLimitIs413() {
-    String huge = new JsonObject().put("email", "ada@example.com").put("password", "x".repeat(5000)).put("fullName", "Ada").encode();
-    Problems.assertProblem(post("/api/v1/users", "application/json", huge), 413, "PAYLOAD_TOO_LARGE");
+    String huge =
+        new JsonObject()
+            .put("email", "ada@example.com")
+            .put("password", "x".repeat(5000))
+            .put("fullName", "Ada")
+            .encode();
+    Problems.assertProblem(
+        post("/api/v1/users", "application/json", huge), 413, "PAYLOAD_TOO_LARGE");
   }
 
   @Test
   void anUnknownRouteIs404AndAWrongMethodIs405() {
     Problems.assertProblem(node.http.get("/api/v1/no-such-thing").send().await(), 404, "NOT_FOUND");
     Problems.assertProblem(node.http.get("/nothing/here").send().await(), 404, "NOT_FOUND");
-    Problems.assertProblem(node.http.delete("/api/v1/users").send().await(), 405, "METHOD_NOT_ALLOWED");
-    Problems.assertProblem(node.http.get("/api/v1/sessions").send().await(), 405, "METHOD_NOT_ALLOWED");
+    Problems.assertProblem(
+        node.http.delete("/api/v1/users").send().await(), 405, "METHOD_NOT_ALLOWED");
+    Problems.assertProblem(
+        node.http.get("/api/v1/sessions").send().await(), 405, "METHOD_NOT_ALLOWED");
   }
 
   @Test
   @DisplayName("missing fields, wrong types and unknown fields are reported field by field")
   void schemaViolationsAreFieldErrors() {
-    assertThat(fieldErrors(register(new JsonObject()))).containsExactlyInAnyOrder(
-      "email: is required", "password: is required", "fullName: is required");
-    assertThat(fieldErrors(register(valid().put("email", 42)))).containsExactly("email: must be of type string");
-    assertThat(fieldErrors(register(valid().put("admin", true)))).containsExactly("admin: is not allowed");
-    assertThat(fieldErrors(register(valid().put("fullName", "")))).containsExactly("fullName: must be at least 1 characters");
-    Problems.assertProblem(post("/api/v1/users", "application/json", "[]"), 400, "VALIDATION_FAILED");
+    assertThat(fieldErrors(register(new JsonObject())))
+        .containsExactlyInAnyOrder(
+            "email: is required", "password: is required", "fullName: is required");
+    assertThat(fieldErrors(register(valid().put("email", 42))))
+        .containsExactly("email: must be of type string");
+    assertThat(fieldErrors(register(valid().put("admin", true))))
+        .containsExactly("admin: is not allowed");
+    assertThat(fieldErrors(register(valid().put("fullName", ""))))
+        .containsExactly("fullName: must be at least 1 characters");
+    Problems.assertProblem(
+        post("/api/v1/users", "application/json", "[]"), 400, "VALIDATION_FAILED");
     Problems.assertProblem(post("/api/v1/users", "application/json", ""), 400, "VALIDATION_FAILED");
-    assertThat(fieldErrors(node.http.post("/api/v1/sessions").sendJsonObject(new JsonObject().put("email", "ada@example.com")).await()))
-      .containsExactly("password: is required");
+    assertThat(
+            fieldErrors(
+                node.http
+                    .post("/api/v1/sessions")
+                    .sendJsonObject(new JsonObject().put("email", "ada@example.com"))
+                    .await()))
+        .containsExactly("password: is required");
   }
 
   @Test
   @DisplayName("an invalid e-mail address or a weak password is refused with the field named")
   void invalidEmailAndWeakPasswords() {
-    assertThat(fieldErrors(register(valid().put("email", "not-an-address")))).containsExactly("email: must be a valid e-mail address");
-    assertThat(fieldErrors(register(valid().put("password", "short")))).containsExactly("password: must be at least 10 characters");
+    assertThat(fieldErrors(register(valid().put("email", "not-an-address"))))
+        .containsExactly("email: must be a valid e-mail address");
+    assertThat(fieldErrors(register(valid().put("password", "short"))))
+        .containsExactly("password: must be at least 10 characters");
     assertThat(fieldErrors(register(valid().put("password", "password123"))))
-      .containsExactly("password: is too easy to guess: avoid common passwords and your e-mail address");
-    assertThat(fieldErrors(register(valid().put("password", "y".repeat(200))))).containsExactly("password: must be at most 128 characters");
+        .containsExactly(
+            "password: is too easy to guess: avoid common passwords and your e-mail address");
+    assertThat(fieldErrors(register(valid().put("password", "y".repeat(200)))))
+        .containsExactly("password: must be at most 128 characters");
   }
 
   @Test
@@ -133,18 +176,36 @@ class BadInputIT {
     Problems.assertProblem(me(null), 401, "UNAUTHORIZED");
     Problems.assertProblem(me("not.a.token"), 401, "UNAUTHORIZED");
 
-    JsonObject claims = new JsonObject().put("sub", "6f1c1e9e-6a55-4a2e-9d38-8d2b0a6b9f10").put("roles", new JsonArray().add("admin"));
+    JsonObject claims =
+        new JsonObject()
+            .put("sub", "6f1c1e9e-6a55-4a2e-9d38-8d2b0a6b9f10")
+            .put("roles", new JsonArray().add("admin"));
     Problems.assertProblem(me(signWithAnotherKey(claims.copy())), 401, "UNAUTHORIZED");
 
     JwtSettings dev = JwtSettings.from(node.platform.config());
-    JWTAuth devKeys = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions().setAlgorithm("ES256").setBuffer(dev.privateKey().orElseThrow())));
-    String expired = devKeys.generateToken(claims.copy().put("exp", Instant.now().minusSeconds(60).getEpochSecond()),
-      new JWTOptions().setAlgorithm("ES256").setIssuer("cartwheel"));
+    JWTAuth devKeys =
+        JWTAuth.create(
+            vertx,
+            new JWTAuthOptions()
+                .addPubSecKey(
+                    new PubSecKeyOptions()
+                        .setAlgorithm("ES256")
+                        .setBuffer(dev.privateKey().orElseThrow())));
+    String expired =
+        devKeys.generateToken(
+            claims.copy().put("exp", Instant.now().minusSeconds(60).getEpochSecond()),
+            new JWTOptions().setAlgorithm("ES256").setIssuer("cartwheel"));
     Problems.assertProblem(me(expired), 401, "UNAUTHORIZED");
-    String otherIssuer = devKeys.generateToken(claims.copy(), new JWTOptions().setAlgorithm("ES256").setIssuer("someone-else"));
+    String otherIssuer =
+        devKeys.generateToken(
+            claims.copy(), new JWTOptions().setAlgorithm("ES256").setIssuer("someone-else"));
     Problems.assertProblem(me(otherIssuer), 401, "UNAUTHORIZED");
 
-    String unsigned = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + base64Url(claims.put("iss", "cartwheel").encode()) + ".";
+    String unsigned =
+        base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}")
+            + "."
+            + base64Url(claims.put("iss", "cartwheel").encode())
+            + ".";
     Problems.assertProblem(me(unsigned), 401, "UNAUTHORIZED");
   }
 
@@ -152,18 +213,35 @@ class BadInputIT {
   @DisplayName("a token the gateway remembers as verified stops working when it expires")
   void rememberedTokensExpire() throws Exception {
     JwtSettings dev = JwtSettings.from(node.platform.config());
-    JWTAuth devKeys = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions().setAlgorithm("ES256").setBuffer(dev.privateKey().orElseThrow())));
-    String shortLived = devKeys.generateToken(new JsonObject().put("sub", UUID.randomUUID().toString()).put("roles", new JsonArray().add("customer"))
-      .put("exp", Instant.now().plusSeconds(2).getEpochSecond()), new JWTOptions().setAlgorithm("ES256").setIssuer("cartwheel"));
+    JWTAuth devKeys =
+        JWTAuth.create(
+            vertx,
+            new JWTAuthOptions()
+                .addPubSecKey(
+                    new PubSecKeyOptions()
+                        .setAlgorithm("ES256")
+                        .setBuffer(dev.privateKey().orElseThrow())));
+    String shortLived =
+        devKeys.generateToken(
+            new JsonObject()
+                .put("sub", UUID.randomUUID().toString())
+                .put("roles", new JsonArray().add("customer"))
+                .put("exp", Instant.now().plusSeconds(2).getEpochSecond()),
+            new JWTOptions().setAlgorithm("ES256").setIssuer("cartwheel"));
 
-    assertThat(me(shortLived).statusCode()).as("accepted (the user does not exist, so 404)").isEqualTo(404);
+    assertThat(me(shortLived).statusCode())
+        .as("accepted (the user does not exist, so 404)")
+        .isEqualTo(404);
     assertThat(me(shortLived).statusCode()).as("accepted again, from the cache").isEqualTo(404);
     Thread.sleep(3000);
     Problems.assertProblem(me(shortLived), 401, "UNAUTHORIZED");
   }
 
   private static JsonObject valid() {
-    return new JsonObject().put("email", "ada@example.com").put("password", "analytical-engine-1843").put("fullName", "Ada Lovelace");
+    return new JsonObject()
+        .put("email", "ada@example.com")
+        .put("password", "analytical-engine-1843")
+        .put("fullName", "Ada Lovelace");
   }
 
   private static HttpResponse<Buffer> register(JsonObject body) {
@@ -171,7 +249,11 @@ class BadInputIT {
   }
 
   private static HttpResponse<Buffer> post(String path, String contentType, String body) {
-    return node.http.post(path).putHeader("Content-Type", contentType).sendBuffer(Buffer.buffer(body)).await();
+    return node.http
+        .post(path)
+        .putHeader("Content-Type", contentType)
+        .sendBuffer(Buffer.buffer(body))
+        .await();
   }
 
   private static HttpResponse<Buffer> me(String token) {
@@ -185,22 +267,31 @@ class BadInputIT {
   private static List<String> fieldErrors(HttpResponse<Buffer> response) {
     JsonObject problem = Problems.assertProblem(response, 400, "VALIDATION_FAILED");
     return problem.getJsonArray("errors").stream()
-      .map(JsonObject.class::cast)
-      .map(error -> error.getString("field") + ": " + error.getString("message"))
-      .toList();
+        .map(JsonObject.class::cast)
+        .map(error -> error.getString("field") + ": " + error.getString("message"))
+        .toList();
   }
 
   private static String signWithAnotherKey(JsonObject claims) throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"));
-    String pem = "-----BEGIN PRIVATE KEY-----\n"
-      + Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
-      + "\n-----END PRIVATE KEY-----\n";
-    JWTAuth other = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions().setAlgorithm("ES256").setBuffer(pem)));
-    return other.generateToken(claims, new JWTOptions().setAlgorithm("ES256").setIssuer("cartwheel"));
+    String pem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder()
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
+    JWTAuth other =
+        JWTAuth.create(
+            vertx,
+            new JWTAuthOptions()
+                .addPubSecKey(new PubSecKeyOptions().setAlgorithm("ES256").setBuffer(pem)));
+    return other.generateToken(
+        claims, new JWTOptions().setAlgorithm("ES256").setIssuer("cartwheel"));
   }
 
   private static String base64Url(String text) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 }

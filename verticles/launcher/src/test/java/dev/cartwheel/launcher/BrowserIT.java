@@ -1,18 +1,17 @@
 package dev.cartwheel.launcher;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The web app in a real headless Chromium, driven by Playwright ({@code src/test/browser/order-journey.mjs}):
@@ -25,16 +24,19 @@ class BrowserIT {
 
   private static final Path SCRIPT_DIR = Path.of("src/test/browser");
   private static final Path SHOTS = Path.of("target/browser");
-  private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
+  private static final String CHROMIUM =
+      System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
 
   private static RunningPlatform node;
 
   @BeforeAll
   static void startNode() {
-    node = RunningPlatform.start(Map.of(
-      "inventory.seedDemoCatalogue", "true",
-      "payments.simulator.latencyMs", "800",
-      "orders.placeWaitMs", "100"));
+    node =
+        RunningPlatform.start(
+            Map.of(
+                "inventory.seedDemoCatalogue", "true",
+                "payments.simulator.latencyMs", "800",
+                "orders.placeWaitMs", "100"));
   }
 
   @AfterAll
@@ -43,18 +45,27 @@ class BrowserIT {
   }
 
   @Test
-  @DisplayName("a person registers, places an order and watches it reach CONFIRMED live, on a desktop and a phone screen")
+  @DisplayName(
+      "a person registers, places an order and watches it reach CONFIRMED live, on a desktop and a phone screen")
   void orderJourneyInChromium() throws Exception {
-    assertThat(new File(CHROMIUM)).as("Chromium for the browser test (Debian: apt-get install chromium; or set CHROMIUM_PATH)").exists();
+    assertThat(new File(CHROMIUM))
+        .as(
+            "Chromium for the browser test (Debian: apt-get install chromium; or set CHROMIUM_PATH)")
+        .exists();
     Files.createDirectories(SHOTS);
     Path screenshot = SHOTS.resolve("order-journey.png").toAbsolutePath();
     Path log = SHOTS.resolve("order-journey.log").toAbsolutePath();
 
-    Process journey = new ProcessBuilder("node", "order-journey.mjs", node.platform.node().url().orElseThrow(), screenshot.toString())
-      .directory(SCRIPT_DIR.toFile())
-      .redirectErrorStream(true)
-      .redirectOutput(log.toFile())
-      .start();
+    Process journey =
+        new ProcessBuilder(
+                "node",
+                "order-journey.mjs",
+                node.platform.node().url().orElseThrow(),
+                screenshot.toString())
+            .directory(SCRIPT_DIR.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     boolean finished = journey.waitFor(150, TimeUnit.SECONDS);
     if (!finished) {
       journey.destroyForcibly();

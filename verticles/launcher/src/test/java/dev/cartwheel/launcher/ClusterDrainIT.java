@@ -1,21 +1,18 @@
 package dev.cartwheel.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.cartwheel.embedded.Ports;
 import dev.cartwheel.runtime.bus.ClusterRouting;
 import dev.cartwheel.runtime.bus.Endpoints;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Two clustered Vert.x instances in this JVM: one answers an address through {@link Endpoints}, the other
@@ -42,7 +41,8 @@ class ClusterDrainIT {
   private static final int DRAINS = 5;
 
   @Test
-  @DisplayName("a clustered instance that drains answers every request routed to it; none is left to time out")
+  @DisplayName(
+      "a clustered instance that drains answers every request routed to it; none is left to time out")
   void drainingLeavesNoRequestUnanswered() {
     String name = "drain-" + UUID.randomUUID();
     int senderPort = Ports.free();
@@ -56,7 +56,11 @@ class ClusterDrainIT {
       for (int round = 0; round < DRAINS; round++) {
         String deployment = answerer.deployVerticle(new Echo()).await();
         // the sender learns of the new consumer a moment after it registered
-        await().atMost(Duration.ofSeconds(10)).until(() -> sender.eventBus().request(ADDRESS, "ping").map(true).otherwise(false).await());
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    sender.eventBus().request(ADDRESS, "ping").map(true).otherwise(false).await());
         AtomicBoolean sending = new AtomicBoolean(true);
         AtomicInteger running = new AtomicInteger(SENDERS);
         for (int i = 0; i < SENDERS; i++) {
@@ -66,15 +70,20 @@ class ClusterDrainIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> answered.sum() > before + 500);
         answerer.undeploy(deployment).await();
         long refusedBefore = refused(failures);
-        await().atMost(Duration.ofSeconds(10)).until(() -> refused(failures) > refusedBefore + SENDERS);
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> refused(failures) > refusedBefore + SENDERS);
         sending.set(false);
         // a request the drain lost would only fail when its timeout fires: wait for every last one
         await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == 0);
       }
-      System.out.printf("%n[drain] %d drains under load: %d answered, refused or lost: %s%n", DRAINS, answered.sum(), failures);
+      System.out.printf(
+          "%n[drain] %d drains under load: %d answered, refused or lost: %s%n",
+          DRAINS, answered.sum(), failures);
       assertThat(answered.sum()).as("requests answered").isPositive();
-      assertThat(failures.keySet()).as("how requests failed: only ever refused at once, never left to time out")
-        .isSubsetOf(ReplyFailure.NO_HANDLERS);
+      assertThat(failures.keySet())
+          .as("how requests failed: only ever refused at once, never left to time out")
+          .isSubsetOf(ReplyFailure.NO_HANDLERS);
     } finally {
       answerer.close().await();
       sender.close().await();
@@ -87,31 +96,52 @@ class ClusterDrainIT {
   }
 
   /** One sender: the next request goes as soon as the previous one is answered or refused. */
-  private static void sendUntilStopped(Vertx vertx, AtomicBoolean sending, AtomicInteger running, LongAdder answered,
-                                       Map<ReplyFailure, LongAdder> failures) {
+  private static void sendUntilStopped(
+      Vertx vertx,
+      AtomicBoolean sending,
+      AtomicInteger running,
+      LongAdder answered,
+      Map<ReplyFailure, LongAdder> failures) {
     if (!sending.get()) {
       running.decrementAndGet();
       return;
     }
-    vertx.eventBus().request(ADDRESS, "ping", new DeliveryOptions().setSendTimeout(3_000)).onComplete(reply -> {
-      if (reply.succeeded()) {
-        answered.increment();
-        sendUntilStopped(vertx, sending, running, answered, failures);
-      } else {
-        ReplyFailure failure = reply.cause() instanceof ReplyException e ? e.failureType() : ReplyFailure.ERROR;
-        failures.computeIfAbsent(failure, f -> new LongAdder()).increment();
-        // no handler anywhere answers at once: pace the retries
-        vertx.setTimer(5, t -> sendUntilStopped(vertx, sending, running, answered, failures));
-      }
-    });
+    vertx
+        .eventBus()
+        .request(ADDRESS, "ping", new DeliveryOptions().setSendTimeout(3_000))
+        .onComplete(
+            reply -> {
+              if (reply.succeeded()) {
+                answered.increment();
+                sendUntilStopped(vertx, sending, running, answered, failures);
+              } else {
+                ReplyFailure failure =
+                    reply.cause() instanceof ReplyException e
+                        ? e.failureType()
+                        : ReplyFailure.ERROR;
+                failures.computeIfAbsent(failure, f -> new LongAdder()).increment();
+                // no handler anywhere answers at once: pace the retries
+                vertx.setTimer(
+                    5, t -> sendUntilStopped(vertx, sending, running, answered, failures));
+              }
+            });
   }
 
   static Vertx clustered(String name, String members, int port) {
-    HazelcastRouting cluster = HazelcastClusters.create(
-      new NodeSettings.Cluster(true, name, members, "127.0.0.1", port, "cluster.xml", new NodeSettings.Ha(false, "", 1)));
+    HazelcastRouting cluster =
+        HazelcastClusters.create(
+            new NodeSettings.Cluster(
+                true,
+                name,
+                members,
+                "127.0.0.1",
+                port,
+                "cluster.xml",
+                new NodeSettings.Ha(false, "", 1)));
     VertxOptions options = new VertxOptions();
     options.getEventBusOptions().setHost("127.0.0.1");
-    Vertx vertx = Vertx.builder().with(options).withClusterManager(cluster).buildClustered().await();
+    Vertx vertx =
+        Vertx.builder().with(options).withClusterManager(cluster).buildClustered().await();
     ClusterRouting.install(vertx, cluster);
     return vertx;
   }

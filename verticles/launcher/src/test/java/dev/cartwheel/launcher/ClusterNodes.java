@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +46,12 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     private String banner(Pattern line) {
-      return process.stdoutLines().stream().map(line::matcher).filter(Matcher::find).map(found -> found.group(1))
-        .findFirst().orElseThrow(() -> new AssertionError(name + " printed no " + line));
+      return process.stdoutLines().stream()
+          .map(line::matcher)
+          .filter(Matcher::find)
+          .map(found -> found.group(1))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError(name + " printed no " + line));
     }
   }
 
@@ -73,15 +76,22 @@ final class ClusterNodes implements AutoCloseable {
    * others at once, as the README tells operators. {@code clustered} false with one node: the whole
    * platform in one JVM, no cluster.
    */
-  static ClusterNodes start(String layout, boolean clustered, Map<String, String> settings, String... roles) throws InterruptedException {
+  static ClusterNodes start(
+      String layout, boolean clustered, Map<String, String> settings, String... roles)
+      throws InterruptedException {
     ClusterNodes cluster = new ClusterNodes(layout, settings);
     for (int i = 0; i < roles.length; i++) {
       cluster.clusterPorts.add(Ports.free());
     }
-    cluster.launch("node-a", roles[0], cluster.clusterPorts.get(0), clustered).process().awaitStarted(START);
+    cluster
+        .launch("node-a", roles[0], cluster.clusterPorts.get(0), clustered)
+        .process()
+        .awaitStarted(START);
     List<Member> others = new ArrayList<>();
     for (int i = 1; i < roles.length; i++) {
-      others.add(cluster.launch("node-" + (char) ('a' + i), roles[i], cluster.clusterPorts.get(i), clustered));
+      others.add(
+          cluster.launch(
+              "node-" + (char) ('a' + i), roles[i], cluster.clusterPorts.get(i), clustered));
     }
     for (Member member : others) {
       member.process().awaitStarted(START);
@@ -99,21 +109,30 @@ final class ClusterNodes implements AutoCloseable {
   }
 
   private Member launch(String nodeName, String roles, int clusterPort, boolean clustered) {
-    Map<String, String> env = new HashMap<>(Map.of(
-      "CARTWHEEL_VERTICLES", roles,
-      "CARTWHEEL_PG_URL", TestServices.postgresUrl(),
-      "CARTWHEEL_KAFKA_BOOTSTRAP", TestServices.kafkaBootstrap(),
-      "CARTWHEEL_HTTP_PORT", "0",
-      "CARTWHEEL_OPS_PORT", "0",
-      "CARTWHEEL_USERS_HASH_MEMORY_KIB", "8192",
-      "CARTWHEEL_USERS_HASH_ITERATIONS", "1",
-      "CARTWHEEL_RATE_LIMITS_ENABLED", "false"));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "CARTWHEEL_VERTICLES", roles,
+                "CARTWHEEL_PG_URL", TestServices.postgresUrl(),
+                "CARTWHEEL_KAFKA_BOOTSTRAP", TestServices.kafkaBootstrap(),
+                "CARTWHEEL_HTTP_PORT", "0",
+                "CARTWHEEL_OPS_PORT", "0",
+                "CARTWHEEL_USERS_HASH_MEMORY_KIB", "8192",
+                "CARTWHEEL_USERS_HASH_ITERATIONS", "1",
+                "CARTWHEEL_RATE_LIMITS_ENABLED", "false"));
     if (clustered) {
-      env.putAll(Map.of(
-        "CARTWHEEL_CLUSTER", "true",
-        "CARTWHEEL_CLUSTER_NAME", name,
-        "CARTWHEEL_CLUSTER_PORT", String.valueOf(clusterPort),
-        "CARTWHEEL_CLUSTER_MEMBERS", clusterPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","))));
+      env.putAll(
+          Map.of(
+              "CARTWHEEL_CLUSTER",
+              "true",
+              "CARTWHEEL_CLUSTER_NAME",
+              name,
+              "CARTWHEEL_CLUSTER_PORT",
+              String.valueOf(clusterPort),
+              "CARTWHEEL_CLUSTER_MEMBERS",
+              clusterPorts.stream()
+                  .map(port -> "127.0.0.1:" + port)
+                  .collect(Collectors.joining(","))));
     }
     env.putAll(settings);
     NodeProcess process = NodeProcess.start(root.resolve(nodeName), env);
@@ -127,7 +146,10 @@ final class ClusterNodes implements AutoCloseable {
   }
 
   Member member(String nodeName) {
-    return members.stream().filter(member -> member.name().equals(nodeName)).findFirst().orElseThrow();
+    return members.stream()
+        .filter(member -> member.name().equals(nodeName))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** The first node with a gateway. */
@@ -137,8 +159,14 @@ final class ClusterNodes implements AutoCloseable {
 
   /** A client of the member's gateway, or of its ops server when it has none. */
   WebClient client(Member member) {
-    return clients.computeIfAbsent(member.name(), ignored -> WebClient.create(vertx,
-      new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(member.ops().getPort())));
+    return clients.computeIfAbsent(
+        member.name(),
+        ignored ->
+            WebClient.create(
+                vertx,
+                new WebClientOptions()
+                    .setDefaultHost("127.0.0.1")
+                    .setDefaultPort(member.ops().getPort())));
   }
 
   Vertx vertx() {

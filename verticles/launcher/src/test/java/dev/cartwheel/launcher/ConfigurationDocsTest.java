@@ -1,17 +1,16 @@
 package dev.cartwheel.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.cartwheel.runtime.config.ConfigPaths;
 import dev.cartwheel.runtime.config.EnvOverrides;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 /** Keeps the README's configuration table true to conf/config.json. */
 class ConfigurationDocsTest {
@@ -19,7 +18,8 @@ class ConfigurationDocsTest {
   private static final Path ROOT = Path.of("..", "..");
 
   @Test
-  @DisplayName("every configuration key is documented in the README with its environment variable and default")
+  @DisplayName(
+      "every configuration key is documented in the README with its environment variable and default")
   void everyKeyIsInTheReadme() throws IOException {
     String readme = Files.readString(ROOT.resolve("README.md"));
     JsonObject defaults = new JsonObject(Files.readString(ROOT.resolve("conf/config.json")));
@@ -28,11 +28,17 @@ class ConfigurationDocsTest {
     assertThat(keys).isNotEmpty();
     for (String key : keys) {
       Object value = ConfigPaths.get(defaults, key);
-      String row = readme.lines().filter(line -> line.startsWith("| `" + key + "` |")).findFirst().orElse(null);
+      String row =
+          readme
+              .lines()
+              .filter(line -> line.startsWith("| `" + key + "` |"))
+              .findFirst()
+              .orElse(null);
       assertThat(row).as("README row for %s", key).isNotNull();
-      assertThat(row).as("README row for %s", key)
-        .contains("`" + EnvOverrides.preferredEnvName(key) + "`")
-        .contains("`" + io.vertx.core.json.Json.encode(value) + "`");
+      assertThat(row)
+          .as("README row for %s", key)
+          .contains("`" + EnvOverrides.preferredEnvName(key) + "`")
+          .contains("`" + io.vertx.core.json.Json.encode(value) + "`");
     }
   }
 }

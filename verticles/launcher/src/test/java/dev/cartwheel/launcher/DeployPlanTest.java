@@ -1,19 +1,20 @@
 package dev.cartwheel.launcher;
 
-import dev.cartwheel.runtime.config.ConfigException;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cartwheel.runtime.config.ConfigException;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 class DeployPlanTest {
 
   @Test
   void allMeansEveryVerticleOnce() {
-    assertThat(DeployPlan.parse(List.of("all")).toString()).isEqualTo("users x1, inventory x1, payments x1, orders x1, notifications x1, bridge x1, gateway x1");
+    assertThat(DeployPlan.parse(List.of("all")).toString())
+        .isEqualTo(
+            "users x1, inventory x1, payments x1, orders x1, notifications x1, bridge x1, gateway x1");
   }
 
   @Test
@@ -28,28 +29,32 @@ class DeployPlanTest {
 
   @Test
   void allCanBeCombinedWithCounts() {
-    assertThat(DeployPlan.parse(List.of("all", "gateway:3")).toString()).isEqualTo("users x1, inventory x1, payments x1, orders x1, notifications x1, bridge x1, gateway x3");
+    assertThat(DeployPlan.parse(List.of("all", "gateway:3")).toString())
+        .isEqualTo(
+            "users x1, inventory x1, payments x1, orders x1, notifications x1, bridge x1, gateway x3");
   }
 
   @Test
   void anUnknownVerticleNamesTheKeyAndTheKnownNames() {
     assertThatThrownBy(() -> DeployPlan.parse(List.of("users", "payment")))
-      .isInstanceOf(ConfigException.class)
-      .hasMessage("deploy (CARTWHEEL_VERTICLES): unknown verticle 'payment' (known: all, users, inventory, payments, orders, notifications, bridge, gateway)");
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "deploy (CARTWHEEL_VERTICLES): unknown verticle 'payment' (known: all, users, inventory, payments, orders, notifications, bridge, gateway)");
   }
 
   @Test
   void aBadInstanceCountIsRefused() {
     for (String entry : List.of("users:0", "users:many", "users:2:3", "users:65", "users:")) {
       assertThatThrownBy(() -> DeployPlan.parse(List.of(entry)))
-        .as(entry)
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("'" + entry + "' is not name or name:instances");
+          .as(entry)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("'" + entry + "' is not name or name:instances");
     }
   }
 
   @Test
   void anEmptyPlanIsRefused() {
-    assertThatThrownBy(() -> DeployPlan.parse(List.of())).hasMessageStartingWith("deploy (CARTWHEEL_VERTICLES): names no verticle");
+    assertThatThrownBy(() -> DeployPlan.parse(List.of()))
+        .hasMessageStartingWith("deploy (CARTWHEEL_VERTICLES): names no verticle");
   }
 }

@@ -1,5 +1,8 @@
 package dev.cartwheel.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.cartwheel.bridge.BridgeVerticle;
 import dev.cartwheel.codecs.inventory.GetProduct;
 import dev.cartwheel.codecs.inventory.InventoryContract;
@@ -18,6 +21,17 @@ import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,21 +45,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * CloudEvents written to Kafka by producers that are not ours take effect through the bridge, once
@@ -61,17 +60,28 @@ class KafkaInboundIT {
 
   @BeforeEach
   void start() {
-    commerce = Commerce.start(Map.of(
-      "bridge.inboundTopics", inbound,
-      "bridge.deadLetterTopic", deadLetters,
-      "bridge.groupId", "it-bridge-" + UUID.randomUUID(),
-      "bridge.maxAttempts", "2",
-      "bridge.retryBaseMs", "100",
-      "bridge.requestTimeoutMs", "2000"));
+    commerce =
+        Commerce.start(
+            Map.of(
+                "bridge.inboundTopics",
+                inbound,
+                "bridge.deadLetterTopic",
+                deadLetters,
+                "bridge.groupId",
+                "it-bridge-" + UUID.randomUUID(),
+                "bridge.maxAttempts",
+                "2",
+                "bridge.retryBaseMs",
+                "100",
+                "bridge.requestTimeoutMs",
+                "2000"));
     commerce.deploy(BridgeVerticle.class, Map.of());
     TestServices.sql("TRUNCATE bridge.processed_inbound, bridge.dead_letters");
-    producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestServices.kafkaBootstrap(), "acks", "all"),
-      new ByteArraySerializer(), new ByteArraySerializer());
+    producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", TestServices.kafkaBootstrap(), "acks", "all"),
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
   }
 
   @AfterEach
@@ -85,7 +95,8 @@ class KafkaInboundIT {
   }
 
   @Test
-  @DisplayName("a plain kafka-clients producer with hand-written ce_ headers restocks a product; sent twice, it restocks once")
+  @DisplayName(
+      "a plain kafka-clients producer with hand-written ce_ headers restocks a product; sent twice, it restocks once")
   void foreignBinaryRestockTakesEffectOnce() throws Exception {
     commerce.product("IN-MUG", 1290, 5);
     String id = UUID.randomUUID().toString();
@@ -95,31 +106,56 @@ class KafkaInboundIT {
     send(rawBinaryRestock(UUID.randomUUID().toString(), "IN-MUG", 1));
 
     await().untilAsserted(() -> assertThat(stock("IN-MUG")).isEqualTo(5 + 7 + 1));
-    await().untilAsserted(() -> assertThat(TestServices.queryOne("SELECT count(*) FROM bridge.processed_inbound")).isEqualTo("2"));
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(TestServices.queryOne("SELECT count(*) FROM bridge.processed_inbound"))
+                    .isEqualTo("2"));
     Thread.sleep(500);
     assertThat(stock("IN-MUG")).as("the duplicate changed nothing").isEqualTo(13);
     assertThat(TestServices.queryOne("SELECT count(*) FROM bridge.dead_letters")).isEqualTo("0");
   }
 
   @Test
-  @DisplayName("a structured partner order is placed and confirmed; the same partner order under a new event id is not placed again")
+  @DisplayName(
+      "a structured partner order is placed and confirmed; the same partner order under a new event id is not placed again")
   void structuredPartnerOrder() {
     commerce.product("IN-TEE", 2490, 10);
     UUID customer = UUID.randomUUID();
-    String partnerOrder = "{\"customerId\":\"" + customer + "\",\"partnerOrderId\":\"ACME-1001\","
-      + "\"lines\":[{\"sku\":\"IN-TEE\",\"quantity\":2}],\"paymentToken\":\"tok_visa\"}";
+    String partnerOrder =
+        "{\"customerId\":\""
+            + customer
+            + "\",\"partnerOrderId\":\"ACME-1001\","
+            + "\"lines\":[{\"sku\":\"IN-TEE\",\"quantity\":2}],\"paymentToken\":\"tok_visa\"}";
 
     for (int copy = 0; copy < 2; copy++) {
-      CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withSource(URI.create("/partners/acme"))
-        .withType("dev.cartwheel.partner.order.v1").withDataContentType("application/json")
-        .withData(partnerOrder.getBytes(StandardCharsets.UTF_8)).build();
-      ProducerRecord<byte[], byte[]> record = KafkaMessageFactory.<byte[]>createWriter(inbound, "ACME-1001".getBytes(StandardCharsets.UTF_8))
-        .writeStructured(event, new JsonFormat());
+      CloudEvent event =
+          CloudEventBuilder.v1()
+              .withId(UUID.randomUUID().toString())
+              .withSource(URI.create("/partners/acme"))
+              .withType("dev.cartwheel.partner.order.v1")
+              .withDataContentType("application/json")
+              .withData(partnerOrder.getBytes(StandardCharsets.UTF_8))
+              .build();
+      ProducerRecord<byte[], byte[]> record =
+          KafkaMessageFactory.<byte[]>createWriter(
+                  inbound, "ACME-1001".getBytes(StandardCharsets.UTF_8))
+              .writeStructured(event, new JsonFormat());
       send(record);
     }
 
-    await().untilAsserted(() -> assertThat(TestServices.queryOne("SELECT count(*) FROM bridge.processed_inbound")).isEqualTo("2"));
-    OrderPage orders = (OrderPage) commerce.bus.request(OrdersContract.LIST, new ListOrders(customer, 0, 10)).await().body();
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(TestServices.queryOne("SELECT count(*) FROM bridge.processed_inbound"))
+                    .isEqualTo("2"));
+    OrderPage orders =
+        (OrderPage)
+            commerce
+                .bus
+                .request(OrdersContract.LIST, new ListOrders(customer, 0, 10))
+                .await()
+                .body();
     assertThat(orders.items()).hasSize(1);
     Order order = commerce.awaitFinal(orders.items().get(0), Duration.ofSeconds(10));
     assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
@@ -127,44 +163,71 @@ class KafkaInboundIT {
   }
 
   @Test
-  @DisplayName("each kind of bad record goes to the dead-letter topic, byte for byte, with its reason and origin; good ones after it still work")
+  @DisplayName(
+      "each kind of bad record goes to the dead-letter topic, byte for byte, with its reason and origin; good ones after it still work")
   void badRecordsAreDeadLettered() {
     commerce.product("IN-CAP", 990, 1);
-    List<Map.Entry<String, ProducerRecord<byte[], byte[]>>> bad = List.of(
-      Map.entry("not-a-cloudevent", new ProducerRecord<>(inbound, null, "{\"sku\":\"IN-CAP\"}".getBytes(StandardCharsets.UTF_8))),
-      Map.entry("unknown-type", withType(rawBinaryRestock(UUID.randomUUID().toString(), "IN-CAP", 1), "dev.example.something.v1")),
-      Map.entry("invalid-data", rawBinaryRestock(UUID.randomUUID().toString(), "IN-CAP", 0)),
-      Map.entry("invalid-data", withValue(rawBinaryRestock(UUID.randomUUID().toString(), "IN-CAP", 1), "null")),
-      Map.entry("rejected", rawBinaryRestock(UUID.randomUUID().toString(), "IN-NOPE", 1)));
+    List<Map.Entry<String, ProducerRecord<byte[], byte[]>>> bad =
+        List.of(
+            Map.entry(
+                "not-a-cloudevent",
+                new ProducerRecord<>(
+                    inbound, null, "{\"sku\":\"IN-CAP\"}".getBytes(StandardCharsets.UTF_8))),
+            Map.entry(
+                "unknown-type",
+                withType(
+                    rawBinaryRestock(UUID.randomUUID().toString(), "IN-CAP", 1),
+                    "dev.example.something.v1")),
+            Map.entry("invalid-data", rawBinaryRestock(UUID.randomUUID().toString(), "IN-CAP", 0)),
+            Map.entry(
+                "invalid-data",
+                withValue(rawBinaryRestock(UUID.randomUUID().toString(), "IN-CAP", 1), "null")),
+            Map.entry("rejected", rawBinaryRestock(UUID.randomUUID().toString(), "IN-NOPE", 1)));
     bad.forEach(entry -> send(entry.getValue()));
     send(rawBinaryRestock(UUID.randomUUID().toString(), "IN-CAP", 4));
 
     await().untilAsserted(() -> assertThat(stock("IN-CAP")).isEqualTo(5));
     List<ConsumerRecord<byte[], byte[]>> letters = readDeadLetters(bad.size());
-    assertThat(letters).extracting(letter -> header(letter, "cartwheel.dlq.reason"))
-      .containsExactlyInAnyOrderElementsOf(bad.stream().map(Map.Entry::getKey).toList());
+    assertThat(letters)
+        .extracting(letter -> header(letter, "cartwheel.dlq.reason"))
+        .containsExactlyInAnyOrderElementsOf(bad.stream().map(Map.Entry::getKey).toList());
     for (ConsumerRecord<byte[], byte[]> letter : letters) {
-      ProducerRecord<byte[], byte[]> original = bad.stream().map(Map.Entry::getValue)
-        .filter(sent -> Arrays.equals(sent.value(), letter.value())).findFirst().orElseThrow();
+      ProducerRecord<byte[], byte[]> original =
+          bad.stream()
+              .map(Map.Entry::getValue)
+              .filter(sent -> Arrays.equals(sent.value(), letter.value()))
+              .findFirst()
+              .orElseThrow();
       assertThat(header(letter, "cartwheel.dlq.topic")).isEqualTo(inbound);
       assertThat(Long.parseLong(header(letter, "cartwheel.dlq.offset"))).isNotNegative();
       assertThat(header(letter, "cartwheel.dlq.detail")).isNotBlank();
       List<String> originalHeaders = describe(original.headers());
       List<String> letterHeaders = describe(letter.headers());
       assertThat(letterHeaders.subList(0, Math.min(originalHeaders.size(), letterHeaders.size())))
-        .as("the original's headers first, every one byte for byte and in order").containsExactlyElementsOf(originalHeaders);
+          .as("the original's headers first, every one byte for byte and in order")
+          .containsExactlyElementsOf(originalHeaders);
       assertThat(letterHeaders.subList(originalHeaders.size(), letterHeaders.size()))
-        .as("then only the dead-letter topic's own").allMatch(added -> added.startsWith("cartwheel.dlq."));
+          .as("then only the dead-letter topic's own")
+          .allMatch(added -> added.startsWith("cartwheel.dlq."));
     }
-    assertThat(header(letters.stream().filter(l -> header(l, "cartwheel.dlq.reason").equals("rejected")).findFirst().orElseThrow(),
-      "cartwheel.dlq.detail")).startsWith("PRODUCT_NOT_FOUND");
-    assertThat(TestServices.queryOne("SELECT string_agg(reason || '=' || n, ',' ORDER BY reason) FROM "
-      + "(SELECT reason, count(*) AS n FROM bridge.dead_letters GROUP BY reason) AS counts"))
-      .isEqualTo("invalid-data=2,not-a-cloudevent=1,rejected=1,unknown-type=1");
+    assertThat(
+            header(
+                letters.stream()
+                    .filter(l -> header(l, "cartwheel.dlq.reason").equals("rejected"))
+                    .findFirst()
+                    .orElseThrow(),
+                "cartwheel.dlq.detail"))
+        .startsWith("PRODUCT_NOT_FOUND");
+    assertThat(
+            TestServices.queryOne(
+                "SELECT string_agg(reason || '=' || n, ',' ORDER BY reason) FROM "
+                    + "(SELECT reason, count(*) AS n FROM bridge.dead_letters GROUP BY reason) AS counts"))
+        .isEqualTo("invalid-data=2,not-a-cloudevent=1,rejected=1,unknown-type=1");
   }
 
   @Test
-  @DisplayName("a domain that stays away: retried with backoff, then dead-lettered as retries-exhausted; nothing after it is blocked for good")
+  @DisplayName(
+      "a domain that stays away: retried with backoff, then dead-lettered as retries-exhausted; nothing after it is blocked for good")
   void unavailableDomainExhaustsRetries() {
     commerce.product("IN-BAG", 1500, 1);
     commerce.undeploy(InventoryVerticle.class);
@@ -179,25 +242,31 @@ class KafkaInboundIT {
   }
 
   @Test
-  @DisplayName("the keys of one partition go side by side, each in its order: a record stuck on a silent domain holds back only its key, a poison record in the middle only itself")
+  @DisplayName(
+      "the keys of one partition go side by side, each in its order: a record stuck on a silent domain holds back only its key, a poison record in the middle only itself")
   void keysOfOnePartitionGoSideBySideEachInOrder() throws Exception {
     List<String> skus = List.of("IN-KEY-A", "IN-KEY-B", "IN-KEY-C");
     skus.forEach(sku -> commerce.product(sku, 500, 0));
     commerce.undeploy(OrdersVerticle.class);
     List<Message<Object>> held = new CopyOnWriteArrayList<>();
-    MessageConsumer<Object> silentOrders = commerce.vertx.eventBus().consumer(OrdersContract.PLACE, held::add);
+    MessageConsumer<Object> silentOrders =
+        commerce.vertx.eventBus().consumer(OrdersContract.PLACE, held::add);
     silentOrders.completion().await();
-    // the bridge comes back once every record is written, so that its first poll takes them all in one batch;
+    // the bridge comes back once every record is written, so that its first poll takes them all in
+    // one batch;
     // with a long request timeout, the held attempt ends only when this test lets it
     commerce.undeploy(BridgeVerticle.class);
 
-    // all in partition 0: a partner order first, then five restocks of each sku, interleaved, with a poison record among them
+    // all in partition 0: a partner order first, then five restocks of each sku, interleaved, with
+    // a poison record among them
     String stuck = UUID.randomUUID().toString();
     send(inPartitionZero(partnerOrder(stuck, "ACME-2002")));
     Map<String, List<String>> sentBySku = new HashMap<>();
     for (int round = 0; round < 5; round++) {
       if (round == 2) {
-        send(inPartitionZero(withValue(rawBinaryRestock(UUID.randomUUID().toString(), "IN-KEY-B", 1), "null")));
+        send(
+            inPartitionZero(
+                withValue(rawBinaryRestock(UUID.randomUUID().toString(), "IN-KEY-B", 1), "null")));
       }
       for (String sku : skus) {
         String id = UUID.randomUUID().toString();
@@ -207,56 +276,100 @@ class KafkaInboundIT {
     }
     commerce.deploy(BridgeVerticle.class, Map.of("bridge.requestTimeoutMs", "60000"));
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> skus.forEach(sku -> assertThat(stock(sku)).as(sku).isEqualTo(5)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> skus.forEach(sku -> assertThat(stock(sku)).as(sku).isEqualTo(5)));
     assertThat(held).as("the partner order waits at the silent orders domain").hasSize(1);
-    assertThat(TestServices.queryOne("SELECT count(*) FROM bridge.processed_inbound WHERE id = '" + stuck + "'")).as("not finished yet").isEqualTo("0");
-    assertThat(TestServices.queryOne("SELECT count(*) FROM bridge.dead_letters WHERE reason = 'invalid-data'")).isEqualTo("1");
+    assertThat(
+            TestServices.queryOne(
+                "SELECT count(*) FROM bridge.processed_inbound WHERE id = '" + stuck + "'"))
+        .as("not finished yet")
+        .isEqualTo("0");
+    assertThat(
+            TestServices.queryOne(
+                "SELECT count(*) FROM bridge.dead_letters WHERE reason = 'invalid-data'"))
+        .isEqualTo("1");
     for (String sku : skus) {
-      assertThat(TestServices.queryColumn("SELECT id FROM bridge.processed_inbound WHERE id IN ('" + String.join("','", sentBySku.get(sku))
-        + "') ORDER BY handled_at, id")).as("%s handled in the order it was sent", sku).containsExactlyElementsOf(sentBySku.get(sku));
+      assertThat(
+              TestServices.queryColumn(
+                  "SELECT id FROM bridge.processed_inbound WHERE id IN ('"
+                      + String.join("','", sentBySku.get(sku))
+                      + "') ORDER BY handled_at, id"))
+          .as("%s handled in the order it was sent", sku)
+          .containsExactlyElementsOf(sentBySku.get(sku));
     }
 
-    // the orders domain comes back; the held attempt fails (worth another try), and the retry places the order
+    // the orders domain comes back; the held attempt fails (worth another try), and the retry
+    // places the order
     silentOrders.unregister().await();
     commerce.deploy(OrdersVerticle.class, Map.of());
     held.get(0).fail(503, "the stand-in gives the attempt up");
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-      assertThat(TestServices.queryOne("SELECT count(*) FROM bridge.processed_inbound WHERE id = '" + stuck + "'")).isEqualTo("1"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        TestServices.queryOne(
+                            "SELECT count(*) FROM bridge.processed_inbound WHERE id = '"
+                                + stuck
+                                + "'"))
+                    .isEqualTo("1"));
   }
 
   private ProducerRecord<byte[], byte[]> partnerOrder(String id, String partnerOrderId) {
-    String order = "{\"customerId\":\"" + UUID.randomUUID() + "\",\"partnerOrderId\":\"" + partnerOrderId + "\","
-      + "\"lines\":[{\"sku\":\"IN-KEY-A\",\"quantity\":1}],\"paymentToken\":\"tok_visa\"}";
-    CloudEvent event = CloudEventBuilder.v1().withId(id).withSource(URI.create("/partners/acme"))
-      .withType("dev.cartwheel.partner.order.v1").withDataContentType("application/json")
-      .withData(order.getBytes(StandardCharsets.UTF_8)).build();
-    return KafkaMessageFactory.<byte[]>createWriter(inbound, partnerOrderId.getBytes(StandardCharsets.UTF_8)).writeStructured(event, new JsonFormat());
+    String order =
+        "{\"customerId\":\""
+            + UUID.randomUUID()
+            + "\",\"partnerOrderId\":\""
+            + partnerOrderId
+            + "\","
+            + "\"lines\":[{\"sku\":\"IN-KEY-A\",\"quantity\":1}],\"paymentToken\":\"tok_visa\"}";
+    CloudEvent event =
+        CloudEventBuilder.v1()
+            .withId(id)
+            .withSource(URI.create("/partners/acme"))
+            .withType("dev.cartwheel.partner.order.v1")
+            .withDataContentType("application/json")
+            .withData(order.getBytes(StandardCharsets.UTF_8))
+            .build();
+    return KafkaMessageFactory.<byte[]>createWriter(
+            inbound, partnerOrderId.getBytes(StandardCharsets.UTF_8))
+        .writeStructured(event, new JsonFormat());
   }
 
-  private static ProducerRecord<byte[], byte[]> inPartitionZero(ProducerRecord<byte[], byte[]> record) {
+  private static ProducerRecord<byte[], byte[]> inPartitionZero(
+      ProducerRecord<byte[], byte[]> record) {
     return new ProducerRecord<>(record.topic(), 0, record.key(), record.value(), record.headers());
   }
 
   /** What a producer without any CloudEvents library writes: binary mode, attributes in ce_ headers. */
   private ProducerRecord<byte[], byte[]> rawBinaryRestock(String id, String sku, int quantity) {
-    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(inbound, sku.getBytes(StandardCharsets.UTF_8),
-      ("{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}").getBytes(StandardCharsets.UTF_8));
-    record.headers()
-      .add("ce_specversion", bytes("1.0"))
-      .add("ce_id", bytes(id))
-      .add("ce_source", bytes("/warehouses/berlin"))
-      .add("ce_type", bytes("dev.cartwheel.warehouse.restock.v1"))
-      .add("content-type", bytes("application/json"));
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(
+            inbound,
+            sku.getBytes(StandardCharsets.UTF_8),
+            ("{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}")
+                .getBytes(StandardCharsets.UTF_8));
+    record
+        .headers()
+        .add("ce_specversion", bytes("1.0"))
+        .add("ce_id", bytes(id))
+        .add("ce_source", bytes("/warehouses/berlin"))
+        .add("ce_type", bytes("dev.cartwheel.warehouse.restock.v1"))
+        .add("content-type", bytes("application/json"));
     return record;
   }
 
-  private static ProducerRecord<byte[], byte[]> withValue(ProducerRecord<byte[], byte[]> record, String value) {
-    ProducerRecord<byte[], byte[]> changed = new ProducerRecord<>(record.topic(), record.key(), bytes(value));
+  private static ProducerRecord<byte[], byte[]> withValue(
+      ProducerRecord<byte[], byte[]> record, String value) {
+    ProducerRecord<byte[], byte[]> changed =
+        new ProducerRecord<>(record.topic(), record.key(), bytes(value));
     record.headers().forEach(header -> changed.headers().add(header));
     return changed;
   }
 
-  private static ProducerRecord<byte[], byte[]> withType(ProducerRecord<byte[], byte[]> record, String type) {
+  private static ProducerRecord<byte[], byte[]> withType(
+      ProducerRecord<byte[], byte[]> record, String type) {
     record.headers().remove("ce_type").add(new RecordHeader("ce_type", bytes(type)));
     return record;
   }
@@ -270,19 +383,32 @@ class KafkaInboundIT {
   }
 
   private int stock(String sku) {
-    return ((Product) commerce.bus.request(InventoryContract.GET_PRODUCT, new GetProduct(sku)).await().body()).stockOnHand();
+    return ((Product)
+            commerce.bus.request(InventoryContract.GET_PRODUCT, new GetProduct(sku)).await().body())
+        .stockOnHand();
   }
 
   private List<ConsumerRecord<byte[], byte[]>> readDeadLetters(int expected) {
     List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-      "bootstrap.servers", TestServices.kafkaBootstrap(), "group.id", "it-dlq-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-      new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                TestServices.kafkaBootstrap(),
+                "group.id",
+                "it-dlq-" + UUID.randomUUID(),
+                "auto.offset.reset",
+                "earliest"),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(deadLetters));
-      await().atMost(Duration.ofSeconds(60)).until(() -> {
-        consumer.poll(Duration.ofMillis(500)).forEach(letters::add);
-        return letters.size() >= expected;
-      });
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(letters::add);
+                return letters.size() >= expected;
+              });
     }
     return letters;
   }
@@ -290,7 +416,14 @@ class KafkaInboundIT {
   /** Each header as key=base64(value), in order: what byte-for-byte comparison needs. */
   static List<String> describe(Headers headers) {
     List<String> described = new ArrayList<>();
-    headers.forEach(header -> described.add(header.key() + "=" + (header.value() == null ? "null" : Base64.getEncoder().encodeToString(header.value()))));
+    headers.forEach(
+        header ->
+            described.add(
+                header.key()
+                    + "="
+                    + (header.value() == null
+                        ? "null"
+                        : Base64.getEncoder().encodeToString(header.value()))));
     return described;
   }
 

@@ -1,5 +1,8 @@
 package dev.cartwheel.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.cartwheel.codecs.inventory.InventoryContract;
 import dev.cartwheel.codecs.inventory.Reserve;
 import dev.cartwheel.codecs.inventory.Restock;
@@ -20,14 +23,6 @@ import dev.cartwheel.users.UsersVerticle;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.vertx.core.json.JsonObject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +39,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Domain events leave through the outboxes as CloudEvents on Kafka, read back here the way a foreign
@@ -56,8 +55,16 @@ import static org.awaitility.Awaitility.await;
 class KafkaOutboundIT {
 
   private static final List<String> DOMAINS = List.of("users", "inventory", "payments", "orders");
-  private static final Map<String, Map<String, ?>> CONTRACTS = Map.of(
-    "users", UsersContract.EVENTS, "inventory", InventoryContract.EVENTS, "payments", PaymentsContract.EVENTS, "orders", OrdersContract.EVENTS);
+  private static final Map<String, Map<String, ?>> CONTRACTS =
+      Map.of(
+          "users",
+          UsersContract.EVENTS,
+          "inventory",
+          InventoryContract.EVENTS,
+          "payments",
+          PaymentsContract.EVENTS,
+          "orders",
+          OrdersContract.EVENTS);
 
   private Commerce commerce;
   private KafkaBroker broker;
@@ -73,16 +80,19 @@ class KafkaOutboundIT {
   }
 
   @Test
-  @DisplayName("every event type of every domain arrives once as a binary-mode CloudEvent with its attributes, key and data")
+  @DisplayName(
+      "every event type of every domain arrives once as a binary-mode CloudEvent with its attributes, key and data")
   void everyEventTypeArrivesAsACloudEvent() {
     start(Map.of("inventory.holdSeconds", "2"), TestServices.kafkaBootstrap());
     exerciseEveryEventType();
     List<OutboxRow> expected = awaitAllSentToKafka();
     assertThat(expected.stream().map(OutboxRow::address).collect(Collectors.toSet()))
-      .as("the scenario raised every event type there is")
-      .containsExactlyInAnyOrderElementsOf(CONTRACTS.values().stream().flatMap(events -> events.keySet().stream()).toList());
+        .as("the scenario raised every event type there is")
+        .containsExactlyInAnyOrderElementsOf(
+            CONTRACTS.values().stream().flatMap(events -> events.keySet().stream()).toList());
 
-    Map<String, List<ConsumerRecord<String, CloudEvent>>> received = consume(TestServices.kafkaBootstrap(), topics(), ids(expected));
+    Map<String, List<ConsumerRecord<String, CloudEvent>>> received =
+        consume(TestServices.kafkaBootstrap(), topics(), ids(expected));
 
     for (OutboxRow row : expected) {
       List<ConsumerRecord<String, CloudEvent>> copies = received.get(row.id());
@@ -91,29 +101,44 @@ class KafkaOutboundIT {
       CloudEvent event = record.value();
       assertThat(record.topic()).isEqualTo("cartwheel." + row.domain());
       assertThat(record.key()).isEqualTo(row.aggregateId());
-      assertThat(header(record, "ce_id")).as("binary mode carries attributes in ce_ headers").isEqualTo(row.id());
+      assertThat(header(record, "ce_id"))
+          .as("binary mode carries attributes in ce_ headers")
+          .isEqualTo(row.id());
       assertThat(header(record, "content-type")).isEqualTo("application/json");
       assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
       assertThat(event.getSource()).hasToString("/cartwheel/" + row.domain());
-      assertThat(event.getType()).isEqualTo("dev.cartwheel." + row.domain() + "." + row.address().substring(row.address().indexOf(".evt.") + 5) + ".v1");
+      assertThat(event.getType())
+          .isEqualTo(
+              "dev.cartwheel."
+                  + row.domain()
+                  + "."
+                  + row.address().substring(row.address().indexOf(".evt.") + 5)
+                  + ".v1");
       assertThat(event.getSubject()).isEqualTo(row.aggregateId());
       assertThat(event.getExtension(DomainCloudEvents.PARTITION_KEY)).isEqualTo(row.aggregateId());
       assertThat(event.getTime()).isNotNull();
       assertThat(event.getDataContentType()).isEqualTo("application/json");
-      assertThat(new JsonObject(new String(event.getData().toBytes(), StandardCharsets.UTF_8))).isEqualTo(row.payload());
+      assertThat(new JsonObject(new String(event.getData().toBytes(), StandardCharsets.UTF_8)))
+          .isEqualTo(row.payload());
     }
   }
 
   @Test
-  @DisplayName("a topic configured structured carries the whole CloudEvent as JSON in the record value")
+  @DisplayName(
+      "a topic configured structured carries the whole CloudEvent as JSON in the record value")
   void structuredTopic() {
     String topic = "it.structured." + UUID.randomUUID();
-    start(Map.of("kafka.topics.orders", topic, "kafka.outbound.structuredTopics", topic), TestServices.kafkaBootstrap());
+    start(
+        Map.of("kafka.topics.orders", topic, "kafka.outbound.structuredTopics", topic),
+        TestServices.kafkaBootstrap());
     commerce.product("CE-STRUCT", 500, 5);
-    Order order = commerce.place(UUID.randomUUID(), List.of(new OrderLine("CE-STRUCT", 1)), "tok_visa");
-    List<OutboxRow> expected = awaitAllSentToKafka().stream().filter(row -> row.domain().equals("orders")).toList();
+    Order order =
+        commerce.place(UUID.randomUUID(), List.of(new OrderLine("CE-STRUCT", 1)), "tok_visa");
+    List<OutboxRow> expected =
+        awaitAllSentToKafka().stream().filter(row -> row.domain().equals("orders")).toList();
 
-    Map<String, List<ConsumerRecord<String, CloudEvent>>> received = consume(TestServices.kafkaBootstrap(), List.of(topic), ids(expected));
+    Map<String, List<ConsumerRecord<String, CloudEvent>>> received =
+        consume(TestServices.kafkaBootstrap(), List.of(topic), ids(expected));
 
     assertThat(received).hasSize(2);
     for (List<ConsumerRecord<String, CloudEvent>> copies : received.values()) {
@@ -127,14 +152,18 @@ class KafkaOutboundIT {
   }
 
   @Test
-  @DisplayName("with the broker stopped, orders still go through; once it is back, every event goes out once, in order per order")
+  @DisplayName(
+      "with the broker stopped, orders still go through; once it is back, every event goes out once, in order per order")
   void brokerStoppedAndRestartedLosesNothing() throws Exception {
     Path dir = Path.of("target", "it-kafka-restart");
     deleteRecursively(dir);
     int port = freePortPair();
     broker = KafkaBroker.start(dir, port, false);
-    // batches of 4: the backlog drains in full batches, which the Kafka sink flushes without waiting linger.ms
-    start(Map.of("kafka.outbound.sendTimeoutMs", "1000", "outbox.batchSize", "4"), broker.bootstrap());
+    // batches of 4: the backlog drains in full batches, which the Kafka sink flushes without
+    // waiting linger.ms
+    start(
+        Map.of("kafka.outbound.sendTimeoutMs", "1000", "outbox.batchSize", "4"),
+        broker.bootstrap());
     commerce.product("CE-RESTART", 100, 1000);
 
     List<Order> orders = new ArrayList<>(placeOrders(10));
@@ -143,24 +172,41 @@ class KafkaOutboundIT {
     broker = null;
     orders.addAll(placeOrders(10));
     assertThat(orders).allMatch(order -> order.status() == OrderStatus.CONFIRMED);
-    assertThat(TestServices.queryOne("SELECT count(*) FROM orders.outbox WHERE kafka_sent_at IS NULL")).as("waiting for Kafka").isEqualTo("20");
-    await().untilAsserted(() -> assertThat(TestServices.queryOne("SELECT count(*) FROM orders.outbox WHERE published_at IS NULL"))
-      .as("the event bus did not wait").isEqualTo("0"));
+    assertThat(
+            TestServices.queryOne("SELECT count(*) FROM orders.outbox WHERE kafka_sent_at IS NULL"))
+        .as("waiting for Kafka")
+        .isEqualTo("20");
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        TestServices.queryOne(
+                            "SELECT count(*) FROM orders.outbox WHERE published_at IS NULL"))
+                    .as("the event bus did not wait")
+                    .isEqualTo("0"));
 
     broker = KafkaBroker.start(dir, port, false);
-    List<OutboxRow> expected = awaitAllSentToKafka().stream().filter(row -> row.domain().equals("orders")).toList();
+    List<OutboxRow> expected =
+        awaitAllSentToKafka().stream().filter(row -> row.domain().equals("orders")).toList();
     assertThat(expected).hasSize(40);
-    Map<String, List<ConsumerRecord<String, CloudEvent>>> received = consume(broker.bootstrap(), List.of("cartwheel.orders"), ids(expected));
+    Map<String, List<ConsumerRecord<String, CloudEvent>>> received =
+        consume(broker.bootstrap(), List.of("cartwheel.orders"), ids(expected));
 
     // a batch whose acknowledgement was lost is sent again: consumers dedupe on the CloudEvent id
     assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(ids(expected));
     for (Order order : orders) {
-      List<String> types = received.values().stream().map(copies -> copies.get(0))
-        .filter(record -> record.key().equals(order.id().toString()))
-        .sorted((a, b) -> Long.compare(a.offset(), b.offset()))
-        .map(record -> record.value().getType()).distinct().toList();
-      assertThat(types).as("events of order %s, in partition order", order.id())
-        .containsExactly("dev.cartwheel.orders.order-placed.v1", "dev.cartwheel.orders.order-confirmed.v1");
+      List<String> types =
+          received.values().stream()
+              .map(copies -> copies.get(0))
+              .filter(record -> record.key().equals(order.id().toString()))
+              .sorted((a, b) -> Long.compare(a.offset(), b.offset()))
+              .map(record -> record.value().getType())
+              .distinct()
+              .toList();
+      assertThat(types)
+          .as("events of order %s, in partition order", order.id())
+          .containsExactly(
+              "dev.cartwheel.orders.order-placed.v1", "dev.cartwheel.orders.order-confirmed.v1");
     }
   }
 
@@ -173,14 +219,29 @@ class KafkaOutboundIT {
   }
 
   private List<Order> placeOrders(int count) {
-    return IntStream.range(0, count).mapToObj(i -> commerce.place(UUID.randomUUID(), List.of(new OrderLine("CE-RESTART", 1)), "tok_visa")).toList();
+    return IntStream.range(0, count)
+        .mapToObj(
+            i ->
+                commerce.place(
+                    UUID.randomUUID(), List.of(new OrderLine("CE-RESTART", 1)), "tok_visa"))
+        .toList();
   }
 
   /** Raises each domain event at least once. */
   private void exerciseEveryEventType() {
-    commerce.bus.request(UsersContract.REGISTER, new RegisterUser("ce-" + UUID.randomUUID() + "@example.com", "cloud-events-2026", "Cloud Events")).await();
+    commerce
+        .bus
+        .request(
+            UsersContract.REGISTER,
+            new RegisterUser(
+                "ce-" + UUID.randomUUID() + "@example.com", "cloud-events-2026", "Cloud Events"))
+        .await();
     commerce.product("CE-MUG", 1290, 2);
-    commerce.bus.request(InventoryContract.RESTOCK, new Restock("CE-MUG", 3, "delivery-" + UUID.randomUUID())).await();
+    commerce
+        .bus
+        .request(
+            InventoryContract.RESTOCK, new Restock("CE-MUG", 3, "delivery-" + UUID.randomUUID()))
+        .await();
     // placed, reserved, authorized, committed, confirmed
     commerce.place(UUID.randomUUID(), List.of(new OrderLine("CE-MUG", 1)), "tok_visa");
     // authorized card declined: reserved, declined, released, cancelled
@@ -188,31 +249,70 @@ class KafkaOutboundIT {
     // more than the stock: rejected
     commerce.place(UUID.randomUUID(), List.of(new OrderLine("CE-MUG", 100)), "tok_visa");
     // a hold nobody confirms: expires
-    commerce.bus.request(InventoryContract.RESERVE, new Reserve(UUID.randomUUID(), List.of(new StockLine("CE-MUG", 1)))).await();
+    commerce
+        .bus
+        .request(
+            InventoryContract.RESERVE,
+            new Reserve(UUID.randomUUID(), List.of(new StockLine("CE-MUG", 1))))
+        .await();
     // a payment authorized, then refunded
     UUID refunded = UUID.randomUUID();
-    commerce.bus.request(PaymentsContract.AUTHORIZE, new Authorize(refunded, 700, "EUR", "tok_visa")).await();
+    commerce
+        .bus
+        .request(PaymentsContract.AUTHORIZE, new Authorize(refunded, 700, "EUR", "tok_visa"))
+        .await();
     commerce.bus.request(PaymentsContract.REFUND, new Refund(refunded, "customer-request")).await();
-    await().atMost(Duration.ofSeconds(20)).until(() -> "1".equals(
-      TestServices.queryOne("SELECT count(*) FROM inventory.outbox WHERE address = '" + InventoryContract.RESERVATION_EXPIRED + "'")));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                "1"
+                    .equals(
+                        TestServices.queryOne(
+                            "SELECT count(*) FROM inventory.outbox WHERE address = '"
+                                + InventoryContract.RESERVATION_EXPIRED
+                                + "'")));
   }
 
-  private record OutboxRow(String domain, String id, String aggregateId, String address, JsonObject payload) {
-  }
+  private record OutboxRow(
+      String domain, String id, String aggregateId, String address, JsonObject payload) {}
 
   /** Waits until every outbox row went to Kafka, then returns them all. */
   private static List<OutboxRow> awaitAllSentToKafka() {
-    String unsent = DOMAINS.stream().map(domain -> "SELECT count(*) AS n FROM " + domain + ".outbox WHERE kafka_sent_at IS NULL")
-      .collect(Collectors.joining(" UNION ALL "));
-    await().atMost(Duration.ofSeconds(60)).until(() -> "0".equals(TestServices.queryOne("SELECT sum(n) FROM (" + unsent + ") AS waiting")));
+    String unsent =
+        DOMAINS.stream()
+            .map(
+                domain ->
+                    "SELECT count(*) AS n FROM " + domain + ".outbox WHERE kafka_sent_at IS NULL")
+            .collect(Collectors.joining(" UNION ALL "));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                "0"
+                    .equals(
+                        TestServices.queryOne("SELECT sum(n) FROM (" + unsent + ") AS waiting")));
     List<OutboxRow> rows = new ArrayList<>();
     for (String domain : DOMAINS) {
-      String sql = "SELECT string_agg(json_build_object('id', id, 'aggregate', aggregate_id, 'address', address, 'payload', payload)::text, E'\\n')"
-        + " FROM " + domain + ".outbox";
+      String sql =
+          "SELECT string_agg(json_build_object('id', id, 'aggregate', aggregate_id, 'address', address, 'payload', payload)::text, E'\\n')"
+              + " FROM "
+              + domain
+              + ".outbox";
       String lines = TestServices.queryOne(sql);
       if (lines != null) {
-        lines.lines().map(JsonObject::new).forEach(row -> rows.add(new OutboxRow(domain, row.getString("id"), row.getString("aggregate"),
-          row.getString("address"), row.getJsonObject("payload"))));
+        lines
+            .lines()
+            .map(JsonObject::new)
+            .forEach(
+                row ->
+                    rows.add(
+                        new OutboxRow(
+                            domain,
+                            row.getString("id"),
+                            row.getString("aggregate"),
+                            row.getString("address"),
+                            row.getJsonObject("payload"))));
       }
     }
     return rows;
@@ -227,13 +327,22 @@ class KafkaOutboundIT {
   }
 
   /** Reads the topics from the start until every wanted id was seen; returns their records by id. */
-  private static Map<String, List<ConsumerRecord<String, CloudEvent>>> consume(String bootstrap, List<String> topics, Set<String> wanted) {
+  private static Map<String, List<ConsumerRecord<String, CloudEvent>>> consume(
+      String bootstrap, List<String> topics, Set<String> wanted) {
     Map<String, List<ConsumerRecord<String, CloudEvent>>> received = new HashMap<>();
-    try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(Map.of(
-      "bootstrap.servers", bootstrap,
-      "group.id", "it-" + UUID.randomUUID(),
-      "auto.offset.reset", "earliest",
-      "enable.auto.commit", "false"), new StringDeserializer(), new CloudEventDeserializer())) {
+    try (KafkaConsumer<String, CloudEvent> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                "group.id",
+                "it-" + UUID.randomUUID(),
+                "auto.offset.reset",
+                "earliest",
+                "enable.auto.commit",
+                "false"),
+            new StringDeserializer(),
+            new CloudEventDeserializer())) {
       consumer.subscribe(topics);
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (!received.keySet().containsAll(wanted) && System.nanoTime() < deadline) {
@@ -244,11 +353,16 @@ class KafkaOutboundIT {
         }
       }
       // a short extra read, so that a duplicate sent right after the last wanted record is seen too
-      consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
-        if (wanted.contains(record.value().getId())) {
-          received.computeIfAbsent(record.value().getId(), id -> new ArrayList<>()).add(record);
-        }
-      });
+      consumer
+          .poll(Duration.ofSeconds(1))
+          .forEach(
+              record -> {
+                if (wanted.contains(record.value().getId())) {
+                  received
+                      .computeIfAbsent(record.value().getId(), id -> new ArrayList<>())
+                      .add(record);
+                }
+              });
     }
     return received;
   }

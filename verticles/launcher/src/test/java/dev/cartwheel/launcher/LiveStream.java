@@ -1,18 +1,17 @@
 package dev.cartwheel.launcher;
 
+import static org.awaitility.Awaitility.await;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-
-import static org.awaitility.Awaitility.await;
 
 /** A client of the gateway's live stream: collects every message and how the connection ended. */
 final class LiveStream implements AutoCloseable {
@@ -30,7 +29,8 @@ final class LiveStream implements AutoCloseable {
   private WebSocket listen(WebSocket socket) {
     this.socket = socket;
     socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
-    socket.closeHandler(closed -> closeCode = socket.closeStatusCode() == null ? -1 : socket.closeStatusCode());
+    socket.closeHandler(
+        closed -> closeCode = socket.closeStatusCode() == null ? -1 : socket.closeStatusCode());
     return socket;
   }
 
@@ -55,8 +55,11 @@ final class LiveStream implements AutoCloseable {
   }
 
   static LiveStream connect(Vertx vertx, URI url, String token, String query) {
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(url.getHost()).setPort(url.getPort())
-      .setURI("/api/v1/stream" + query);
+    WebSocketConnectOptions options =
+        new WebSocketConnectOptions()
+            .setHost(url.getHost())
+            .setPort(url.getPort())
+            .setURI("/api/v1/stream" + query);
     if (token != null) {
       options.addHeader("Authorization", "Bearer " + token);
     }

@@ -8,14 +8,13 @@ import ch.qos.logback.core.OutputStreamAppender;
 import dev.cartwheel.launcher.logging.JsonLineLayout;
 import dev.cartwheel.launcher.logging.LogFormat;
 import io.vertx.core.json.JsonObject;
-import org.slf4j.LoggerFactory;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every log line of this JVM while it is open, as the node writes it with {@code logging.format=json}
@@ -38,10 +37,11 @@ final class LogCapture implements AutoCloseable {
     appender.setOutputStream(bytes);
     appender.start();
     logback.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
-    OURS.forEach(name -> {
-      levels.put(name, logback.getLogger(name).getLevel());
-      logback.getLogger(name).setLevel(Level.TRACE);
-    });
+    OURS.forEach(
+        name -> {
+          levels.put(name, logback.getLogger(name).getLevel());
+          logback.getLogger(name).setLevel(Level.TRACE);
+        });
   }
 
   static LogCapture start() {
@@ -54,7 +54,10 @@ final class LogCapture implements AutoCloseable {
   }
 
   List<JsonObject> lines() {
-    return Arrays.stream(text().split("\\R")).filter(line -> !line.isBlank()).map(JsonObject::new).toList();
+    return Arrays.stream(text().split("\\R"))
+        .filter(line -> !line.isBlank())
+        .map(JsonObject::new)
+        .toList();
   }
 
   @Override

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 final class NodeProcess implements AutoCloseable {
 
-  private static final Path JAR = Path.of(System.getProperty("cartwheel.jar", "target/cartwheel.jar")).toAbsolutePath();
+  private static final Path JAR =
+      Path.of(System.getProperty("cartwheel.jar", "target/cartwheel.jar")).toAbsolutePath();
   private static final Pattern READY = Pattern.compile("Cartwheel is ready at (http://\\S+)");
   private static final Pattern STARTED = Pattern.compile("Cartwheel is ready");
 
@@ -36,15 +37,25 @@ final class NodeProcess implements AutoCloseable {
   static NodeProcess start(Path workDir, Map<String, String> env, String... args) {
     try {
       Files.createDirectories(workDir);
-      // its own session and process group, as a shell gives a command: ctrlC() signals that group (setsid execs in place)
-      List<String> command = new ArrayList<>(List.of("setsid", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:+UseSerialGC", "-jar", JAR.toString()));
+      // its own session and process group, as a shell gives a command: ctrlC() signals that group
+      // (setsid execs in place)
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  "setsid",
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx384m",
+                  "-XX:+UseSerialGC",
+                  "-jar",
+                  JAR.toString()));
       command.addAll(List.of(args));
       Path stdout = workDir.resolve("stdout.log");
       Path stderr = workDir.resolve("stderr.log");
-      ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectOutput(stdout.toFile())
-        .redirectError(stderr.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectOutput(stdout.toFile())
+              .redirectError(stderr.toFile());
       builder.environment().keySet().removeIf(name -> name.startsWith("CARTWHEEL_"));
       builder.environment().putAll(env);
       return new NodeProcess(builder.start(), stdout, stderr);
@@ -66,16 +77,26 @@ final class NodeProcess implements AutoCloseable {
   Matcher awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      Optional<Matcher> found = stdoutLines().stream().map(pattern::matcher).filter(Matcher::find).findFirst();
+      Optional<Matcher> found =
+          stdoutLines().stream().map(pattern::matcher).filter(Matcher::find).findFirst();
       if (found.isPresent()) {
         return found.get();
       }
       if (!process.isAlive()) {
-        throw new AssertionError("node exited with " + process.exitValue() + " before printing " + pattern + "\nstderr: " + stderr() + "\nstdout tail: " + tail());
+        throw new AssertionError(
+            "node exited with "
+                + process.exitValue()
+                + " before printing "
+                + pattern
+                + "\nstderr: "
+                + stderr()
+                + "\nstdout tail: "
+                + tail());
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("no line matching " + pattern + " within " + timeout + "\nstdout tail: " + tail());
+    throw new AssertionError(
+        "no line matching " + pattern + " within " + timeout + "\nstdout tail: " + tail());
   }
 
   /** Sends SIGTERM and returns at once ({@link #awaitExit} waits for the exit code). */
@@ -92,7 +113,8 @@ final class NodeProcess implements AutoCloseable {
   int terminate(Duration timeout) throws InterruptedException {
     process.destroy();
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new AssertionError("node did not stop within " + timeout + " of SIGTERM\nstdout tail: " + tail());
+      throw new AssertionError(
+          "node did not stop within " + timeout + " of SIGTERM\nstdout tail: " + tail());
     }
     return process.exitValue();
   }
@@ -118,7 +140,8 @@ final class NodeProcess implements AutoCloseable {
 
   private static void signal(String signal, String target) {
     try {
-      int exit = new ProcessBuilder("kill", "-" + signal, "--", target).inheritIO().start().waitFor();
+      int exit =
+          new ProcessBuilder("kill", "-" + signal, "--", target).inheritIO().start().waitFor();
       if (exit != 0) {
         throw new AssertionError("kill -" + signal + " -- " + target + " exited with " + exit);
       }

@@ -1,5 +1,8 @@
 package dev.cartwheel.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.cartwheel.codecs.orders.Order;
@@ -15,22 +18,18 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The notifications domain through the gateway, with its e-mail channel sending to a real SMTP server. */
 @Timeout(120)
@@ -44,12 +43,14 @@ class NotificationsIT {
   static void startNode() {
     smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
-    node = RunningPlatform.start(Map.of(
-      "inventory.seedDemoCatalogue", "false",
-      "payments.simulator.latencyMs", "0",
-      "notifications.email.enabled", "true",
-      "notifications.email.port", String.valueOf(smtp.getSmtp().getPort()),
-      "notifications.email.startTls", "DISABLED"));
+    node =
+        RunningPlatform.start(
+            Map.of(
+                "inventory.seedDemoCatalogue", "false",
+                "payments.simulator.latencyMs", "0",
+                "notifications.email.enabled", "true",
+                "notifications.email.port", String.valueOf(smtp.getSmtp().getPort()),
+                "notifications.email.startTls", "DISABLED"));
     admin = Shoppers.login(node, "admin@cartwheel.dev", "cartwheel-dev-admin").token();
   }
 
@@ -83,50 +84,91 @@ class NotificationsIT {
   }
 
   @Test
-  @DisplayName("an order's life is told to its owner: received, then confirmed or cancelled with the reason")
+  @DisplayName(
+      "an order's life is told to its owner: received, then confirmed or cancelled with the reason")
   void orderNotifications() {
     Shoppers.Shopper ada = Shoppers.register(node, "ada");
     String confirmed = Shoppers.placeOrder(node, ada.token(), "CW-MUG-01", 1);
     JsonArray items = awaitNotifications(ada, 3);
     assertThat(items.stream().map(JsonObject.class::cast).map(item -> item.getString("kind")))
-      .containsExactly("order-confirmed", "order-placed", "welcome");
+        .containsExactly("order-confirmed", "order-placed", "welcome");
     JsonObject newest = items.getJsonObject(0);
     assertThat(newest.getString("orderId")).isEqualTo(confirmed);
     assertThat(newest.getString("orderStatus")).isEqualTo("CONFIRMED");
 
-    HttpResponse<Buffer> declined = node.http.post("/api/v1/orders").bearerTokenAuthentication(ada.token())
-      .putHeader("Idempotency-Key", UUID.randomUUID().toString())
-      .sendJsonObject(new JsonObject().put("paymentToken", "tok_decline")
-        .put("lines", new JsonArray().add(new JsonObject().put("sku", "CW-MUG-01").put("quantity", 1)))).await();
+    HttpResponse<Buffer> declined =
+        node.http
+            .post("/api/v1/orders")
+            .bearerTokenAuthentication(ada.token())
+            .putHeader("Idempotency-Key", UUID.randomUUID().toString())
+            .sendJsonObject(
+                new JsonObject()
+                    .put("paymentToken", "tok_decline")
+                    .put(
+                        "lines",
+                        new JsonArray()
+                            .add(new JsonObject().put("sku", "CW-MUG-01").put("quantity", 1))))
+            .await();
     JsonObject cancelled = awaitNotifications(ada, 5).getJsonObject(0);
     assertThat(cancelled.getString("kind")).isEqualTo("order-cancelled");
-    assertThat(cancelled.getString("orderId")).isEqualTo(declined.bodyAsJsonObject().getString("id"));
+    assertThat(cancelled.getString("orderId"))
+        .isEqualTo(declined.bodyAsJsonObject().getString("id"));
     assertThat(cancelled.getString("cancelReason")).isEqualTo("payment-declined");
     assertThat(cancelled.getString("body")).contains("the payment was declined");
   }
 
   @Test
-  @DisplayName("a redelivered event makes no second notification; a refund reaches the order's owner")
+  @DisplayName(
+      "a redelivered event makes no second notification; a refund reaches the order's owner")
   void idempotentAndRefunds() {
     Shoppers.Shopper ada = Shoppers.register(node, "ada");
     String orderId = Shoppers.placeOrder(node, ada.token(), "CW-MUG-01", 1);
     awaitNotifications(ada, 3);
 
     // the outbox relays at least once: the same event (same id) published again changes nothing
-    UUID confirmedEvent = UUID.fromString(TestServices.queryOne(
-      "SELECT id FROM orders.outbox WHERE address = '" + OrdersContract.ORDER_CONFIRMED + "' AND aggregate_id = '" + orderId + "'"));
-    Order order = new Order(UUID.fromString(orderId), UUID.fromString(ada.userId()), OrderStatus.CONFIRMED, null, List.of(), 1290, "EUR",
-      Instant.now(), Instant.now());
-    node.platform.vertx().eventBus().publish(OrdersContract.ORDER_CONFIRMED, new OrderConfirmed(confirmedEvent, Instant.now(), order));
+    UUID confirmedEvent =
+        UUID.fromString(
+            TestServices.queryOne(
+                "SELECT id FROM orders.outbox WHERE address = '"
+                    + OrdersContract.ORDER_CONFIRMED
+                    + "' AND aggregate_id = '"
+                    + orderId
+                    + "'"));
+    Order order =
+        new Order(
+            UUID.fromString(orderId),
+            UUID.fromString(ada.userId()),
+            OrderStatus.CONFIRMED,
+            null,
+            List.of(),
+            1290,
+            "EUR",
+            Instant.now(),
+            Instant.now());
+    node.platform
+        .vertx()
+        .eventBus()
+        .publish(
+            OrdersContract.ORDER_CONFIRMED,
+            new OrderConfirmed(confirmedEvent, Instant.now(), order));
     // a refund names only the order; its owner is known from the order's notifications
-    node.platform.vertx().eventBus().publish(PaymentsContract.PAYMENT_REFUNDED,
-      new PaymentRefunded(UUID.randomUUID(), Instant.now(), UUID.fromString(orderId), 1290, "EUR", "test"));
+    node.platform
+        .vertx()
+        .eventBus()
+        .publish(
+            PaymentsContract.PAYMENT_REFUNDED,
+            new PaymentRefunded(
+                UUID.randomUUID(), Instant.now(), UUID.fromString(orderId), 1290, "EUR", "test"));
 
     JsonObject refunded = awaitNotifications(ada, 4).getJsonObject(0);
     assertThat(refunded.getString("kind")).isEqualTo("payment-refunded");
     assertThat(refunded.getString("body")).contains("12.90 EUR");
-    assertThat(TestServices.queryOne("SELECT count(*) FROM notifications.notifications WHERE kind = 'order-confirmed' AND order_id = '" + orderId + "'"))
-      .isEqualTo("1");
+    assertThat(
+            TestServices.queryOne(
+                "SELECT count(*) FROM notifications.notifications WHERE kind = 'order-confirmed' AND order_id = '"
+                    + orderId
+                    + "'"))
+        .isEqualTo("1");
   }
 
   @Test
@@ -136,16 +178,41 @@ class NotificationsIT {
     Shoppers.Shopper bob = Shoppers.register(node, "bob");
     String id = awaitNotifications(ada, 1).getJsonObject(0).getString("id");
 
-    Problems.assertProblem(node.http.post("/api/v1/notifications/" + id + "/read").bearerTokenAuthentication(bob.token()).send().await(),
-      404, "NOTIFICATION_NOT_FOUND");
-    Problems.assertProblem(node.http.post("/api/v1/notifications/" + id + "/read").send().await(), 401, "UNAUTHORIZED");
-    Problems.assertProblem(node.http.get("/api/v1/notifications?size=0").bearerTokenAuthentication(ada.token()).send().await(),
-      400, "VALIDATION_FAILED");
-    HttpResponse<Buffer> read = node.http.post("/api/v1/notifications/" + id + "/read").bearerTokenAuthentication(ada.token()).send().await();
+    Problems.assertProblem(
+        node.http
+            .post("/api/v1/notifications/" + id + "/read")
+            .bearerTokenAuthentication(bob.token())
+            .send()
+            .await(),
+        404,
+        "NOTIFICATION_NOT_FOUND");
+    Problems.assertProblem(
+        node.http.post("/api/v1/notifications/" + id + "/read").send().await(),
+        401,
+        "UNAUTHORIZED");
+    Problems.assertProblem(
+        node.http
+            .get("/api/v1/notifications?size=0")
+            .bearerTokenAuthentication(ada.token())
+            .send()
+            .await(),
+        400,
+        "VALIDATION_FAILED");
+    HttpResponse<Buffer> read =
+        node.http
+            .post("/api/v1/notifications/" + id + "/read")
+            .bearerTokenAuthentication(ada.token())
+            .send()
+            .await();
     assertThat(read.statusCode()).isEqualTo(200);
     String readAt = read.bodyAsJsonObject().getString("readAt");
     assertThat(readAt).isNotNull();
-    HttpResponse<Buffer> again = node.http.post("/api/v1/notifications/" + id + "/read").bearerTokenAuthentication(ada.token()).send().await();
+    HttpResponse<Buffer> again =
+        node.http
+            .post("/api/v1/notifications/" + id + "/read")
+            .bearerTokenAuthentication(ada.token())
+            .send()
+            .await();
     assertThat(again.bodyAsJsonObject().getString("readAt")).isEqualTo(readAt);
 
     assertThat(awaitNotifications(bob, 1).getJsonObject(0).containsKey("readAt")).isFalse();
@@ -157,9 +224,15 @@ class NotificationsIT {
   }
 
   private static JsonArray notifications(Shoppers.Shopper shopper) {
-    HttpResponse<Buffer> page = node.http.get("/api/v1/notifications?size=50").bearerTokenAuthentication(shopper.token()).send().await();
+    HttpResponse<Buffer> page =
+        node.http
+            .get("/api/v1/notifications?size=50")
+            .bearerTokenAuthentication(shopper.token())
+            .send()
+            .await();
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.bodyAsJsonObject().getLong("total")).isEqualTo(page.bodyAsJsonObject().getJsonArray("items").size());
+    assertThat(page.bodyAsJsonObject().getLong("total"))
+        .isEqualTo(page.bodyAsJsonObject().getJsonArray("items").size());
     return page.bodyAsJsonObject().getJsonArray("items");
   }
 

@@ -1,5 +1,8 @@
 package dev.cartwheel.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.cartwheel.codecs.inventory.InventoryContract;
 import dev.cartwheel.codecs.orders.OrdersContract;
 import dev.cartwheel.codecs.payments.PaymentsContract;
@@ -16,17 +19,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,9 +31,16 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * What an operator sees of one node: an order is one trace from the HTTP request through every event-bus
@@ -54,7 +53,8 @@ import static org.awaitility.Awaitility.await;
 class ObservabilityIT {
 
   private static final String INBOUND = "it.observability.inbound." + UUID.randomUUID();
-  private static final Pattern UUID_LIKE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final Pattern UUID_LIKE =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final Pattern LABEL_VALUE = Pattern.compile("=\"([^\"]*)\"");
 
   private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
@@ -65,15 +65,27 @@ class ObservabilityIT {
 
   @BeforeAll
   static void start() {
-    tracerProvider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(SPANS)).build();
-    OpenTelemetrySdk telemetry = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider)
-      .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build();
+    tracerProvider =
+        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(SPANS)).build();
+    OpenTelemetrySdk telemetry =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(tracerProvider)
+            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+            .build();
     logs = LogCapture.start();
-    node = RunningPlatform.start("conf", Map.of(
-      "payments.simulator.latencyMs", "0",
-      "bridge.inboundTopics", INBOUND,
-      "bridge.deadLetterTopic", INBOUND + ".dlq",
-      "bridge.groupId", "it-observability"), telemetry); // no UUID: the Kafka client id, a label, derives from it
+    node =
+        RunningPlatform.start(
+            "conf",
+            Map.of(
+                "payments.simulator.latencyMs",
+                "0",
+                "bridge.inboundTopics",
+                INBOUND,
+                "bridge.deadLetterTopic",
+                INBOUND + ".dlq",
+                "bridge.groupId",
+                "it-observability"),
+            telemetry); // no UUID: the Kafka client id, a label, derives from it
     adminToken = Shoppers.login(node, "admin@cartwheel.dev", "cartwheel-dev-admin").token();
   }
 
@@ -99,24 +111,54 @@ class ObservabilityIT {
 
     String orderId = order(token, sku, "tok_visa", requestId).getString("id");
 
-    SpanData request = awaitSpan(span -> span.getKind() == SpanKind.SERVER && attributes(span).contains("/api/v1/orders")
-      && attributes(span).contains("POST"));
+    SpanData request =
+        awaitSpan(
+            span ->
+                span.getKind() == SpanKind.SERVER
+                    && attributes(span).contains("/api/v1/orders")
+                    && attributes(span).contains("POST"));
     String trace = request.getTraceId();
-    SpanData orders = awaitDescendant(request, span -> span.getKind() == SpanKind.SERVER && attributes(span).contains(OrdersContract.PLACE));
-    SpanData inventory = awaitDescendant(orders, span -> span.getKind() == SpanKind.SERVER && attributes(span).contains(InventoryContract.RESERVE));
-    SpanData payments = awaitDescendant(orders, span -> span.getKind() == SpanKind.SERVER && attributes(span).contains(PaymentsContract.AUTHORIZE));
-    awaitDescendant(orders, span -> span.getKind() == SpanKind.CLIENT && attributes(span).contains("postgresql"));
-    awaitDescendant(inventory, span -> span.getKind() == SpanKind.CLIENT && attributes(span).contains("postgresql"));
-    assertThat(List.of(orders, inventory, payments)).allMatch(span -> span.getTraceId().equals(trace));
+    SpanData orders =
+        awaitDescendant(
+            request,
+            span ->
+                span.getKind() == SpanKind.SERVER
+                    && attributes(span).contains(OrdersContract.PLACE));
+    SpanData inventory =
+        awaitDescendant(
+            orders,
+            span ->
+                span.getKind() == SpanKind.SERVER
+                    && attributes(span).contains(InventoryContract.RESERVE));
+    SpanData payments =
+        awaitDescendant(
+            orders,
+            span ->
+                span.getKind() == SpanKind.SERVER
+                    && attributes(span).contains(PaymentsContract.AUTHORIZE));
+    awaitDescendant(
+        orders,
+        span -> span.getKind() == SpanKind.CLIENT && attributes(span).contains("postgresql"));
+    awaitDescendant(
+        inventory,
+        span -> span.getKind() == SpanKind.CLIENT && attributes(span).contains("postgresql"));
+    assertThat(List.of(orders, inventory, payments))
+        .allMatch(span -> span.getTraceId().equals(trace));
 
     OrderEventsOnKafka events = OrderEventsOnKafka.read(List.of(orderId), Duration.ofSeconds(30));
-    assertThat(events.traceparents.get(orderId)).as("the order's CloudEvents").containsKeys(OrderEventsOnKafka.PLACED, OrderEventsOnKafka.CONFIRMED);
-    assertThat(events.traceparents.get(orderId).get(OrderEventsOnKafka.PLACED)).as("the placed event continues the request's trace")
-      .matches("00-" + trace + "-[0-9a-f]{16}-0[01]");
+    assertThat(events.traceparents.get(orderId))
+        .as("the order's CloudEvents")
+        .containsKeys(OrderEventsOnKafka.PLACED, OrderEventsOnKafka.CONFIRMED);
+    assertThat(events.traceparents.get(orderId).get(OrderEventsOnKafka.PLACED))
+        .as("the placed event continues the request's trace")
+        .matches("00-" + trace + "-[0-9a-f]{16}-0[01]");
     assertThat(events.traceparents.get(orderId).get(OrderEventsOnKafka.CONFIRMED)).contains(trace);
 
-    JsonObject accessLine = awaitLogLine(line -> "cartwheel.access".equals(line.getString("logger"))
-      && requestId.equals(line.getString("request_id")));
+    JsonObject accessLine =
+        awaitLogLine(
+            line ->
+                "cartwheel.access".equals(line.getString("logger"))
+                    && requestId.equals(line.getString("request_id")));
     assertThat(accessLine.getString("trace_id")).isEqualTo(trace);
     assertThat(accessLine.getString("message")).contains("POST /api/v1/orders 201");
   }
@@ -127,40 +169,63 @@ class ObservabilityIT {
     Shoppers.createProduct(node, adminToken, sku, 1);
     String producerTrace = randomHex(32);
     String producerSpan = randomHex(16);
-    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(INBOUND, bytes(sku), bytes("{\"sku\":\"" + sku + "\",\"quantity\":4}"));
-    record.headers()
-      .add("ce_specversion", bytes("1.0"))
-      .add("ce_id", bytes(UUID.randomUUID().toString()))
-      .add("ce_source", bytes("/warehouses/berlin"))
-      .add("ce_type", bytes("dev.cartwheel.warehouse.restock.v1"))
-      .add("ce_traceparent", bytes("00-" + producerTrace + "-" + producerSpan + "-01"))
-      .add("content-type", bytes("application/json"));
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestServices.kafkaBootstrap()),
-      new ByteArraySerializer(), new ByteArraySerializer())) {
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(
+            INBOUND, bytes(sku), bytes("{\"sku\":\"" + sku + "\",\"quantity\":4}"));
+    record
+        .headers()
+        .add("ce_specversion", bytes("1.0"))
+        .add("ce_id", bytes(UUID.randomUUID().toString()))
+        .add("ce_source", bytes("/warehouses/berlin"))
+        .add("ce_type", bytes("dev.cartwheel.warehouse.restock.v1"))
+        .add("ce_traceparent", bytes("00-" + producerTrace + "-" + producerSpan + "-01"))
+        .add("content-type", bytes("application/json"));
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", TestServices.kafkaBootstrap()),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
       producer.send(record).get();
     }
 
-    SpanData consumed = awaitSpan(span -> span.getKind() == SpanKind.CONSUMER && span.getTraceId().equals(producerTrace));
-    assertThat(consumed.getParentSpanId()).as("the producer's span is the parent").isEqualTo(producerSpan);
-    SpanData restock = awaitDescendant(consumed, span -> span.getKind() == SpanKind.SERVER && attributes(span).contains(InventoryContract.RESTOCK));
+    SpanData consumed =
+        awaitSpan(
+            span -> span.getKind() == SpanKind.CONSUMER && span.getTraceId().equals(producerTrace));
+    assertThat(consumed.getParentSpanId())
+        .as("the producer's span is the parent")
+        .isEqualTo(producerSpan);
+    SpanData restock =
+        awaitDescendant(
+            consumed,
+            span ->
+                span.getKind() == SpanKind.SERVER
+                    && attributes(span).contains(InventoryContract.RESTOCK));
     assertThat(restock.getTraceId()).isEqualTo(producerTrace);
-    awaitDescendant(consumed, span -> span.getKind() == SpanKind.CLIENT && attributes(span).contains("postgresql"));
+    awaitDescendant(
+        consumed,
+        span -> span.getKind() == SpanKind.CLIENT && attributes(span).contains("postgresql"));
   }
 
   @Test
   void aDeadLetterIsTheRecordAsItCameWithTheRejectingTraceInAHeaderOfOurs() throws Exception {
     String producerTrace = randomHex(32);
     String eventId = UUID.randomUUID().toString();
-    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(INBOUND, bytes("OBS-NOPE"), bytes("{\"sku\":\"OBS-NOPE\",\"quantity\":4}"));
-    record.headers()
-      .add("ce_specversion", bytes("1.0"))
-      .add("ce_id", bytes(eventId))
-      .add("ce_source", bytes("/warehouses/berlin"))
-      .add("ce_type", bytes("dev.cartwheel.warehouse.restock.v1"))
-      .add("ce_traceparent", bytes("00-" + producerTrace + "-" + randomHex(16) + "-01"))
-      .add("content-type", bytes("application/json"));
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestServices.kafkaBootstrap()),
-      new ByteArraySerializer(), new ByteArraySerializer())) {
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(
+            INBOUND, bytes("OBS-NOPE"), bytes("{\"sku\":\"OBS-NOPE\",\"quantity\":4}"));
+    record
+        .headers()
+        .add("ce_specversion", bytes("1.0"))
+        .add("ce_id", bytes(eventId))
+        .add("ce_source", bytes("/warehouses/berlin"))
+        .add("ce_type", bytes("dev.cartwheel.warehouse.restock.v1"))
+        .add("ce_traceparent", bytes("00-" + producerTrace + "-" + randomHex(16) + "-01"))
+        .add("content-type", bytes("application/json"));
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", TestServices.kafkaBootstrap()),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
       producer.send(record).get();
     }
 
@@ -169,10 +234,18 @@ class ObservabilityIT {
     List<String> copied = KafkaInboundIT.describe(letter.headers());
     assertThat(letter.key()).isEqualTo(record.key());
     assertThat(letter.value()).isEqualTo(record.value());
-    assertThat(copied.subList(0, original.size())).as("the record's own headers, byte for byte, with tracing on").containsExactlyElementsOf(original);
-    assertThat(copied.subList(original.size(), copied.size())).as("then only ours").allMatch(added -> added.startsWith("cartwheel.dlq."));
-    assertThat(new String(letter.headers().lastHeader("cartwheel.dlq.traceparent").value(), StandardCharsets.UTF_8))
-      .as("the rejecting attempt's trace, the producer's").matches("00-" + producerTrace + "-[0-9a-f]{16}-0[01]");
+    assertThat(copied.subList(0, original.size()))
+        .as("the record's own headers, byte for byte, with tracing on")
+        .containsExactlyElementsOf(original);
+    assertThat(copied.subList(original.size(), copied.size()))
+        .as("then only ours")
+        .allMatch(added -> added.startsWith("cartwheel.dlq."));
+    assertThat(
+            new String(
+                letter.headers().lastHeader("cartwheel.dlq.traceparent").value(),
+                StandardCharsets.UTF_8))
+        .as("the rejecting attempt's trace, the producer's")
+        .matches("00-" + producerTrace + "-[0-9a-f]{16}-0[01]");
   }
 
   @Test
@@ -185,24 +258,40 @@ class ObservabilityIT {
     String declined = sku("OBS-D-");
     Shoppers.createProduct(node, adminToken, declined, 1);
     order(token, declined, "tok_decline", "it-" + UUID.randomUUID());
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestServices.kafkaBootstrap()),
-      new ByteArraySerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", TestServices.kafkaBootstrap()),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(INBOUND, null, bytes("not a cloudevent"))).get();
     }
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(metrics())
-      .contains("cartwheel_orders_placed_total", "cartwheel_orders_confirmed_total",
-        "cartwheel_orders_cancelled_total{reason=\"out-of-stock\"}", "cartwheel_orders_cancelled_total{reason=\"payment-declined\"}",
-        "cartwheel_saga_duration_seconds_bucket{status=\"confirmed\"", "cartwheel_saga_duration_seconds_count{status=\"cancelled\"}",
-        "cartwheel_outbox_backlog{domain=\"orders\",sink=\"kafka\"}", "cartwheel_outbox_oldest_age_ms{domain=\"orders\",sink=\"bus\"}",
-        "cartwheel_inbound_dead_letters_total{reason=\"not-a-cloudevent\"} 1.0",
-        "cartwheel_circuit_breakers{breaker=\"gateway.orders\",state=\"closed\"} 1.0",
-        "cartwheel_circuit_breakers{breaker=\"payments.provider\",state=\"closed\"}",
-        "cartwheel_stream_sessions",
-        "vertx_http_server_requests_total{code=\"201\",method=\"POST\",route=\"/api/v1/>/orders\"}",
-        "vertx_eventbus_processed_total", "vertx_pool_in_use{pool_name=\"cartwheel-orders\",pool_type=\"sql\"}",
-        "vertx_sql_processing_time_seconds_count", "jvm_memory_used_bytes", "jvm_gc_pause_seconds",
-        "kafka_producer_record_send_total", "kafka_consumer_fetch_manager_records_consumed_total"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(metrics())
+                    .contains(
+                        "cartwheel_orders_placed_total",
+                        "cartwheel_orders_confirmed_total",
+                        "cartwheel_orders_cancelled_total{reason=\"out-of-stock\"}",
+                        "cartwheel_orders_cancelled_total{reason=\"payment-declined\"}",
+                        "cartwheel_saga_duration_seconds_bucket{status=\"confirmed\"",
+                        "cartwheel_saga_duration_seconds_count{status=\"cancelled\"}",
+                        "cartwheel_outbox_backlog{domain=\"orders\",sink=\"kafka\"}",
+                        "cartwheel_outbox_oldest_age_ms{domain=\"orders\",sink=\"bus\"}",
+                        "cartwheel_inbound_dead_letters_total{reason=\"not-a-cloudevent\"} 1.0",
+                        "cartwheel_circuit_breakers{breaker=\"gateway.orders\",state=\"closed\"} 1.0",
+                        "cartwheel_circuit_breakers{breaker=\"payments.provider\",state=\"closed\"}",
+                        "cartwheel_stream_sessions",
+                        "vertx_http_server_requests_total{code=\"201\",method=\"POST\",route=\"/api/v1/>/orders\"}",
+                        "vertx_eventbus_processed_total",
+                        "vertx_pool_in_use{pool_name=\"cartwheel-orders\",pool_type=\"sql\"}",
+                        "vertx_sql_processing_time_seconds_count",
+                        "jvm_memory_used_bytes",
+                        "jvm_gc_pause_seconds",
+                        "kafka_producer_record_send_total",
+                        "kafka_consumer_fetch_manager_records_consumed_total"));
 
     String text = metrics();
     List<String> values = new ArrayList<>();
@@ -210,45 +299,81 @@ class ObservabilityIT {
     while (value.find()) {
       values.add(value.group(1));
     }
-    assertThat(values).as("label values").isNotEmpty()
-      .noneMatch(label -> UUID_LIKE.matcher(label).find())
-      .noneMatch(label -> label.contains("@"))
-      .noneMatch(label -> label.startsWith("__vertx"));
+    assertThat(values)
+        .as("label values")
+        .isNotEmpty()
+        .noneMatch(label -> UUID_LIKE.matcher(label).find())
+        .noneMatch(label -> label.contains("@"))
+        .noneMatch(label -> label.startsWith("__vertx"));
   }
 
   @Test
   void noPasswordTokenOrPaymentTokenReachesAnyLogLine() {
     String password = "secret-" + UUID.randomUUID();
     String email = "careful-" + UUID.randomUUID() + "@example.com";
-    HttpResponse<Buffer> registered = node.http.post("/api/v1/users")
-      .sendJsonObject(new JsonObject().put("email", email).put("password", password).put("fullName", "Careful")).await();
+    HttpResponse<Buffer> registered =
+        node.http
+            .post("/api/v1/users")
+            .sendJsonObject(
+                new JsonObject()
+                    .put("email", email)
+                    .put("password", password)
+                    .put("fullName", "Careful"))
+            .await();
     assertThat(registered.statusCode()).isEqualTo(201);
     String wrongPassword = "wrong-" + UUID.randomUUID();
-    assertThat(node.http.post("/api/v1/sessions").sendJsonObject(new JsonObject().put("email", email).put("password", wrongPassword))
-      .await().statusCode()).isEqualTo(401);
+    assertThat(
+            node.http
+                .post("/api/v1/sessions")
+                .sendJsonObject(new JsonObject().put("email", email).put("password", wrongPassword))
+                .await()
+                .statusCode())
+        .isEqualTo(401);
     String token = Shoppers.login(node, email, password).token();
     String sku = sku("OBS-S-");
     Shoppers.createProduct(node, adminToken, sku, 5);
     String paymentToken = "tok_card_" + UUID.randomUUID().toString().replace("-", "");
     order(token, sku, paymentToken, "it-" + UUID.randomUUID());
     String forged = token.substring(0, token.length() - 8) + "AAAAAAAA";
-    assertThat(node.http.get("/api/v1/users/me").bearerTokenAuthentication(forged).send().await().statusCode()).isEqualTo(401);
-    await().atMost(Duration.ofSeconds(10)).until(() -> logs.text().contains("GET /api/v1/users/me 401"));
+    assertThat(
+            node.http
+                .get("/api/v1/users/me")
+                .bearerTokenAuthentication(forged)
+                .send()
+                .await()
+                .statusCode())
+        .isEqualTo(401);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> logs.text().contains("GET /api/v1/users/me 401"));
 
     String written = logs.text();
-    assertThat(written).as("every captured log line").isNotEmpty()
-      .doesNotContain(password).doesNotContain(wrongPassword)
-      .doesNotContain(token).doesNotContain(token.substring(token.lastIndexOf('.') + 1)).doesNotContain(forged)
-      .doesNotContain(adminToken)
-      .doesNotContain(paymentToken);
+    assertThat(written)
+        .as("every captured log line")
+        .isNotEmpty()
+        .doesNotContain(password)
+        .doesNotContain(wrongPassword)
+        .doesNotContain(token)
+        .doesNotContain(token.substring(token.lastIndexOf('.') + 1))
+        .doesNotContain(forged)
+        .doesNotContain(adminToken)
+        .doesNotContain(paymentToken);
   }
 
   private JsonObject order(String token, String sku, String paymentToken, String requestId) {
-    HttpResponse<Buffer> response = node.http.post("/api/v1/orders").bearerTokenAuthentication(token)
-      .putHeader("Idempotency-Key", UUID.randomUUID().toString())
-      .putHeader("X-Request-Id", requestId)
-      .sendJsonObject(new JsonObject().put("paymentToken", paymentToken)
-        .put("lines", new JsonArray().add(new JsonObject().put("sku", sku).put("quantity", 1)))).await();
+    HttpResponse<Buffer> response =
+        node.http
+            .post("/api/v1/orders")
+            .bearerTokenAuthentication(token)
+            .putHeader("Idempotency-Key", UUID.randomUUID().toString())
+            .putHeader("X-Request-Id", requestId)
+            .sendJsonObject(
+                new JsonObject()
+                    .put("paymentToken", paymentToken)
+                    .put(
+                        "lines",
+                        new JsonArray().add(new JsonObject().put("sku", sku).put("quantity", 1))))
+            .await();
     assertThat(response.statusCode()).as(response.bodyAsString()).isBetween(201, 202);
     return response.bodyAsJsonObject();
   }
@@ -260,17 +385,32 @@ class ObservabilityIT {
   }
 
   private static SpanData awaitSpan(Predicate<SpanData> wanted) {
-    return await().atMost(Duration.ofSeconds(30)).until(() -> SPANS.getFinishedSpanItems().stream().filter(wanted).findFirst(),
-      Optional::isPresent).orElseThrow();
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> SPANS.getFinishedSpanItems().stream().filter(wanted).findFirst(),
+            Optional::isPresent)
+        .orElseThrow();
   }
 
   /** A span below {@code ancestor} (its child, grandchild, ...) that matches. */
   private static SpanData awaitDescendant(SpanData ancestor, Predicate<SpanData> wanted) {
-    Optional<SpanData> found = await().atMost(Duration.ofSeconds(30)).until(() -> {
-      Map<String, SpanData> byId = SPANS.getFinishedSpanItems().stream()
-        .collect(Collectors.toMap(SpanData::getSpanId, span -> span, (first, second) -> first));
-      return byId.values().stream().filter(wanted).filter(span -> descends(span, ancestor, byId)).findFirst();
-    }, Optional::isPresent);
+    Optional<SpanData> found =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> {
+                  Map<String, SpanData> byId =
+                      SPANS.getFinishedSpanItems().stream()
+                          .collect(
+                              Collectors.toMap(
+                                  SpanData::getSpanId, span -> span, (first, second) -> first));
+                  return byId.values().stream()
+                      .filter(wanted)
+                      .filter(span -> descends(span, ancestor, byId))
+                      .findFirst();
+                },
+                Optional::isPresent);
     return found.orElseThrow();
   }
 
@@ -291,8 +431,10 @@ class ObservabilityIT {
   }
 
   private static JsonObject awaitLogLine(Predicate<JsonObject> wanted) {
-    return await().atMost(Duration.ofSeconds(10)).until(() -> logs.lines().stream().filter(wanted).findFirst(), Optional::isPresent)
-      .orElseThrow();
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> logs.lines().stream().filter(wanted).findFirst(), Optional::isPresent)
+        .orElseThrow();
   }
 
   /** A product code of its own for each test (upper case, short: the catalogue's rule). */
@@ -302,19 +444,35 @@ class ObservabilityIT {
 
   /** The dead letter whose ce_id header is {@code eventId}. */
   private static ConsumerRecord<byte[], byte[]> deadLetter(String eventId) {
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", TestServices.kafkaBootstrap(),
-      "group.id", "it-observability-dlq-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                TestServices.kafkaBootstrap(),
+                "group.id",
+                "it-observability-dlq-" + UUID.randomUUID(),
+                "auto.offset.reset",
+                "earliest"),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(INBOUND + ".dlq"));
       List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-      await().atMost(Duration.ofSeconds(60)).until(() -> {
-        consumer.poll(Duration.ofMillis(500)).forEach(letter -> {
-          var id = letter.headers().lastHeader("ce_id");
-          if (id != null && eventId.equals(new String(id.value(), StandardCharsets.UTF_8))) {
-            found.add(letter);
-          }
-        });
-        return !found.isEmpty();
-      });
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                consumer
+                    .poll(Duration.ofMillis(500))
+                    .forEach(
+                        letter -> {
+                          var id = letter.headers().lastHeader("ce_id");
+                          if (id != null
+                              && eventId.equals(new String(id.value(), StandardCharsets.UTF_8))) {
+                            found.add(letter);
+                          }
+                        });
+                return !found.isEmpty();
+              });
       return found.get(0);
     }
   }

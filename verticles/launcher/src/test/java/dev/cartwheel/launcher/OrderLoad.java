@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -33,8 +32,10 @@ final class OrderLoad implements AutoCloseable {
   final List<String> accepted = new CopyOnWriteArrayList<>();
   final List<Answer> answers = new CopyOnWriteArrayList<>();
   final Map<Integer, AtomicLong> byStatus = new ConcurrentHashMap<>();
+
   /** Refusals by status and problem detail, to tell a paused breaker from a missing service. */
   final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
+
   private final Vertx vertx = Vertx.vertx();
   private final WebClient http;
   private final AtomicBoolean running = new AtomicBoolean(true);
@@ -44,8 +45,14 @@ final class OrderLoad implements AutoCloseable {
   private final List<String> tokens;
 
   private OrderLoad(URI gateway, String sku, List<String> tokens) {
-    this.http = WebClient.create(vertx, new WebClientOptions().setDefaultHost(gateway.getHost()).setDefaultPort(gateway.getPort())
-      .setConnectTimeout(2_000).setIdleTimeout(0));
+    this.http =
+        WebClient.create(
+            vertx,
+            new WebClientOptions()
+                .setDefaultHost(gateway.getHost())
+                .setDefaultPort(gateway.getPort())
+                .setConnectTimeout(2_000)
+                .setIdleTimeout(0));
     this.sku = sku;
     this.tokens = tokens;
   }
@@ -66,25 +73,35 @@ final class OrderLoad implements AutoCloseable {
     inFlight.incrementAndGet();
     long sentMs = millisSinceStart();
     String card = sequence % 5 == 4 ? "tok_decline" : "tok_visa";
-    http.post("/api/v1/orders").bearerTokenAuthentication(tokens.get(shopper))
-      .putHeader("Idempotency-Key", UUID.randomUUID().toString())
-      .timeout(15_000)
-      .sendJsonObject(new JsonObject().put("paymentToken", card)
-        .put("lines", new JsonArray().add(new JsonObject().put("sku", sku).put("quantity", 1))))
-      .onComplete(answered -> {
-        int status = answered.succeeded() ? answered.result().statusCode() : -1;
-        answers.add(new Answer(sentMs, millisSinceStart(), status));
-        byStatus.computeIfAbsent(status, ignored -> new AtomicLong()).incrementAndGet();
-        if (answered.succeeded() && (status == 201 || status == 202)) {
-          accepted.add(answered.result().bodyAsJsonObject().getString("id"));
-        } else {
-          String why = answered.succeeded() ? status + " " + answered.result().bodyAsJsonObject().getString("detail") : answered.cause().toString();
-          refusals.computeIfAbsent(why, ignored -> new AtomicLong()).incrementAndGet();
-        }
-        inFlight.decrementAndGet();
-        // after a failure, pause a little, as a real client would
-        vertx.setTimer(status == 201 || status == 202 ? 1 : 100, timer -> next(shopper, sequence + 1));
-      });
+    http.post("/api/v1/orders")
+        .bearerTokenAuthentication(tokens.get(shopper))
+        .putHeader("Idempotency-Key", UUID.randomUUID().toString())
+        .timeout(15_000)
+        .sendJsonObject(
+            new JsonObject()
+                .put("paymentToken", card)
+                .put(
+                    "lines",
+                    new JsonArray().add(new JsonObject().put("sku", sku).put("quantity", 1))))
+        .onComplete(
+            answered -> {
+              int status = answered.succeeded() ? answered.result().statusCode() : -1;
+              answers.add(new Answer(sentMs, millisSinceStart(), status));
+              byStatus.computeIfAbsent(status, ignored -> new AtomicLong()).incrementAndGet();
+              if (answered.succeeded() && (status == 201 || status == 202)) {
+                accepted.add(answered.result().bodyAsJsonObject().getString("id"));
+              } else {
+                String why =
+                    answered.succeeded()
+                        ? status + " " + answered.result().bodyAsJsonObject().getString("detail")
+                        : answered.cause().toString();
+                refusals.computeIfAbsent(why, ignored -> new AtomicLong()).incrementAndGet();
+              }
+              inFlight.decrementAndGet();
+              // after a failure, pause a little, as a real client would
+              vertx.setTimer(
+                  status == 201 || status == 202 ? 1 : 100, timer -> next(shopper, sequence + 1));
+            });
   }
 
   long millisSinceStart() {

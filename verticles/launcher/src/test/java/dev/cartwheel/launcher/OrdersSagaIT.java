@@ -1,5 +1,9 @@
 package dev.cartwheel.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
 import dev.cartwheel.codecs.DomainEvent;
 import dev.cartwheel.codecs.DomainFailure;
 import dev.cartwheel.codecs.FieldError;
@@ -23,13 +27,6 @@ import dev.cartwheel.orders.OrdersVerticle;
 import dev.cartwheel.payments.PaymentsVerticle;
 import dev.cartwheel.testkit.TestServices;
 import io.vertx.core.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,10 +34,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The order saga across the real inventory, payments and orders verticles: every path, and crashes at every step. */
 @Timeout(120)
@@ -58,50 +57,71 @@ class OrdersSagaIT {
   }
 
   @Test
-  @DisplayName("an order with stock and a good card is CONFIRMED: stock taken, payment authorized, events published")
+  @DisplayName(
+      "an order with stock and a good card is CONFIRMED: stock taken, payment authorized, events published")
   void happyPath() {
     start(Map.of());
     commerce.product("CW-MUG-01", 1290, 10);
     commerce.product("CW-TEE-M", 2490, 5);
     List<DomainEvent> events = listen(OrdersContract.ORDER_PLACED, OrdersContract.ORDER_CONFIRMED);
 
-    Order order = commerce.place(ADA, List.of(new OrderLine("CW-MUG-01", 2), new OrderLine("CW-TEE-M", 1)), "tok_visa");
+    Order order =
+        commerce.place(
+            ADA, List.of(new OrderLine("CW-MUG-01", 2), new OrderLine("CW-TEE-M", 1)), "tok_visa");
 
     assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
     assertThat(order.totalMinor()).isEqualTo(2 * 1290 + 2490);
     Commerce.assertConsistent(order);
     assertThat(stock("CW-MUG-01")).isEqualTo("8/0");
-    await().untilAsserted(() -> assertThat(events).hasAtLeastOneElementOfType(OrderPlaced.class).hasAtLeastOneElementOfType(OrderConfirmed.class));
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(events)
+                    .hasAtLeastOneElementOfType(OrderPlaced.class)
+                    .hasAtLeastOneElementOfType(OrderConfirmed.class));
   }
 
   @ParameterizedTest(name = "{0} → CANCELLED ({1})")
   @CsvSource({
     "out of stock,     out-of-stock",
     "declined card,    payment-declined",
-    "amount too high,  payment-declined"})
-  @DisplayName("refusals cancel the order with a machine-readable reason and leave nothing held or charged")
+    "amount too high,  payment-declined"
+  })
+  @DisplayName(
+      "refusals cancel the order with a machine-readable reason and leave nothing held or charged")
   void refusalsCancel(String situation, String reason) {
     start(Map.of("payments.simulator.declineOverMinor", "100000"));
     commerce.product("CW-MUG-01", 1290, 1);
     commerce.product("CW-GOLD-01", 90000, 10);
     List<DomainEvent> cancelled = listen(OrdersContract.ORDER_CANCELLED);
 
-    Order order = switch (situation.trim()) {
-      case "out of stock" -> commerce.place(ADA, List.of(new OrderLine("CW-MUG-01", 2)), "tok_visa");
-      case "declined card" -> commerce.place(ADA, List.of(new OrderLine("CW-MUG-01", 1)), "tok_decline");
-      default -> commerce.place(ADA, List.of(new OrderLine("CW-GOLD-01", 2)), "tok_visa");
-    };
+    Order order =
+        switch (situation.trim()) {
+          case "out of stock" ->
+              commerce.place(ADA, List.of(new OrderLine("CW-MUG-01", 2)), "tok_visa");
+          case "declined card" ->
+              commerce.place(ADA, List.of(new OrderLine("CW-MUG-01", 1)), "tok_decline");
+          default -> commerce.place(ADA, List.of(new OrderLine("CW-GOLD-01", 2)), "tok_visa");
+        };
 
     assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
     assertThat(order.cancelReason()).isEqualTo(reason.trim());
     Commerce.assertConsistent(order);
     assertThat(stock("CW-MUG-01")).as("nothing held, nothing taken").isEqualTo("1/0");
-    await().untilAsserted(() -> assertThat(cancelled).singleElement().isInstanceOfSatisfying(OrderCancelled.class,
-      event -> assertThat(event.order().cancelReason()).isEqualTo(reason.trim())));
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(cancelled)
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                        OrderCancelled.class,
+                        event ->
+                            assertThat(event.order().cancelReason()).isEqualTo(reason.trim())));
   }
 
   @Test
-  @DisplayName("the same idempotency key and request is the same order; another request under that key is refused")
+  @DisplayName(
+      "the same idempotency key and request is the same order; another request under that key is refused")
   void idempotencyKeys() {
     start(Map.of());
     commerce.product("CW-MUG-01", 1290, 10);
@@ -109,7 +129,9 @@ class OrdersSagaIT {
 
     Order first = commerce.placeAsync(ADA, "checkout-1", lines, "tok_visa").await();
     Order again = commerce.placeAsync(ADA, "checkout-1", lines, "tok_visa").await();
-    DomainFailure reused = commerce.placeFailure(new PlaceOrder(ADA, "checkout-1", List.of(new OrderLine("CW-MUG-01", 2)), "tok_visa"));
+    DomainFailure reused =
+        commerce.placeFailure(
+            new PlaceOrder(ADA, "checkout-1", List.of(new OrderLine("CW-MUG-01", 2)), "tok_visa"));
     Order graces = commerce.placeAsync(GRACE, "checkout-1", lines, "tok_visa").await();
 
     assertThat(again.id()).isEqualTo(first.id());
@@ -124,9 +146,13 @@ class OrdersSagaIT {
     start(Map.of());
     commerce.product("CW-MUG-01", 1290, 10);
 
-    List<Future<Order>> racing = IntStream.range(0, 6)
-      .mapToObj(i -> commerce.placeAsync(ADA, "double-click", List.of(new OrderLine("CW-MUG-01", 1)), "tok_visa"))
-      .toList();
+    List<Future<Order>> racing =
+        IntStream.range(0, 6)
+            .mapToObj(
+                i ->
+                    commerce.placeAsync(
+                        ADA, "double-click", List.of(new OrderLine("CW-MUG-01", 1)), "tok_visa"))
+            .toList();
     Future.all(racing).await();
 
     assertThat(racing.stream().map(placed -> placed.result().id()).distinct()).hasSize(1);
@@ -139,18 +165,37 @@ class OrdersSagaIT {
   void badOrdersWriteNothing() {
     start(Map.of());
     commerce.product("CW-MUG-01", 1290, 10);
-    List<OrderLine> tooMany = IntStream.range(0, 21).mapToObj(i -> new OrderLine("CW-SKU-" + i, 1)).toList();
+    List<OrderLine> tooMany =
+        IntStream.range(0, 21).mapToObj(i -> new OrderLine("CW-SKU-" + i, 1)).toList();
 
-    assertThat(fields(new PlaceOrder(ADA, "k1", List.of(new OrderLine("CW-NOPE", 1)), "tok_visa"))).containsExactly("lines/0/sku");
-    assertThat(fields(new PlaceOrder(ADA, "k2", List.of(new OrderLine("CW-MUG-01", 0)), "tok_visa"))).containsExactly("lines/0/quantity");
-    assertThat(fields(new PlaceOrder(ADA, "k3", List.of(new OrderLine("CW-MUG-01", -3)), "tok_visa"))).containsExactly("lines/0/quantity");
-    assertThat(fields(new PlaceOrder(ADA, "k4", List.of(new OrderLine("CW-MUG-01", 1_000_000)), "tok_visa"))).containsExactly("lines/0/quantity");
+    assertThat(fields(new PlaceOrder(ADA, "k1", List.of(new OrderLine("CW-NOPE", 1)), "tok_visa")))
+        .containsExactly("lines/0/sku");
+    assertThat(
+            fields(new PlaceOrder(ADA, "k2", List.of(new OrderLine("CW-MUG-01", 0)), "tok_visa")))
+        .containsExactly("lines/0/quantity");
+    assertThat(
+            fields(new PlaceOrder(ADA, "k3", List.of(new OrderLine("CW-MUG-01", -3)), "tok_visa")))
+        .containsExactly("lines/0/quantity");
+    assertThat(
+            fields(
+                new PlaceOrder(
+                    ADA, "k4", List.of(new OrderLine("CW-MUG-01", 1_000_000)), "tok_visa")))
+        .containsExactly("lines/0/quantity");
     assertThat(fields(new PlaceOrder(ADA, "k5", tooMany, "tok_visa"))).containsExactly("lines");
     assertThat(fields(new PlaceOrder(ADA, "k6", List.of(), "tok_visa"))).containsExactly("lines");
-    assertThat(fields(new PlaceOrder(ADA, null, List.of(new OrderLine("CW-MUG-01", 1)), "tok_visa"))).containsExactly("idempotencyKey");
-    assertThat(fields(new PlaceOrder(ADA, "k7", List.of(new OrderLine("CW-MUG-01", 1), new OrderLine("CW-MUG-01", 1)), "tok_visa")))
-      .containsExactly("lines/1/sku");
-    assertThat(fields(new PlaceOrder(ADA, "k8", List.of(new OrderLine("CW-MUG-01", 1)), "visa"))).containsExactly("paymentToken");
+    assertThat(
+            fields(new PlaceOrder(ADA, null, List.of(new OrderLine("CW-MUG-01", 1)), "tok_visa")))
+        .containsExactly("idempotencyKey");
+    assertThat(
+            fields(
+                new PlaceOrder(
+                    ADA,
+                    "k7",
+                    List.of(new OrderLine("CW-MUG-01", 1), new OrderLine("CW-MUG-01", 1)),
+                    "tok_visa")))
+        .containsExactly("lines/1/sku");
+    assertThat(fields(new PlaceOrder(ADA, "k8", List.of(new OrderLine("CW-MUG-01", 1)), "visa")))
+        .containsExactly("paymentToken");
 
     assertThat(TestServices.queryOne("SELECT count(*) FROM orders.orders")).isEqualTo("0");
     assertThat(TestServices.queryOne("SELECT count(*) FROM payments.payments")).isEqualTo("0");
@@ -158,7 +203,8 @@ class OrdersSagaIT {
   }
 
   @Test
-  @DisplayName("an order is visible to its owner and admins only; a user lists their own, newest first")
+  @DisplayName(
+      "an order is visible to its owner and admins only; a user lists their own, newest first")
   void visibility() {
     start(Map.of());
     commerce.product("CW-MUG-01", 1290, 10);
@@ -166,10 +212,25 @@ class OrdersSagaIT {
     Order newer = commerce.place(ADA, List.of(new OrderLine("CW-MUG-01", 2)), "tok_visa");
     commerce.place(GRACE, List.of(new OrderLine("CW-MUG-01", 1)), "tok_visa");
 
-    DomainFailure hidden = catchThrowableOfType(DomainFailure.class,
-      () -> commerce.bus.request(OrdersContract.GET, new GetOrder(older.id(), new Requester(GRACE, false))).await());
-    Order seenByAdmin = (Order) commerce.bus.request(OrdersContract.GET, new GetOrder(older.id(), new Requester(GRACE, true))).await().body();
-    OrderPage adas = (OrderPage) commerce.bus.request(OrdersContract.LIST, new ListOrders(ADA, 0, 1)).await().body();
+    DomainFailure hidden =
+        catchThrowableOfType(
+            DomainFailure.class,
+            () ->
+                commerce
+                    .bus
+                    .request(
+                        OrdersContract.GET, new GetOrder(older.id(), new Requester(GRACE, false)))
+                    .await());
+    Order seenByAdmin =
+        (Order)
+            commerce
+                .bus
+                .request(OrdersContract.GET, new GetOrder(older.id(), new Requester(GRACE, true)))
+                .await()
+                .body();
+    OrderPage adas =
+        (OrderPage)
+            commerce.bus.request(OrdersContract.LIST, new ListOrders(ADA, 0, 1)).await().body();
 
     assertThat(hidden.code()).isEqualTo("ORDER_NOT_FOUND");
     assertThat(seenByAdmin.id()).isEqualTo(older.id());
@@ -180,12 +241,26 @@ class OrdersSagaIT {
   @Test
   @DisplayName("a customer may cancel a PENDING order (it is compensated) but not a CONFIRMED one")
   void cancellation() {
-    start(Map.of("payments.simulator.latencyMs", "1500", "orders.placeWaitMs", "100", "orders.stepTimeoutMs", "5000"));
+    start(
+        Map.of(
+            "payments.simulator.latencyMs",
+            "1500",
+            "orders.placeWaitMs",
+            "100",
+            "orders.stepTimeoutMs",
+            "5000"));
     commerce.product("CW-MUG-01", 1290, 10);
 
     Order pending = commerce.place(ADA, List.of(new OrderLine("CW-MUG-01", 3)), "tok_visa");
     assertThat(pending.status()).isEqualTo(OrderStatus.PENDING);
-    Order cancelled = (Order) commerce.bus.request(OrdersContract.CANCEL, new CancelOrder(pending.id(), new Requester(ADA, false))).await().body();
+    Order cancelled =
+        (Order)
+            commerce
+                .bus
+                .request(
+                    OrdersContract.CANCEL, new CancelOrder(pending.id(), new Requester(ADA, false)))
+                .await()
+                .body();
     Order settled = commerce.awaitFinal(cancelled, Duration.ofSeconds(20));
 
     assertThat(settled.status()).isEqualTo(OrderStatus.CANCELLED);
@@ -193,19 +268,43 @@ class OrdersSagaIT {
     Commerce.assertConsistent(settled);
     assertThat(stock("CW-MUG-01")).isEqualTo("10/0");
 
-    Order confirmed = commerce.awaitFinal(commerce.place(ADA, List.of(new OrderLine("CW-MUG-01", 1)), "tok_visa"), Duration.ofSeconds(20));
-    DomainFailure late = catchThrowableOfType(DomainFailure.class,
-      () -> commerce.bus.request(OrdersContract.CANCEL, new CancelOrder(confirmed.id(), new Requester(ADA, false))).await());
+    Order confirmed =
+        commerce.awaitFinal(
+            commerce.place(ADA, List.of(new OrderLine("CW-MUG-01", 1)), "tok_visa"),
+            Duration.ofSeconds(20));
+    DomainFailure late =
+        catchThrowableOfType(
+            DomainFailure.class,
+            () ->
+                commerce
+                    .bus
+                    .request(
+                        OrdersContract.CANCEL,
+                        new CancelOrder(confirmed.id(), new Requester(ADA, false)))
+                    .await());
     assertThat(late.code()).isEqualTo("NOT_CANCELLABLE");
   }
 
   @Test
-  @DisplayName("a hold that runs out before the payment is through ends the order CANCELLED (reservation-expired), refunded")
+  @DisplayName(
+      "a hold that runs out before the payment is through ends the order CANCELLED (reservation-expired), refunded")
   void expiredHoldCancels() {
-    start(Map.of("inventory.holdSeconds", "1", "payments.simulator.latencyMs", "2500", "orders.stepTimeoutMs", "5000", "orders.placeWaitMs", "100"));
+    start(
+        Map.of(
+            "inventory.holdSeconds",
+            "1",
+            "payments.simulator.latencyMs",
+            "2500",
+            "orders.stepTimeoutMs",
+            "5000",
+            "orders.placeWaitMs",
+            "100"));
     commerce.product("CW-MUG-01", 1290, 10);
 
-    Order order = commerce.awaitFinal(commerce.place(ADA, List.of(new OrderLine("CW-MUG-01", 2)), "tok_visa"), Duration.ofSeconds(30));
+    Order order =
+        commerce.awaitFinal(
+            commerce.place(ADA, List.of(new OrderLine("CW-MUG-01", 2)), "tok_visa"),
+            Duration.ofSeconds(30));
 
     assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
     assertThat(order.cancelReason()).isEqualTo(CancelReasons.RESERVATION_EXPIRED);
@@ -214,14 +313,26 @@ class OrdersSagaIT {
   }
 
   @Test
-  @DisplayName("while the payment provider is down, the order is retried, then compensated: its stock returns at once, and it ends CANCELLED (payment-unavailable) once the provider can confirm nothing was charged")
+  @DisplayName(
+      "while the payment provider is down, the order is retried, then compensated: its stock returns at once, and it ends CANCELLED (payment-unavailable) once the provider can confirm nothing was charged")
   void providerDownCancelsAfterRetries() {
-    start(Map.of("payments.simulator.failurePercent", "100", "orders.maxStepAttempts", "3", "orders.placeWaitMs", "100"));
+    start(
+        Map.of(
+            "payments.simulator.failurePercent",
+            "100",
+            "orders.maxStepAttempts",
+            "3",
+            "orders.placeWaitMs",
+            "100"));
     commerce.product("CW-MUG-01", 1290, 10);
 
     Order accepted = commerce.place(ADA, List.of(new OrderLine("CW-MUG-01", 2)), "tok_visa");
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stock("CW-MUG-01")).isEqualTo("10/0"));
-    assertThat(commerce.get(accepted).status()).as("the refund cannot be confirmed yet").isEqualTo(OrderStatus.PENDING);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(stock("CW-MUG-01")).isEqualTo("10/0"));
+    assertThat(commerce.get(accepted).status())
+        .as("the refund cannot be confirmed yet")
+        .isEqualTo(OrderStatus.PENDING);
 
     commerce.undeploy(PaymentsVerticle.class);
     commerce.deploy(PaymentsVerticle.class, Map.of("payments.simulator.failurePercent", "0"));
@@ -232,12 +343,15 @@ class OrdersSagaIT {
   }
 
   @Test
-  @DisplayName("with inventory down, placing an order is refused at once (nothing written) instead of hanging")
+  @DisplayName(
+      "with inventory down, placing an order is refused at once (nothing written) instead of hanging")
   void inventoryDownRefusesNewOrders() {
     start(Map.of());
     commerce.undeploy(dev.cartwheel.inventory.InventoryVerticle.class);
 
-    DomainFailure refused = commerce.placeFailure(new PlaceOrder(ADA, "k", List.of(new OrderLine("CW-MUG-01", 1)), "tok_visa"));
+    DomainFailure refused =
+        commerce.placeFailure(
+            new PlaceOrder(ADA, "k", List.of(new OrderLine("CW-MUG-01", 1)), "tok_visa"));
 
     assertThat(refused.code()).isEqualTo("DEPENDENCY_UNAVAILABLE");
     assertThat(TestServices.queryOne("SELECT count(*) FROM orders.orders")).isEqualTo("0");
@@ -249,14 +363,19 @@ class OrdersSagaIT {
     PaymentsContract.AUTHORIZE + ", tok_visa, CONFIRMED",
     InventoryContract.COMMIT + ", tok_visa, CONFIRMED",
     InventoryContract.RELEASE + ", tok_decline, CANCELLED",
-    PaymentsContract.REFUND + ", tok_decline, CANCELLED"})
-  @DisplayName("a step that took effect but whose answer was lost is retried, and the order still ends consistent")
+    PaymentsContract.REFUND + ", tok_decline, CANCELLED"
+  })
+  @DisplayName(
+      "a step that took effect but whose answer was lost is retried, and the order still ends consistent")
   void lostRepliesAtEachStep(String address, String token, OrderStatus expected) {
     start(Map.of("orders.stepTimeoutMs", "500"));
     commerce.product("CW-MUG-01", 1290, 10);
     commerce.dropFirstReplyTo(address);
 
-    Order order = commerce.awaitFinal(commerce.place(ADA, List.of(new OrderLine("CW-MUG-01", 2)), token), Duration.ofSeconds(30));
+    Order order =
+        commerce.awaitFinal(
+            commerce.place(ADA, List.of(new OrderLine("CW-MUG-01", 2)), token),
+            Duration.ofSeconds(30));
 
     assertThat(order.status()).isEqualTo(expected);
     Commerce.assertConsistent(order);
@@ -265,44 +384,81 @@ class OrdersSagaIT {
 
   @ParameterizedTest(name = "orders stopped during {0}")
   @CsvSource({"AUTHORIZE, 600, CONFIRMED", "COMPENSATE, 1, CANCELLED"})
-  @DisplayName("when the orders verticle dies mid-saga, a new one resumes the saga from its last persisted step")
+  @DisplayName(
+      "when the orders verticle dies mid-saga, a new one resumes the saga from its last persisted step")
   void ordersDiesMidSaga(String step, String holdSeconds, OrderStatus expected) {
-    // a slow provider keeps the saga in AUTHORIZE; a short hold then sends it to COMPENSATE (its refund is as slow)
-    Map<String, String> slow = Map.of("payments.simulator.latencyMs", "1500", "orders.placeWaitMs", "100", "orders.stepTimeoutMs", "5000",
-      "inventory.holdSeconds", holdSeconds);
+    // a slow provider keeps the saga in AUTHORIZE; a short hold then sends it to COMPENSATE (its
+    // refund is as slow)
+    Map<String, String> slow =
+        Map.of(
+            "payments.simulator.latencyMs",
+            "1500",
+            "orders.placeWaitMs",
+            "100",
+            "orders.stepTimeoutMs",
+            "5000",
+            "inventory.holdSeconds",
+            holdSeconds);
     start(slow);
     commerce.product("CW-MUG-01", 1290, 10);
 
     Order accepted = commerce.place(ADA, List.of(new OrderLine("CW-MUG-01", 2)), "tok_visa");
-    await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20)).until(() ->
-      step.equals(TestServices.queryOne("SELECT step FROM orders.orders WHERE id = '" + accepted.id() + "'")));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () ->
+                step.equals(
+                    TestServices.queryOne(
+                        "SELECT step FROM orders.orders WHERE id = '" + accepted.id() + "'")));
     commerce.undeploy(OrdersVerticle.class);
-    assertThat(TestServices.queryOne("SELECT status FROM orders.orders WHERE id = '" + accepted.id() + "'")).as("left half-done").isEqualTo("PENDING");
+    assertThat(
+            TestServices.queryOne(
+                "SELECT status FROM orders.orders WHERE id = '" + accepted.id() + "'"))
+        .as("left half-done")
+        .isEqualTo("PENDING");
 
     commerce.deploy(OrdersVerticle.class, slow);
     Order order = commerce.awaitFinal(accepted, Duration.ofSeconds(30));
 
     assertThat(order.status()).isEqualTo(expected);
     Commerce.assertConsistent(order);
-    assertThat(TestServices.queryOne("SELECT count(*) FROM payments.simulated_provider_ledger WHERE idempotency_key = 'order-" + order.id()
-      + "' AND outcome <> 'VOIDED'")).as("the provider was asked to charge once").isEqualTo("1");
+    assertThat(
+            TestServices.queryOne(
+                "SELECT count(*) FROM payments.simulated_provider_ledger WHERE idempotency_key = 'order-"
+                    + order.id()
+                    + "' AND outcome <> 'VOIDED'"))
+        .as("the provider was asked to charge once")
+        .isEqualTo("1");
   }
 
   @Test
-  @DisplayName("a node that died right after accepting an order leaves it to any node's recovery pass")
+  @DisplayName(
+      "a node that died right after accepting an order leaves it to any node's recovery pass")
   void acceptedButNeverDriven() {
     start(Map.of());
     commerce.product("CW-MUG-01", 1290, 10);
     UUID orderId = UUID.randomUUID();
-    // the order and its lines in one statement, as the node writes them: the recovery pass must not find an order without lines
-    TestServices.sql("WITH orphan AS (INSERT INTO orders.orders (id, user_id, idempotency_key, request_hash, status, step, total_minor,"
-      + " currency, payment_token, lease_owner, lease_until) VALUES ('" + orderId + "', '" + ADA + "', 'orphan', 'x', 'PENDING', 'RESERVE',"
-      + " 2580, 'EUR', 'tok_visa', 'a-dead-node', now() - interval '1 second') RETURNING id)"
-      + " INSERT INTO orders.order_lines SELECT id, 1, 'CW-MUG-01', 2, 1290 FROM orphan");
+    // the order and its lines in one statement, as the node writes them: the recovery pass must not
+    // find an order without lines
+    TestServices.sql(
+        "WITH orphan AS (INSERT INTO orders.orders (id, user_id, idempotency_key, request_hash, status, step, total_minor,"
+            + " currency, payment_token, lease_owner, lease_until) VALUES ('"
+            + orderId
+            + "', '"
+            + ADA
+            + "', 'orphan', 'x', 'PENDING', 'RESERVE',"
+            + " 2580, 'EUR', 'tok_visa', 'a-dead-node', now() - interval '1 second') RETURNING id)"
+            + " INSERT INTO orders.order_lines SELECT id, 1, 'CW-MUG-01', 2, 1290 FROM orphan");
 
-    Order order = commerce.awaitFinal(new Order(orderId, ADA, OrderStatus.PENDING, null, List.of(), 0, "EUR", null, null), Duration.ofSeconds(20));
+    Order order =
+        commerce.awaitFinal(
+            new Order(orderId, ADA, OrderStatus.PENDING, null, List.of(), 0, "EUR", null, null),
+            Duration.ofSeconds(20));
 
-    assertThat(order.status()).as("cancelled for %s", order.cancelReason()).isEqualTo(OrderStatus.CONFIRMED);
+    assertThat(order.status())
+        .as("cancelled for %s", order.cancelReason())
+        .isEqualTo(OrderStatus.CONFIRMED);
     Commerce.assertConsistent(order);
   }
 
@@ -326,6 +482,9 @@ class OrdersSagaIT {
 
   /** stock on hand / reserved */
   private static String stock(String sku) {
-    return TestServices.queryOne("SELECT stock_on_hand || '/' || reserved FROM inventory.products WHERE sku = '" + sku + "'");
+    return TestServices.queryOne(
+        "SELECT stock_on_hand || '/' || reserved FROM inventory.products WHERE sku = '"
+            + sku
+            + "'");
   }
 }

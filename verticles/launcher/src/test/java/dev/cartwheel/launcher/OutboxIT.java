@@ -1,7 +1,10 @@
 package dev.cartwheel.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import dev.cartwheel.codecs.Codecs;
-import dev.cartwheel.codecs.DomainEvent;
 import dev.cartwheel.codecs.RecordJson;
 import dev.cartwheel.codecs.inventory.StockRestocked;
 import dev.cartwheel.embedded.Ports;
@@ -19,12 +22,6 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,10 +32,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The runtime's outbox against a real PostgreSQL: a change and its event written in one statement (the event
@@ -49,8 +47,9 @@ class OutboxIT {
 
   private static final String SCHEMA = "outbox_it";
   private static final String ADDRESS = "outbox-it.evt.restocked";
-  private static final String RESTOCK = "changed AS (UPDATE outbox_it.stock SET quantity = quantity + $2 WHERE sku = $1 AND quantity < $3 RETURNING sku),"
-    + " audit AS (INSERT INTO outbox_it.audit (sku) VALUES ($1))";
+  private static final String RESTOCK =
+      "changed AS (UPDATE outbox_it.stock SET quantity = quantity + $2 WHERE sku = $1 AND quantity < $3 RETURNING sku),"
+          + " audit AS (INSERT INTO outbox_it.audit (sku) VALUES ($1))";
 
   private Vertx vertx;
   private Pool pool;
@@ -64,7 +63,8 @@ class OutboxIT {
     vertx = Vertx.vertx();
     // a domain without migrations of its own: the schema and the runtime's outbox
     Migrations.migrateWithOutbox(vertx, settings(), SCHEMA).await(30, TimeUnit.SECONDS);
-    TestServices.sql("CREATE TABLE outbox_it.stock (sku text PRIMARY KEY, quantity integer NOT NULL)");
+    TestServices.sql(
+        "CREATE TABLE outbox_it.stock (sku text PRIMARY KEY, quantity integer NOT NULL)");
     TestServices.sql("CREATE TABLE outbox_it.audit (sku text PRIMARY KEY)");
     TestServices.sql("INSERT INTO outbox_it.stock VALUES ('MUG', 5), ('TEE', 5)");
     Codecs.registerAll(vertx.eventBus());
@@ -82,28 +82,41 @@ class OutboxIT {
   }
 
   @Test
-  @DisplayName("a change that happens writes its event in the same statement, byte for byte as the record encodes")
+  @DisplayName(
+      "a change that happens writes its event in the same statement, byte for byte as the record encodes")
   void aChangeThatHappensWritesItsEvent() throws Exception {
     StockRestocked event = restocked("MUG", 10);
-    int changed = outbox.change(RESTOCK, "SELECT sku FROM changed", 3)
-      .run(pool, Tuple.of("MUG", 10, 100), ADDRESS, event).await(10, TimeUnit.SECONDS).rowCount();
+    int changed =
+        outbox
+            .change(RESTOCK, "SELECT sku FROM changed", 3)
+            .run(pool, Tuple.of("MUG", 10, 100), ADDRESS, event)
+            .await(10, TimeUnit.SECONDS)
+            .rowCount();
 
     assertThat(changed).isEqualTo(1);
-    assertThat(TestServices.queryOne("SELECT quantity FROM outbox_it.stock WHERE sku = 'MUG'")).isEqualTo("15");
-    assertThat(TestServices.queryColumn("SELECT id || ' ' || aggregate_id || ' ' || address FROM outbox_it.outbox"))
-      .containsExactly(event.eventId() + " MUG " + ADDRESS);
+    assertThat(TestServices.queryOne("SELECT quantity FROM outbox_it.stock WHERE sku = 'MUG'"))
+        .isEqualTo("15");
+    assertThat(
+            TestServices.queryColumn(
+                "SELECT id || ' ' || aggregate_id || ' ' || address FROM outbox_it.outbox"))
+        .containsExactly(event.eventId() + " MUG " + ADDRESS);
     assertThat(new JsonObject(TestServices.queryOne("SELECT payload::text FROM outbox_it.outbox")))
-      .isEqualTo(new JsonObject(RecordJson.encode(event)));
+        .isEqualTo(new JsonObject(RecordJson.encode(event)));
   }
 
   @Test
   @DisplayName("a change that touches no row writes no event")
   void aChangeThatDoesNotHappenWritesNoEvent() throws Exception {
-    int changed = outbox.change(RESTOCK, "SELECT sku FROM changed", 3)
-      .run(pool, Tuple.of("MUG", 10, 5), ADDRESS, restocked("MUG", 10)).await(10, TimeUnit.SECONDS).rowCount();
+    int changed =
+        outbox
+            .change(RESTOCK, "SELECT sku FROM changed", 3)
+            .run(pool, Tuple.of("MUG", 10, 5), ADDRESS, restocked("MUG", 10))
+            .await(10, TimeUnit.SECONDS)
+            .rowCount();
 
     assertThat(changed).isZero();
-    assertThat(TestServices.queryOne("SELECT quantity FROM outbox_it.stock WHERE sku = 'MUG'")).isEqualTo("5");
+    assertThat(TestServices.queryOne("SELECT quantity FROM outbox_it.stock WHERE sku = 'MUG'"))
+        .isEqualTo("5");
     assertThat(TestServices.queryOne("SELECT count(*) FROM outbox_it.outbox")).isEqualTo("0");
   }
 
@@ -113,29 +126,46 @@ class OutboxIT {
     TestServices.sql("INSERT INTO outbox_it.audit VALUES ('TEE')");
     Outbox.Change restock = outbox.change(RESTOCK, "SELECT sku FROM changed", 3);
 
-    assertThatThrownBy(() -> restock.run(pool, Tuple.of("TEE", 10, 100), ADDRESS, restocked("TEE", 10)).await(10, TimeUnit.SECONDS))
-      .isInstanceOf(PgException.class);
-    assertThat(TestServices.queryOne("SELECT quantity FROM outbox_it.stock WHERE sku = 'TEE'")).isEqualTo("5");
+    assertThatThrownBy(
+            () ->
+                restock
+                    .run(pool, Tuple.of("TEE", 10, 100), ADDRESS, restocked("TEE", 10))
+                    .await(10, TimeUnit.SECONDS))
+        .isInstanceOf(PgException.class);
+    assertThat(TestServices.queryOne("SELECT quantity FROM outbox_it.stock WHERE sku = 'TEE'"))
+        .isEqualTo("5");
     assertThat(TestServices.queryOne("SELECT count(*) FROM outbox_it.outbox")).isEqualTo("0");
   }
 
   @Test
-  @DisplayName("an event that is not the contract's for its address is refused before anything is written")
+  @DisplayName(
+      "an event that is not the contract's for its address is refused before anything is written")
   void anEventOfAnotherAddressIsRefused() {
     Outbox.Change restock = outbox.change(RESTOCK, "SELECT sku FROM changed", 3);
 
-    assertThatThrownBy(() -> restock.run(pool, Tuple.of("MUG", 10, 100), "outbox-it.evt.other", restocked("MUG", 10)).await(10, TimeUnit.SECONDS))
-      .isInstanceOf(IllegalArgumentException.class);
-    assertThat(TestServices.queryOne("SELECT quantity FROM outbox_it.stock WHERE sku = 'MUG'")).isEqualTo("5");
+    assertThatThrownBy(
+            () ->
+                restock
+                    .run(
+                        pool, Tuple.of("MUG", 10, 100), "outbox-it.evt.other", restocked("MUG", 10))
+                    .await(10, TimeUnit.SECONDS))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(TestServices.queryOne("SELECT quantity FROM outbox_it.stock WHERE sku = 'MUG'"))
+        .isEqualTo("5");
   }
 
   @Test
-  @DisplayName("the relay, nudged after each commit, delivers every event once and in order, marks each batch with its next read or soon after, and marks the last at stop")
+  @DisplayName(
+      "the relay, nudged after each commit, delivers every event once and in order, marks each batch with its next read or soon after, and marks the last at stop")
   void theRelayMarksWhatItDelivered() throws Exception {
     List<UUID> heard = listen(vertx, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
     relay = rarelyPolling(vertx, pool);
     relay.start();
-    Outbox.Change restock = outbox.change(RESTOCK.replace(", audit AS (INSERT INTO outbox_it.audit (sku) VALUES ($1))", ""), "SELECT sku FROM changed", 3);
+    Outbox.Change restock =
+        outbox.change(
+            RESTOCK.replace(", audit AS (INSERT INTO outbox_it.audit (sku) VALUES ($1))", ""),
+            "SELECT sku FROM changed",
+            3);
 
     List<UUID> written = new CopyOnWriteArrayList<>();
     for (int i = 0; i < 20; i++) {
@@ -145,8 +175,13 @@ class OutboxIT {
       relay.nudge();
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() >= written.size());
-    await().atMost(Duration.ofSeconds(5))
-      .until(() -> TestServices.queryOne("SELECT count(*) FROM outbox_it.outbox WHERE published_at IS NULL").equals("0"));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                TestServices.queryOne(
+                        "SELECT count(*) FROM outbox_it.outbox WHERE published_at IS NULL")
+                    .equals("0"));
     assertThat(heard).containsExactlyElementsOf(written);
 
     StockRestocked last = restocked("MUG", 1);
@@ -155,12 +190,16 @@ class OutboxIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains(last.eventId()));
     relay.stop().await(10, TimeUnit.SECONDS);
     relay = null;
-    assertThat(TestServices.queryOne("SELECT count(*) FROM outbox_it.outbox WHERE published_at IS NULL")).isEqualTo("0");
+    assertThat(
+            TestServices.queryOne(
+                "SELECT count(*) FROM outbox_it.outbox WHERE published_at IS NULL"))
+        .isEqualTo("0");
     assertThat(heard).hasSize(written.size() + 1);
   }
 
   @Test
-  @DisplayName("two clustered nodes: a commit where the relay does not lead wakes the leader on the other node at once, not at its next poll a minute later")
+  @DisplayName(
+      "two clustered nodes: a commit where the relay does not lead wakes the leader on the other node at once, not at its next poll a minute later")
   @Timeout(120)
   void aCommitOnAnotherNodeWakesTheLeader() throws Exception {
     String cluster = "outbox-" + UUID.randomUUID();
@@ -177,25 +216,35 @@ class OutboxIT {
       Codecs.registerAll(nodeB.eventBus());
       List<Long> heardAtNanos = new CopyOnWriteArrayList<>();
       List<UUID> heard = listen(nodeA, new CopyOnWriteArrayList<>(), heardAtNanos);
-      Outbox.Change restock = outbox.change(RESTOCK.replace(", audit AS (INSERT INTO outbox_it.audit (sku) VALUES ($1))", ""), "SELECT sku FROM changed", 3);
+      Outbox.Change restock =
+          outbox.change(
+              RESTOCK.replace(", audit AS (INSERT INTO outbox_it.audit (sku) VALUES ($1))", ""),
+              "SELECT sku FROM changed",
+              3);
       leader = rarelyPolling(nodeA, pool);
       leader.start();
       StockRestocked first = restocked("MUG", 1);
       restock.run(pool, Tuple.of("MUG", 1, 1000), ADDRESS, first).await(10, TimeUnit.SECONDS);
       leader.nudge();
       await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains(first.eventId()));
-      // node A leads now; node B's relay tries to lead at its first tick only, and then follows for a minute
+      // node A leads now; node B's relay tries to lead at its first tick only, and then follows for
+      // a minute
       follower = rarelyPolling(nodeB, poolB);
       follower.start();
 
-      // B learns of A's wake-up consumer a moment after A registered it: until then a wake-up is lost (a poll would find it)
+      // B learns of A's wake-up consumer a moment after A registered it: until then a wake-up is
+      // lost (a poll would find it)
       StockRestocked second = restocked("MUG", 1);
       restock.run(poolB, Tuple.of("MUG", 1, 1000), ADDRESS, second).await(10, TimeUnit.SECONDS);
       OutboxRelay nudged = follower;
-      await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
-        nudged.nudge();
-        return heard.contains(second.eventId());
-      });
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                nudged.nudge();
+                return heard.contains(second.eventId());
+              });
 
       List<Double> latenciesMs = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
@@ -204,11 +253,13 @@ class OutboxIT {
         long committedAt = System.nanoTime();
         follower.nudge();
         await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains(event.eventId()));
-        latenciesMs.add(Math.max(0, heardAtNanos.get(heard.indexOf(event.eventId())) - committedAt) / 1e6);
+        latenciesMs.add(
+            Math.max(0, heardAtNanos.get(heard.indexOf(event.eventId())) - committedAt) / 1e6);
       }
       Collections.sort(latenciesMs);
-      System.out.printf("[outbox] commit on node B to event heard on node A, 50 writes: p50 %.1f ms, p99 %.1f ms, max %.1f ms (the relays poll every minute)%n",
-        latenciesMs.get(24), latenciesMs.get(48), latenciesMs.get(49));
+      System.out.printf(
+          "[outbox] commit on node B to event heard on node A, 50 writes: p50 %.1f ms, p99 %.1f ms, max %.1f ms (the relays poll every minute)%n",
+          latenciesMs.get(24), latenciesMs.get(48), latenciesMs.get(49));
       assertThat(heard).hasSize(52);
     } finally {
       for (OutboxRelay stopping : new OutboxRelay[] {follower, leader}) {
@@ -223,19 +274,34 @@ class OutboxIT {
   }
 
   /** Records, in order, the id of each event heard on the bus and when. */
-  private List<UUID> listen(Vertx node, List<UUID> heard, List<Long> heardAtNanos) throws Exception {
-    consumer = node.eventBus().consumer(ADDRESS, message -> {
-      heardAtNanos.add(System.nanoTime());
-      heard.add(message.body().eventId());
-    });
+  private List<UUID> listen(Vertx node, List<UUID> heard, List<Long> heardAtNanos)
+      throws Exception {
+    consumer =
+        node.eventBus()
+            .consumer(
+                ADDRESS,
+                message -> {
+                  heardAtNanos.add(System.nanoTime());
+                  heard.add(message.body().eventId());
+                });
     consumer.completion().await(10, TimeUnit.SECONDS);
     return heard;
   }
 
   /** Polls once a minute: within a test, only nudges and the mark delay move it. */
   private OutboxRelay rarelyPolling(Vertx node, Pool pool) {
-    return new OutboxRelay(node, pool, settings(), SCHEMA, outbox,
-      new OutboxRelay.Settings(Duration.ofMinutes(1), 100, Duration.ofHours(1), new KafkaOutbound(false, "", Map.of(), Set.of(), Duration.ofSeconds(5), Duration.ofMillis(5))));
+    return new OutboxRelay(
+        node,
+        pool,
+        settings(),
+        SCHEMA,
+        outbox,
+        new OutboxRelay.Settings(
+            Duration.ofMinutes(1),
+            100,
+            Duration.ofHours(1),
+            new KafkaOutbound(
+                false, "", Map.of(), Set.of(), Duration.ofSeconds(5), Duration.ofMillis(5))));
   }
 
   private static StockRestocked restocked(String sku, int quantity) {
@@ -243,6 +309,15 @@ class OutboxIT {
   }
 
   private static PgSettings settings() {
-    return PgSettings.from(new ConfigReader(new JsonObject().put("pg", new JsonObject().put("url", TestServices.postgresUrl()).putNull("user").putNull("password").put("poolSize", 4))));
+    return PgSettings.from(
+        new ConfigReader(
+            new JsonObject()
+                .put(
+                    "pg",
+                    new JsonObject()
+                        .put("url", TestServices.postgresUrl())
+                        .putNull("user")
+                        .putNull("password")
+                        .put("poolSize", 4))));
   }
 }

@@ -1,23 +1,22 @@
 package dev.cartwheel.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.cartwheel.testkit.TestServices;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Rate limits and sign-in throttling at the gateway, with two clustered gateway nodes in this JVM (one runs everything, one only
@@ -31,8 +30,10 @@ class RateLimitIT {
   private static final int CUSTOMER_BURST = 50;
   private static final int ORDER_COST = 20;
   private static final int ACCOUNT_FAILURES = 3;
+
   /** Long enough that three failures always fit in the time one of them takes to come back (5 s). */
   private static final int ACCOUNT_WINDOW_SECONDS = 15;
+
   private static final int ADDRESS_FAILURES = 6;
   private static final int ADDRESS_REGISTRATIONS = 2;
   private static final String PASSWORD = "correct-horse-battery";
@@ -59,7 +60,8 @@ class RateLimitIT {
   }
 
   @Test
-  @DisplayName("two gateway nodes together allow one client its burst, not twice it; a 429 says when to come back")
+  @DisplayName(
+      "two gateway nodes together allow one client its burst, not twice it; a 429 says when to come back")
   void theLimitHoldsAcrossTheCluster() {
     String client = newClient();
     int allowed = 0;
@@ -67,7 +69,8 @@ class RateLimitIT {
     long started = System.nanoTime();
     for (int i = 0; i < 3 * ANONYMOUS_BURST; i++) {
       RunningPlatform node = i % 2 == 0 ? full : gatewayOnly;
-      HttpResponse<Buffer> response = node.http.get("/api/v1/products").putHeader("X-Forwarded-For", client).send().await();
+      HttpResponse<Buffer> response =
+          node.http.get("/api/v1/products").putHeader("X-Forwarded-For", client).send().await();
       assertThat(response.getHeader("RateLimit-Limit")).isEqualTo(String.valueOf(ANONYMOUS_BURST));
       assertThat(response.getHeader("RateLimit-Remaining")).isNotNull();
       assertThat(response.getHeader("RateLimit-Reset")).isNotNull();
@@ -80,17 +83,30 @@ class RateLimitIT {
         refusedByEach[i % 2]++;
       }
     }
-    long refilled = (System.nanoTime() - started) / 1_000_000_000L + 1; // anonymous tier: 1 token a second
-    // a bucket per node would let at least twice the burst through; a run so slow that refills reach that fails too
-    assertThat(allowed).isBetween(ANONYMOUS_BURST, Math.min(ANONYMOUS_BURST + (int) refilled, 2 * ANONYMOUS_BURST - 1));
-    assertThat(refusedByEach).as("both nodes refuse once the shared bucket is empty").doesNotContain(0);
+    long refilled =
+        (System.nanoTime() - started) / 1_000_000_000L + 1; // anonymous tier: 1 token a second
+    // a bucket per node would let at least twice the burst through; a run so slow that refills
+    // reach that fails too
+    assertThat(allowed)
+        .isBetween(
+            ANONYMOUS_BURST, Math.min(ANONYMOUS_BURST + (int) refilled, 2 * ANONYMOUS_BURST - 1));
+    assertThat(refusedByEach)
+        .as("both nodes refuse once the shared bucket is empty")
+        .doesNotContain(0);
 
-    HttpResponse<Buffer> someoneElse = gatewayOnly.http.get("/api/v1/products").putHeader("X-Forwarded-For", newClient()).send().await();
+    HttpResponse<Buffer> someoneElse =
+        gatewayOnly
+            .http
+            .get("/api/v1/products")
+            .putHeader("X-Forwarded-For", newClient())
+            .send()
+            .await();
     assertThat(someoneElse.statusCode()).as("another client has its own bucket").isEqualTo(200);
   }
 
   @Test
-  @DisplayName("a signed-in customer is limited as themselves, and placing an order costs more than reading")
+  @DisplayName(
+      "a signed-in customer is limited as themselves, and placing an order costs more than reading")
   void customersPayPerOperation() {
     Shoppers.Shopper ada = register("ada");
     Shoppers.Shopper bob = register("bob");
@@ -99,11 +115,21 @@ class RateLimitIT {
     }
     HttpResponse<Buffer> refused = placeOrder(gatewayOnly, ada);
     Problems.assertProblem(refused, 429, "RATE_LIMITED");
-    assertThat(TestServices.queryOne("SELECT count(*) FROM orders.orders WHERE user_id = '" + ada.userId() + "'"))
-      .as("a refused order is not written").isEqualTo(String.valueOf(CUSTOMER_BURST / ORDER_COST));
+    assertThat(
+            TestServices.queryOne(
+                "SELECT count(*) FROM orders.orders WHERE user_id = '" + ada.userId() + "'"))
+        .as("a refused order is not written")
+        .isEqualTo(String.valueOf(CUSTOMER_BURST / ORDER_COST));
 
     // what is left pays for cheaper calls, and other customers are not touched
-    assertThat(full.http.get("/api/v1/orders").bearerTokenAuthentication(ada.token()).send().await().statusCode()).isEqualTo(200);
+    assertThat(
+            full.http
+                .get("/api/v1/orders")
+                .bearerTokenAuthentication(ada.token())
+                .send()
+                .await()
+                .statusCode())
+        .isEqualTo(200);
     assertThat(placeOrder(full, bob).statusCode()).isBetween(201, 202);
   }
 
@@ -113,21 +139,31 @@ class RateLimitIT {
     String client = newClient();
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      statuses.add(full.http.get("/api/v1/stream").putHeader("X-Forwarded-For", client)
-        .putHeader("Upgrade", "websocket").putHeader("Connection", "Upgrade")
-        .putHeader("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").putHeader("Sec-WebSocket-Version", "13")
-        .send().await().statusCode());
+      statuses.add(
+          full.http
+              .get("/api/v1/stream")
+              .putHeader("X-Forwarded-For", client)
+              .putHeader("Upgrade", "websocket")
+              .putHeader("Connection", "Upgrade")
+              .putHeader("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+              .putHeader("Sec-WebSocket-Version", "13")
+              .send()
+              .await()
+              .statusCode());
     }
-    // the stream costs 5 of the anonymous burst of 10: two refusals for the missing token, then the limit
+    // the stream costs 5 of the anonymous burst of 10: two refusals for the missing token, then the
+    // limit
     assertThat(statuses).containsExactly(401, 401, 429);
   }
 
   @Test
-  @DisplayName("failed sign-ins through two gateways lock the account on both: the right password gets 429 until the wait is over")
+  @DisplayName(
+      "failed sign-ins through two gateways lock the account on both: the right password gets 429 until the wait is over")
   void failedSignInsLockTheAccountAcrossTheCluster() throws InterruptedException {
     Shoppers.Shopper ada = register("ada");
     for (int i = 0; i < ACCOUNT_FAILURES; i++) {
-      HttpResponse<Buffer> wrong = login(i % 2 == 0 ? full : gatewayOnly, newClient(), ada.email(), "not-her-password");
+      HttpResponse<Buffer> wrong =
+          login(i % 2 == 0 ? full : gatewayOnly, newClient(), ada.email(), "not-her-password");
       Problems.assertProblem(wrong, 401, "INVALID_CREDENTIALS");
     }
     HttpResponse<Buffer> locked = login(gatewayOnly, newClient(), ada.email(), PASSWORD);
@@ -135,9 +171,12 @@ class RateLimitIT {
     int retryAfter = Integer.parseInt(locked.getHeader("Retry-After"));
     assertThat(retryAfter).isBetween(1, ACCOUNT_WINDOW_SECONDS / ACCOUNT_FAILURES);
 
-    // a sleep, not a poll: what is checked is the promise Retry-After made, so wait exactly that long and no more
+    // a sleep, not a poll: what is checked is the promise Retry-After made, so wait exactly that
+    // long and no more
     Thread.sleep(retryAfter * 1000L);
-    assertThat(login(full, newClient(), ada.email(), PASSWORD).statusCode()).as("after Retry-After").isEqualTo(200);
+    assertThat(login(full, newClient(), ada.email(), PASSWORD).statusCode())
+        .as("after Retry-After")
+        .isEqualTo(200);
   }
 
   @Test
@@ -148,7 +187,8 @@ class RateLimitIT {
     List<HttpResponse<Buffer>> answers = new ArrayList<>();
     for (String email : List.of(grace.email(), nobody)) {
       for (int i = 0; i < ACCOUNT_FAILURES; i++) {
-        Problems.assertProblem(login(full, newClient(), email, "guess-" + i), 401, "INVALID_CREDENTIALS");
+        Problems.assertProblem(
+            login(full, newClient(), email, "guess-" + i), 401, "INVALID_CREDENTIALS");
       }
       answers.add(login(gatewayOnly, newClient(), email, "guess-next"));
     }
@@ -157,22 +197,34 @@ class RateLimitIT {
     }
     // the same words; only the seconds to wait may differ
     assertThat(answers.get(1).bodyAsJsonObject().getString("detail").replaceAll("\\d+", "N"))
-      .isEqualTo(answers.get(0).bodyAsJsonObject().getString("detail").replaceAll("\\d+", "N"));
+        .isEqualTo(answers.get(0).bodyAsJsonObject().getString("detail").replaceAll("\\d+", "N"));
   }
 
   @Test
-  @DisplayName("one address failing on many accounts is refused on all of them; registrations from one address are limited too")
+  @DisplayName(
+      "one address failing on many accounts is refused on all of them; registrations from one address are limited too")
   void oneAddressIsLimited() {
     String client = newClient();
     for (int i = 0; i < ADDRESS_FAILURES; i++) {
-      Problems.assertProblem(login(i % 2 == 0 ? full : gatewayOnly, client, "someone-" + i + "-" + UUID.randomUUID() + "@example.com", "guess"),
-        401, "INVALID_CREDENTIALS");
+      Problems.assertProblem(
+          login(
+              i % 2 == 0 ? full : gatewayOnly,
+              client,
+              "someone-" + i + "-" + UUID.randomUUID() + "@example.com",
+              "guess"),
+          401,
+          "INVALID_CREDENTIALS");
     }
-    Problems.assertProblem(login(full, client, "admin@cartwheel.dev", "cartwheel-dev-admin"), 429, "TOO_MANY_ATTEMPTS");
+    Problems.assertProblem(
+        login(full, client, "admin@cartwheel.dev", "cartwheel-dev-admin"),
+        429,
+        "TOO_MANY_ATTEMPTS");
 
     String registering = newClient();
     for (int i = 0; i < ADDRESS_REGISTRATIONS; i++) {
-      assertThat(registerFrom(i % 2 == 0 ? full : gatewayOnly, registering, "new-" + i).statusCode()).isEqualTo(201);
+      assertThat(
+              registerFrom(i % 2 == 0 ? full : gatewayOnly, registering, "new-" + i).statusCode())
+          .isEqualTo(201);
     }
     HttpResponse<Buffer> refused = registerFrom(gatewayOnly, registering, "one-too-many");
     Problems.assertProblem(refused, 429, "TOO_MANY_ATTEMPTS");
@@ -181,47 +233,77 @@ class RateLimitIT {
 
   private static Map<String, String> settings() {
     return Map.ofEntries(
-      Map.entry("loginThrottle.enabled", "true"),
-      Map.entry("loginThrottle.accountFailures", ACCOUNT_FAILURES + "/" + ACCOUNT_WINDOW_SECONDS + "s"),
-      Map.entry("loginThrottle.addressFailures", ADDRESS_FAILURES + "/60s"),
-      Map.entry("loginThrottle.addressRegistrations", ADDRESS_REGISTRATIONS + "/60s"),
-      Map.entry("rateLimits.costs.createSession", "1"),
-      Map.entry("rateLimits.enabled", "true"),
-      Map.entry("rateLimits.trustedProxies", "127.0.0.1"),
-      Map.entry("rateLimits.tiers.anonymous.burst", String.valueOf(ANONYMOUS_BURST)),
-      Map.entry("rateLimits.tiers.anonymous.perSecond", "1"),
-      Map.entry("rateLimits.tiers.customer.burst", String.valueOf(CUSTOMER_BURST)),
-      Map.entry("rateLimits.tiers.customer.perSecond", "1"),
-      Map.entry("rateLimits.costs.placeOrder", String.valueOf(ORDER_COST)),
-      Map.entry("rateLimits.costs.registerUser", "1"),
-      Map.entry("rateLimits.costs.stream", "5"));
+        Map.entry("loginThrottle.enabled", "true"),
+        Map.entry(
+            "loginThrottle.accountFailures", ACCOUNT_FAILURES + "/" + ACCOUNT_WINDOW_SECONDS + "s"),
+        Map.entry("loginThrottle.addressFailures", ADDRESS_FAILURES + "/60s"),
+        Map.entry("loginThrottle.addressRegistrations", ADDRESS_REGISTRATIONS + "/60s"),
+        Map.entry("rateLimits.costs.createSession", "1"),
+        Map.entry("rateLimits.enabled", "true"),
+        Map.entry("rateLimits.trustedProxies", "127.0.0.1"),
+        Map.entry("rateLimits.tiers.anonymous.burst", String.valueOf(ANONYMOUS_BURST)),
+        Map.entry("rateLimits.tiers.anonymous.perSecond", "1"),
+        Map.entry("rateLimits.tiers.customer.burst", String.valueOf(CUSTOMER_BURST)),
+        Map.entry("rateLimits.tiers.customer.perSecond", "1"),
+        Map.entry("rateLimits.costs.placeOrder", String.valueOf(ORDER_COST)),
+        Map.entry("rateLimits.costs.registerUser", "1"),
+        Map.entry("rateLimits.costs.stream", "5"));
   }
 
   private static Shoppers.Shopper register(String name) {
     String email = name + "-" + UUID.randomUUID() + "@example.com";
-    HttpResponse<Buffer> response = full.http.post("/api/v1/users").putHeader("X-Forwarded-For", newClient())
-      .sendJsonObject(new JsonObject().put("email", email).put("password", PASSWORD).put("fullName", name)).await();
+    HttpResponse<Buffer> response =
+        full.http
+            .post("/api/v1/users")
+            .putHeader("X-Forwarded-For", newClient())
+            .sendJsonObject(
+                new JsonObject()
+                    .put("email", email)
+                    .put("password", PASSWORD)
+                    .put("fullName", name))
+            .await();
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
-    return new Shoppers.Shopper(response.bodyAsJsonObject().getJsonObject("user").getString("id"), email,
-      response.bodyAsJsonObject().getString("token"));
+    return new Shoppers.Shopper(
+        response.bodyAsJsonObject().getJsonObject("user").getString("id"),
+        email,
+        response.bodyAsJsonObject().getString("token"));
   }
 
-  private static HttpResponse<Buffer> registerFrom(RunningPlatform node, String client, String name) {
-    return node.http.post("/api/v1/users").putHeader("X-Forwarded-For", client)
-      .sendJsonObject(new JsonObject().put("email", name + "-" + UUID.randomUUID() + "@example.com").put("password", PASSWORD).put("fullName", name))
-      .await();
+  private static HttpResponse<Buffer> registerFrom(
+      RunningPlatform node, String client, String name) {
+    return node.http
+        .post("/api/v1/users")
+        .putHeader("X-Forwarded-For", client)
+        .sendJsonObject(
+            new JsonObject()
+                .put("email", name + "-" + UUID.randomUUID() + "@example.com")
+                .put("password", PASSWORD)
+                .put("fullName", name))
+        .await();
   }
 
-  private static HttpResponse<Buffer> login(RunningPlatform node, String client, String email, String password) {
-    return node.http.post("/api/v1/sessions").putHeader("X-Forwarded-For", client)
-      .sendJsonObject(new JsonObject().put("email", email).put("password", password)).await();
+  private static HttpResponse<Buffer> login(
+      RunningPlatform node, String client, String email, String password) {
+    return node.http
+        .post("/api/v1/sessions")
+        .putHeader("X-Forwarded-For", client)
+        .sendJsonObject(new JsonObject().put("email", email).put("password", password))
+        .await();
   }
 
   private static HttpResponse<Buffer> placeOrder(RunningPlatform node, Shoppers.Shopper shopper) {
-    return node.http.post("/api/v1/orders").bearerTokenAuthentication(shopper.token())
-      .putHeader("Idempotency-Key", UUID.randomUUID().toString())
-      .sendJsonObject(new JsonObject().put("paymentToken", "tok_visa")
-        .put("lines", new JsonArray().add(new JsonObject().put("sku", "CW-MUG-01").put("quantity", 1)))).await();
+    return node.http
+        .post("/api/v1/orders")
+        .bearerTokenAuthentication(shopper.token())
+        .putHeader("Idempotency-Key", UUID.randomUUID().toString())
+        .sendJsonObject(
+            new JsonObject()
+                .put("paymentToken", "tok_visa")
+                .put(
+                    "lines",
+                    new JsonArray()
+                        .add(new JsonObject().put("sku", "CW-MUG-01").put("quantity", 1))))
+        .await();
   }
 
   /** A client address of its own (TEST-NET-2), so that tests do not drain each other's buckets. */

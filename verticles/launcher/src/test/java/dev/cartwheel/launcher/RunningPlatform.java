@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,17 +18,25 @@ final class RunningPlatform implements AutoCloseable {
 
   final Platform platform;
   final WebClient http;
+
   /** Like {@link #http}, with as many connections as a burst needs (http has 5, the default). */
   final WebClient burstHttp;
+
   private final Vertx clientVertx;
 
   private RunningPlatform(Platform platform) {
     this.platform = platform;
     this.clientVertx = Vertx.vertx();
     URI url = URI.create(platform.node().url().orElseThrow());
-    this.http = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost(url.getHost()).setDefaultPort(url.getPort()));
-    this.burstHttp = WebClient.create(clientVertx, new WebClientOptions().setDefaultHost(url.getHost()).setDefaultPort(url.getPort()),
-      new PoolOptions().setHttp1MaxSize(64));
+    this.http =
+        WebClient.create(
+            clientVertx,
+            new WebClientOptions().setDefaultHost(url.getHost()).setDefaultPort(url.getPort()));
+    this.burstHttp =
+        WebClient.create(
+            clientVertx,
+            new WebClientOptions().setDefaultHost(url.getHost()).setDefaultPort(url.getPort()),
+            new PoolOptions().setHttp1MaxSize(64));
   }
 
   static RunningPlatform start(Map<String, String> overrides) {
@@ -42,16 +49,19 @@ final class RunningPlatform implements AutoCloseable {
   }
 
   /** A node that traces with {@code telemetry} (a test's in-memory exporter) instead of its configured tracing. */
-  static RunningPlatform start(String confDir, Map<String, String> overrides, OpenTelemetry telemetry) {
-    Map<String, String> flags = new HashMap<>(Map.of(
-      "pg.url", TestServices.postgresUrl(),
-      "kafka.bootstrap", TestServices.kafkaBootstrap(),
-      "http.port", "0",
-      "users.hashMemoryKib", "8192",
-      "users.hashIterations", "1",
-      // tests send bursts from one address; RateLimitIT turns the limits on
-      "rateLimits.enabled", "false",
-      "loginThrottle.enabled", "false"));
+  static RunningPlatform start(
+      String confDir, Map<String, String> overrides, OpenTelemetry telemetry) {
+    Map<String, String> flags =
+        new HashMap<>(
+            Map.of(
+                "pg.url", TestServices.postgresUrl(),
+                "kafka.bootstrap", TestServices.kafkaBootstrap(),
+                "http.port", "0",
+                "users.hashMemoryKib", "8192",
+                "users.hashIterations", "1",
+                // tests send bursts from one address; RateLimitIT turns the limits on
+                "rateLimits.enabled", "false",
+                "loginThrottle.enabled", "false"));
     flags.putAll(overrides);
     Platform platform = Platform.create().tracingWith(telemetry);
     platform.boot(new Platform.Options(confDir, "dev", Map.of(), flags));
@@ -64,7 +74,8 @@ final class RunningPlatform implements AutoCloseable {
   }
 
   static int customerCount() {
-    return Integer.parseInt(TestServices.queryOne("SELECT count(*) FROM users.users WHERE NOT 'admin' = ANY(roles)"));
+    return Integer.parseInt(
+        TestServices.queryOne("SELECT count(*) FROM users.users WHERE NOT 'admin' = ANY(roles)"));
   }
 
   @Override

@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
-
 import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,22 +48,29 @@ final class TcpProxy implements AutoCloseable {
   }
 
   private void listen(int wanted) {
-    server = vertx.createNetServer().connectHandler(client -> {
-      client.pause();
-      upstreams.connect(targetPort, targetHost).onComplete(connected -> {
-        if (connected.failed()) {
-          client.close();
-          return;
-        }
-        NetSocket upstream = connected.result();
-        open.add(client);
-        open.add(upstream);
-        client.closeHandler(closed -> open.remove(client));
-        upstream.closeHandler(closed -> open.remove(upstream));
-        client.pipeTo(upstream);
-        upstream.pipeTo(client);
-      });
-    });
+    server =
+        vertx
+            .createNetServer()
+            .connectHandler(
+                client -> {
+                  client.pause();
+                  upstreams
+                      .connect(targetPort, targetHost)
+                      .onComplete(
+                          connected -> {
+                            if (connected.failed()) {
+                              client.close();
+                              return;
+                            }
+                            NetSocket upstream = connected.result();
+                            open.add(client);
+                            open.add(upstream);
+                            client.closeHandler(closed -> open.remove(client));
+                            upstream.closeHandler(closed -> open.remove(upstream));
+                            client.pipeTo(upstream);
+                            upstream.pipeTo(client);
+                          });
+                });
     port = server.listen(wanted, "127.0.0.1").await().actualPort();
   }
 

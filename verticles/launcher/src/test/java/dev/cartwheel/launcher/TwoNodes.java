@@ -1,7 +1,6 @@
 package dev.cartwheel.launcher;
 
 import dev.cartwheel.embedded.Ports;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,12 +19,17 @@ final class TwoNodes implements AutoCloseable {
     this.gatewayOnly = gatewayOnly;
   }
 
-  static TwoNodes start(String fullConfDir, Map<String, String> settings, Map<String, String> fullOnly) {
+  static TwoNodes start(
+      String fullConfDir, Map<String, String> settings, Map<String, String> fullOnly) {
     return start(fullConfDir, "conf", settings, fullOnly);
   }
 
   /** As above, the gateway reading its files from {@code gatewayConfDir}. */
-  static TwoNodes start(String fullConfDir, String gatewayConfDir, Map<String, String> settings, Map<String, String> fullOnly) {
+  static TwoNodes start(
+      String fullConfDir,
+      String gatewayConfDir,
+      Map<String, String> settings,
+      Map<String, String> fullOnly) {
     String cluster = "it-" + UUID.randomUUID();
     int firstPort = Ports.free();
     int secondPort = Ports.free();
@@ -43,9 +47,19 @@ final class TwoNodes implements AutoCloseable {
     }
   }
 
-  private static Map<String, String> member(String cluster, int port, String members, Map<String, String> settings) {
+  private static Map<String, String> member(
+      String cluster, int port, String members, Map<String, String> settings) {
     Map<String, String> member = new HashMap<>(settings);
-    member.putAll(Map.of("cluster.enabled", "true", "cluster.name", cluster, "cluster.port", String.valueOf(port), "cluster.members", members));
+    member.putAll(
+        Map.of(
+            "cluster.enabled",
+            "true",
+            "cluster.name",
+            cluster,
+            "cluster.port",
+            String.valueOf(port),
+            "cluster.members",
+            members));
     return member;
   }
 

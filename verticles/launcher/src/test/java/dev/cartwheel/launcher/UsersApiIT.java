@@ -1,16 +1,11 @@
 package dev.cartwheel.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +14,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The users API through the real gateway, users domain, PostgreSQL and Kafka: what a shop front sees. */
 @Timeout(120)
@@ -56,10 +55,17 @@ class UsersApiIT {
     JsonObject session = registered.bodyAsJsonObject();
     assertThat(session.getString("tokenType")).isEqualTo("Bearer");
     assertThat(session.getJsonObject("user").getString("email")).isEqualTo("ada@example.com");
-    assertThat(session.getJsonObject("user").getJsonArray("roles").getList()).containsExactly("customer");
-    assertThat(session.getJsonObject("user").fieldNames()).containsExactlyInAnyOrder("id", "email", "fullName", "roles", "createdAt");
+    assertThat(session.getJsonObject("user").getJsonArray("roles").getList())
+        .containsExactly("customer");
+    assertThat(session.getJsonObject("user").fieldNames())
+        .containsExactlyInAnyOrder("id", "email", "fullName", "roles", "createdAt");
 
-    HttpResponse<Buffer> me = node.http.get("/api/v1/users/me").bearerTokenAuthentication(session.getString("token")).send().await();
+    HttpResponse<Buffer> me =
+        node.http
+            .get("/api/v1/users/me")
+            .bearerTokenAuthentication(session.getString("token"))
+            .send()
+            .await();
     assertThat(me.statusCode()).isEqualTo(200);
     assertThat(me.bodyAsJsonObject()).isEqualTo(session.getJsonObject("user"));
   }
@@ -67,13 +73,21 @@ class UsersApiIT {
   @Test
   @DisplayName("login → 200 with a fresh token for the same user")
   void login() {
-    JsonObject user = register("ada@example.com", PASSWORD, "Ada Lovelace").bodyAsJsonObject().getJsonObject("user");
+    JsonObject user =
+        register("ada@example.com", PASSWORD, "Ada Lovelace")
+            .bodyAsJsonObject()
+            .getJsonObject("user");
 
     HttpResponse<Buffer> login = login("ADA@example.com", PASSWORD);
 
     assertThat(login.statusCode()).isEqualTo(200);
     assertThat(login.bodyAsJsonObject().getJsonObject("user")).isEqualTo(user);
-    HttpResponse<Buffer> me = node.http.get("/api/v1/users/me").bearerTokenAuthentication(login.bodyAsJsonObject().getString("token")).send().await();
+    HttpResponse<Buffer> me =
+        node.http
+            .get("/api/v1/users/me")
+            .bearerTokenAuthentication(login.bodyAsJsonObject().getString("token"))
+            .send()
+            .await();
     assertThat(me.bodyAsJsonObject().getString("id")).isEqualTo(user.getString("id"));
   }
 
@@ -111,7 +125,8 @@ class UsersApiIT {
     HttpResponse<Buffer> admin = login("admin@cartwheel.dev", "cartwheel-dev-admin");
 
     assertThat(admin.statusCode()).isEqualTo(200);
-    assertThat(admin.bodyAsJsonObject().getJsonObject("user").getJsonArray("roles").getList()).contains("admin");
+    assertThat(admin.bodyAsJsonObject().getJsonObject("user").getJsonArray("roles").getList())
+        .contains("admin");
   }
 
   @Test
@@ -123,8 +138,10 @@ class UsersApiIT {
     HttpResponse<Buffer> ready = node.http.get("/health/ready").send().await();
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(ready.bodyAsJsonObject().getString("status")).isEqualTo("UP");
-    assertThat(ready.bodyAsJsonObject().getJsonArray("checks").stream().map(check -> ((JsonObject) check).getString("id")))
-      .containsExactlyInAnyOrder("postgres", "kafka", "kafka-topics", "deployments");
+    assertThat(
+            ready.bodyAsJsonObject().getJsonArray("checks").stream()
+                .map(check -> ((JsonObject) check).getString("id")))
+        .containsExactlyInAnyOrder("postgres", "kafka", "kafka-topics", "deployments");
 
     JsonObject info = node.http.get("/info").send().await().bodyAsJsonObject();
     assertThat(info.getString("version")).isEqualTo("0.1.0-SNAPSHOT");
@@ -132,14 +149,15 @@ class UsersApiIT {
     assertThat(info.getString("node")).isEqualTo(node.platform.node().id());
     assertThat(info.getString("profile")).isEqualTo("dev");
     assertThat(info.getBoolean("clustered")).isFalse();
-    assertThat(info.getJsonArray("verticles")).containsExactly(
-      new JsonObject().put("name", "users").put("instances", 1),
-      new JsonObject().put("name", "inventory").put("instances", 1),
-      new JsonObject().put("name", "payments").put("instances", 1),
-      new JsonObject().put("name", "orders").put("instances", 1),
-      new JsonObject().put("name", "notifications").put("instances", 1),
-      new JsonObject().put("name", "bridge").put("instances", 1),
-      new JsonObject().put("name", "gateway").put("instances", 1));
+    assertThat(info.getJsonArray("verticles"))
+        .containsExactly(
+            new JsonObject().put("name", "users").put("instances", 1),
+            new JsonObject().put("name", "inventory").put("instances", 1),
+            new JsonObject().put("name", "payments").put("instances", 1),
+            new JsonObject().put("name", "orders").put("instances", 1),
+            new JsonObject().put("name", "notifications").put("instances", 1),
+            new JsonObject().put("name", "bridge").put("instances", 1),
+            new JsonObject().put("name", "gateway").put("instances", 1));
   }
 
   @Test
@@ -147,9 +165,24 @@ class UsersApiIT {
   void openApiDocument() {
     HttpResponse<Buffer> json = node.http.get("/api/v1/openapi.json").send().await();
     assertThat(json.statusCode()).isEqualTo(200);
-    assertThat(json.bodyAsJsonObject().getJsonObject("paths").fieldNames()).containsExactlyInAnyOrder("/users", "/sessions", "/users/me",
-      "/products", "/products/{sku}", "/products/{sku}/restock", "/orders", "/orders/{id}", "/orders/{id}/cancel",
-      "/notifications", "/notifications/{id}/read", "/stream/tickets", "/admin/config", "/admin/dead-letters", "/admin/dead-letters/replay", "/services");
+    assertThat(json.bodyAsJsonObject().getJsonObject("paths").fieldNames())
+        .containsExactlyInAnyOrder(
+            "/users",
+            "/sessions",
+            "/users/me",
+            "/products",
+            "/products/{sku}",
+            "/products/{sku}/restock",
+            "/orders",
+            "/orders/{id}",
+            "/orders/{id}/cancel",
+            "/notifications",
+            "/notifications/{id}/read",
+            "/stream/tickets",
+            "/admin/config",
+            "/admin/dead-letters",
+            "/admin/dead-letters/replay",
+            "/services");
     assertThat(json.bodyAsString()).contains("application/problem+json");
 
     HttpResponse<Buffer> yaml = node.http.get("/api/v1/openapi.yaml").send().await();
@@ -158,25 +191,47 @@ class UsersApiIT {
   }
 
   private HttpResponse<Buffer> register(String email, String password, String fullName) {
-    return node.http.post("/api/v1/users")
-      .sendJsonObject(new JsonObject().put("email", email).put("password", password).put("fullName", fullName)).await();
+    return node.http
+        .post("/api/v1/users")
+        .sendJsonObject(
+            new JsonObject()
+                .put("email", email)
+                .put("password", password)
+                .put("fullName", fullName))
+        .await();
   }
 
   @Test
-  @DisplayName("a burst of logins beyond the hash queue: the overflow gets 503 BUSY with Retry-After at once, the rest their 401")
+  @DisplayName(
+      "a burst of logins beyond the hash queue: the overflow gets 503 BUSY with Retry-After at once, the rest their 401")
   void aBurstBeyondTheHashQueueIsRefusedAtOnce() {
-    List<Future<HttpResponse<Buffer>>> burst = IntStream.range(0, 10 * HASH_QUEUE)
-      .mapToObj(i -> node.burstHttp.post("/api/v1/sessions").sendJsonObject(new JsonObject().put("email", "nobody-" + i + "@example.com").put("password", PASSWORD)))
-      .toList();
+    List<Future<HttpResponse<Buffer>>> burst =
+        IntStream.range(0, 10 * HASH_QUEUE)
+            .mapToObj(
+                i ->
+                    node.burstHttp
+                        .post("/api/v1/sessions")
+                        .sendJsonObject(
+                            new JsonObject()
+                                .put("email", "nobody-" + i + "@example.com")
+                                .put("password", PASSWORD)))
+            .toList();
     Future.join(burst).await();
 
-    List<HttpResponse<Buffer>> busy = burst.stream().map(Future::result).filter(response -> response.statusCode() == 503).toList();
+    List<HttpResponse<Buffer>> busy =
+        burst.stream()
+            .map(Future::result)
+            .filter(response -> response.statusCode() == 503)
+            .toList();
     assertThat(busy).as("refused for a full queue").isNotEmpty();
-    busy.forEach(response -> {
-      Problems.assertProblem(response, 503, "BUSY");
-      assertThat(response.getHeader("Retry-After")).isEqualTo("1");
-    });
-    assertThat(burst.stream().map(answer -> answer.result().statusCode())).as("nothing timed out").containsOnly(401, 503);
+    busy.forEach(
+        response -> {
+          Problems.assertProblem(response, 503, "BUSY");
+          assertThat(response.getHeader("Retry-After")).isEqualTo("1");
+        });
+    assertThat(burst.stream().map(answer -> answer.result().statusCode()))
+        .as("nothing timed out")
+        .containsOnly(401, 503);
   }
 
   @Test
@@ -188,15 +243,21 @@ class UsersApiIT {
     String block = readme.substring(readme.indexOf("```json", request.end()) + "```json".length());
     JsonObject documented = new JsonObject(block.substring(0, block.indexOf("```")));
 
-    HttpResponse<Buffer> answer = node.http.post("/api/v1/users").sendJsonObject(new JsonObject(request.group(1))).await();
+    HttpResponse<Buffer> answer =
+        node.http.post("/api/v1/users").sendJsonObject(new JsonObject(request.group(1))).await();
 
-    JsonObject problem = Problems.assertProblem(answer, documented.getInteger("status"), documented.getString("code"));
+    JsonObject problem =
+        Problems.assertProblem(
+            answer, documented.getInteger("status"), documented.getString("code"));
     assertThat(problem.getString("detail")).isEqualTo(documented.getString("detail"));
     assertThat(problem.getJsonArray("errors")).isEqualTo(documented.getJsonArray("errors"));
     assertThat(problem.getString("instance")).isEqualTo(documented.getString("instance"));
   }
 
   private HttpResponse<Buffer> login(String email, String password) {
-    return node.http.post("/api/v1/sessions").sendJsonObject(new JsonObject().put("email", email).put("password", password)).await();
+    return node.http
+        .post("/api/v1/sessions")
+        .sendJsonObject(new JsonObject().put("email", email).put("password", password))
+        .await();
   }
 }

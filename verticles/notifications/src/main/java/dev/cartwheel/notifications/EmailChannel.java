@@ -16,11 +16,16 @@ final class EmailChannel implements NotificationChannel {
   private final NotificationsRepository repository;
   private final String from;
 
-  EmailChannel(Vertx vertx, NotificationsConfig.Email settings, Pool pool, NotificationsRepository repository) {
-    MailConfig config = new MailConfig()
-      .setHostname(settings.host())
-      .setPort(settings.port())
-      .setStarttls(settings.startTls());
+  EmailChannel(
+      Vertx vertx,
+      NotificationsConfig.Email settings,
+      Pool pool,
+      NotificationsRepository repository) {
+    MailConfig config =
+        new MailConfig()
+            .setHostname(settings.host())
+            .setPort(settings.port())
+            .setStarttls(settings.startTls());
     settings.username().ifPresent(config::setUsername);
     settings.password().ifPresent(config::setPassword);
     this.mail = MailClient.create(vertx, config);
@@ -36,14 +41,28 @@ final class EmailChannel implements NotificationChannel {
 
   @Override
   public Future<Void> deliver(Notification notification) {
-    return repository.recipient(pool, notification.userId()).compose(found -> found
-      .map(recipient -> mail.sendMail(new MailMessage()
-          .setFrom(from)
-          .setTo(recipient.email())
-          .setSubject(notification.title())
-          .setText("Hello " + recipient.fullName() + ",\n\n" + notification.body() + "\n\n— Cartwheel\n"))
-        .<Void>mapEmpty())
-      .orElse(Future.failedFuture("no e-mail address is known for user " + notification.userId())));
+    return repository
+        .recipient(pool, notification.userId())
+        .compose(
+            found ->
+                found
+                    .map(
+                        recipient ->
+                            mail.sendMail(
+                                    new MailMessage()
+                                        .setFrom(from)
+                                        .setTo(recipient.email())
+                                        .setSubject(notification.title())
+                                        .setText(
+                                            "Hello "
+                                                + recipient.fullName()
+                                                + ",\n\n"
+                                                + notification.body()
+                                                + "\n\n— Cartwheel\n"))
+                                .<Void>mapEmpty())
+                    .orElse(
+                        Future.failedFuture(
+                            "no e-mail address is known for user " + notification.userId())));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.cartwheel.notifications;
 
 import io.vertx.core.Future;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;

@@ -5,29 +5,48 @@ import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.db.PgSettings;
 import dev.cartwheel.runtime.outbox.OutboxRelay;
 import io.vertx.ext.mail.StartTLSOptions;
-
 import java.util.Optional;
 
 /** The notifications domain's settings, read once at deploy time. */
-public record NotificationsConfig(PgSettings pg, OutboxRelay.Settings outbox, Retries.Settings retries, Optional<Email> email) {
+public record NotificationsConfig(
+    PgSettings pg, OutboxRelay.Settings outbox, Retries.Settings retries, Optional<Email> email) {
 
   /** Where the e-mail channel sends, when notifications.email.enabled is true. */
-  public record Email(String host, int port, String from, StartTLSOptions startTls, Optional<String> username,
-                      Optional<String> password) {
+  public record Email(
+      String host,
+      int port,
+      String from,
+      StartTLSOptions startTls,
+      Optional<String> username,
+      Optional<String> password) {
 
     @Override
     public String toString() {
-      return "Email[host=" + host + ", port=" + port + ", from=" + from + ", startTls=" + startTls + ", username=" + username + "]";
+      return "Email[host="
+          + host
+          + ", port="
+          + port
+          + ", from="
+          + from
+          + ", startTls="
+          + startTls
+          + ", username="
+          + username
+          + "]";
     }
   }
 
   public static NotificationsConfig from(ConfigReader config) {
-    Retries.Settings retries = new Retries.Settings(
-      config.integer("notifications.retryAttempts", 1, 100),
-      config.millis("notifications.retryBaseMs", 1, 60_000),
-      config.millis("notifications.retryMaxMs", 1, 600_000));
-    return new NotificationsConfig(PgSettings.from(config), OutboxRelay.Settings.from(config), retries,
-      config.bool("notifications.email.enabled") ? Optional.of(email(config)) : Optional.empty());
+    Retries.Settings retries =
+        new Retries.Settings(
+            config.integer("notifications.retryAttempts", 1, 100),
+            config.millis("notifications.retryBaseMs", 1, 60_000),
+            config.millis("notifications.retryMaxMs", 1, 600_000));
+    return new NotificationsConfig(
+        PgSettings.from(config),
+        OutboxRelay.Settings.from(config),
+        retries,
+        config.bool("notifications.email.enabled") ? Optional.of(email(config)) : Optional.empty());
   }
 
   private static Email email(ConfigReader config) {
@@ -36,10 +55,16 @@ public record NotificationsConfig(PgSettings pg, OutboxRelay.Settings outbox, Re
     try {
       mode = StartTLSOptions.valueOf(startTls);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("notifications.email.startTls", "must be DISABLED, OPTIONAL or REQUIRED, not " + startTls);
+      throw new ConfigException(
+          "notifications.email.startTls",
+          "must be DISABLED, OPTIONAL or REQUIRED, not " + startTls);
     }
-    return new Email(config.requiredString("notifications.email.host"), config.port("notifications.email.port"),
-      config.requiredString("notifications.email.from"), mode,
-      config.optionalString("notifications.email.username"), config.optionalString("notifications.email.password"));
+    return new Email(
+        config.requiredString("notifications.email.host"),
+        config.port("notifications.email.port"),
+        config.requiredString("notifications.email.from"),
+        mode,
+        config.optionalString("notifications.email.username"),
+        config.optionalString("notifications.email.password"));
   }
 }

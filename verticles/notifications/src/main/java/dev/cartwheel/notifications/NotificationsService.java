@@ -21,12 +21,11 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the other domains' events into notifications and answers the users' questions about theirs.
@@ -41,12 +40,18 @@ final class NotificationsService {
   private final NotificationsRepository repository;
   private final Runnable nudgeRelay;
   private final List<NotificationChannel> channels;
+
   /** One user's events are written one at a time, in the order they arrived. */
   private final KeyedQueue queue = new KeyedQueue();
+
   private final Retries retries;
 
-  NotificationsService(Pool pool, NotificationsRepository repository, Runnable nudgeRelay, List<NotificationChannel> channels,
-                       Retries retries) {
+  NotificationsService(
+      Pool pool,
+      NotificationsRepository repository,
+      Runnable nudgeRelay,
+      List<NotificationChannel> channels,
+      Retries retries) {
     this.pool = pool;
     this.repository = repository;
     this.nudgeRelay = nudgeRelay;
@@ -57,8 +62,19 @@ final class NotificationsService {
   Future<?> onUserRegistered(Message<UserRegistered> message) {
     UserRegistered event = message.body();
     Recipient recipient = new Recipient(event.user().email(), event.user().fullName());
-    return queue.run(event.user().id(), () -> retries.run(() -> pool.withTransaction(tx -> repository.saveRecipient(tx, event.user().id(), recipient)
-      .compose(saved -> write(tx, event, Drafts.welcome(event.user())))))).compose(this::announce);
+    return queue
+        .run(
+            event.user().id(),
+            () ->
+                retries.run(
+                    () ->
+                        pool.withTransaction(
+                            tx ->
+                                repository
+                                    .saveRecipient(tx, event.user().id(), recipient)
+                                    .compose(
+                                        saved -> write(tx, event, Drafts.welcome(event.user()))))))
+        .compose(this::announce);
   }
 
   Future<?> onOrderPlaced(Message<OrderPlaced> message) {
@@ -76,48 +92,96 @@ final class NotificationsService {
   /** A refund names only the order: its owner is known from the order's earlier notifications. */
   Future<?> onPaymentRefunded(Message<PaymentRefunded> message) {
     PaymentRefunded event = message.body();
-    return retries.run(() -> repository.ownerOfOrder(pool, event.orderId()).compose(owner -> owner
-        .map(Future::succeededFuture)
-        .orElseGet(() -> Future.failedFuture("no owner is known for order " + event.orderId() + " (its order events were not seen yet)"))))
-      .compose(userId -> store(event, Drafts.refunded(userId, event)));
+    return retries
+        .run(
+            () ->
+                repository
+                    .ownerOfOrder(pool, event.orderId())
+                    .compose(
+                        owner ->
+                            owner
+                                .map(Future::succeededFuture)
+                                .orElseGet(
+                                    () ->
+                                        Future.failedFuture(
+                                            "no owner is known for order "
+                                                + event.orderId()
+                                                + " (its order events were not seen yet)"))))
+        .compose(userId -> store(event, Drafts.refunded(userId, event)));
   }
 
   Future<NotificationPage> list(ListNotifications query) {
-    return repository.page(pool, query.userId(), query.page(), query.size())
-      .compose(items -> repository.count(pool, query.userId())
-        .map(total -> new NotificationPage(items, query.page(), query.size(), total)));
+    return repository
+        .page(pool, query.userId(), query.page(), query.size())
+        .compose(
+            items ->
+                repository
+                    .count(pool, query.userId())
+                    .map(total -> new NotificationPage(items, query.page(), query.size(), total)));
   }
 
   Future<NotificationList> after(NotificationsAfter query) {
-    return repository.after(pool, query.userId(), query.notificationId(), query.limit())
-      .compose(found -> found
-        .map(items -> Future.succeededFuture(new NotificationList(items)))
-        .orElseGet(() -> Future.failedFuture(notFound())));
+    return repository
+        .after(pool, query.userId(), query.notificationId(), query.limit())
+        .compose(
+            found ->
+                found
+                    .map(items -> Future.succeededFuture(new NotificationList(items)))
+                    .orElseGet(() -> Future.failedFuture(notFound())));
   }
 
   Future<Notification> markRead(MarkRead command) {
-    return repository.markRead(pool, command.userId(), command.notificationId())
-      .compose(found -> found.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(notFound())));
+    return repository
+        .markRead(pool, command.userId(), command.notificationId())
+        .compose(
+            found ->
+                found
+                    .map(Future::succeededFuture)
+                    .orElseGet(() -> Future.failedFuture(notFound())));
   }
 
   private Future<Optional<Notification>> store(DomainEvent event, Draft draft) {
-    return queue.run(draft.userId(), () -> retries.run(() -> write(pool, event, draft))).compose(this::announce);
+    return queue
+        .run(draft.userId(), () -> retries.run(() -> write(pool, event, draft)))
+        .compose(this::announce);
   }
 
   /** The draft as a new notification with its event, unless the source event has one already (then empty). */
   private Future<Optional<Notification>> write(SqlClient sql, DomainEvent event, Draft draft) {
-    Notification notification = new Notification(UUID.randomUUID(), draft.userId(), draft.kind(), draft.title(), draft.body(),
-      draft.orderId(), draft.orderStatus(), draft.cancelReason(), StoredTime.now(), null);
-    return repository.insert(sql, event.eventId(), notification).map(stored -> stored ? Optional.of(notification) : Optional.empty());
+    Notification notification =
+        new Notification(
+            UUID.randomUUID(),
+            draft.userId(),
+            draft.kind(),
+            draft.title(),
+            draft.body(),
+            draft.orderId(),
+            draft.orderStatus(),
+            draft.cancelReason(),
+            StoredTime.now(),
+            null);
+    return repository
+        .insert(sql, event.eventId(), notification)
+        .map(stored -> stored ? Optional.of(notification) : Optional.empty());
   }
 
   /** After the commit: wake the relay (live sessions), then each channel, whose failure only gets logged. */
   private Future<Optional<Notification>> announce(Optional<Notification> stored) {
-    stored.ifPresent(notification -> {
-      nudgeRelay.run();
-      channels.forEach(channel -> channel.deliver(notification).onFailure(error ->
-        LOG.warn("Notification {} was not sent by {}: {}", notification.id(), channel.name(), error.getMessage())));
-    });
+    stored.ifPresent(
+        notification -> {
+          nudgeRelay.run();
+          channels.forEach(
+              channel ->
+                  channel
+                      .deliver(notification)
+                      .onFailure(
+                          error ->
+                              LOG.warn(
+                                  "Notification {} was not sent by {}: {}",
+                                  notification.id(),
+                                  channel.name(),
+                                  error.getMessage())));
+        });
     return Future.succeededFuture(stored);
   }
 

@@ -13,12 +13,11 @@ import dev.cartwheel.runtime.outbox.OutboxRelay;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wiring of the notifications domain: migrate its schema, listen to the events it turns into
@@ -37,34 +36,54 @@ public final class NotificationsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     NotificationsConfig settings = NotificationsConfig.from(new ConfigReader(config()));
-    return Migrations.migrateWithOutbox(vertx, settings.pg(), NotificationsContract.DOMAIN).compose(migrated -> {
-      pool = Pools.shared(vertx, settings.pg(), NotificationsContract.DOMAIN);
-      Outbox outbox = new Outbox(NotificationsContract.DOMAIN, NotificationsContract.EVENTS);
-      NotificationsRepository repository = new NotificationsRepository(outbox);
-      settings.email().ifPresent(email -> channels.add(new EmailChannel(vertx, email, pool, repository)));
-      relay = new OutboxRelay(vertx, pool, settings.pg(), NotificationsContract.DOMAIN, outbox, settings.outbox());
-      NotificationsService service = new NotificationsService(pool, repository, relay::nudge, channels,
-        new Retries(vertx, settings.retries()));
-      relay.start();
-      endpoints = new Endpoints(vertx, LOG)
-        .reply(NotificationsContract.LIST, service::list)
-        .reply(NotificationsContract.AFTER, service::after)
-        .reply(NotificationsContract.MARK_READ, service::markRead)
-        .subscribe(UsersContract.USER_REGISTERED, service::onUserRegistered)
-        .subscribe(OrdersContract.ORDER_PLACED, service::onOrderPlaced)
-        .subscribe(OrdersContract.ORDER_CONFIRMED, service::onOrderConfirmed)
-        .subscribe(OrdersContract.ORDER_CANCELLED, service::onOrderCancelled)
-        .subscribe(PaymentsContract.PAYMENT_REFUNDED, service::onPaymentRefunded);
-      return endpoints.ready(NotificationsContract.DOMAIN);
-    });
+    return Migrations.migrateWithOutbox(vertx, settings.pg(), NotificationsContract.DOMAIN)
+        .compose(
+            migrated -> {
+              pool = Pools.shared(vertx, settings.pg(), NotificationsContract.DOMAIN);
+              Outbox outbox =
+                  new Outbox(NotificationsContract.DOMAIN, NotificationsContract.EVENTS);
+              NotificationsRepository repository = new NotificationsRepository(outbox);
+              settings
+                  .email()
+                  .ifPresent(
+                      email -> channels.add(new EmailChannel(vertx, email, pool, repository)));
+              relay =
+                  new OutboxRelay(
+                      vertx,
+                      pool,
+                      settings.pg(),
+                      NotificationsContract.DOMAIN,
+                      outbox,
+                      settings.outbox());
+              NotificationsService service =
+                  new NotificationsService(
+                      pool,
+                      repository,
+                      relay::nudge,
+                      channels,
+                      new Retries(vertx, settings.retries()));
+              relay.start();
+              endpoints =
+                  new Endpoints(vertx, LOG)
+                      .reply(NotificationsContract.LIST, service::list)
+                      .reply(NotificationsContract.AFTER, service::after)
+                      .reply(NotificationsContract.MARK_READ, service::markRead)
+                      .subscribe(UsersContract.USER_REGISTERED, service::onUserRegistered)
+                      .subscribe(OrdersContract.ORDER_PLACED, service::onOrderPlaced)
+                      .subscribe(OrdersContract.ORDER_CONFIRMED, service::onOrderConfirmed)
+                      .subscribe(OrdersContract.ORDER_CANCELLED, service::onOrderCancelled)
+                      .subscribe(PaymentsContract.PAYMENT_REFUNDED, service::onPaymentRefunded);
+              return endpoints.ready(NotificationsContract.DOMAIN);
+            });
   }
 
   @Override
   public Future<?> stop() {
-    Future<Void> drained = endpoints == null ? Future.succeededFuture() : endpoints.drain(DRAIN_TIMEOUT);
+    Future<Void> drained =
+        endpoints == null ? Future.succeededFuture() : endpoints.drain(DRAIN_TIMEOUT);
     return drained
-      .transform(done -> relay == null ? Future.succeededFuture() : relay.stop())
-      .transform(done -> Future.join(channels.stream().map(NotificationChannel::close).toList()))
-      .transform(done -> pool == null ? Future.succeededFuture() : pool.close());
+        .transform(done -> relay == null ? Future.succeededFuture() : relay.stop())
+        .transform(done -> Future.join(channels.stream().map(NotificationChannel::close).toList()))
+        .transform(done -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

@@ -2,7 +2,6 @@ package dev.cartwheel.notifications;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -14,8 +13,7 @@ import java.util.function.Supplier;
 final class Retries {
 
   /** notifications.retry*: how often, and how long to wait first and at most. */
-  record Settings(int attempts, Duration base, Duration max) {
-  }
+  record Settings(int attempts, Duration base, Duration max) {}
 
   private final Vertx vertx;
   private final Settings settings;
@@ -30,12 +28,19 @@ final class Retries {
   }
 
   private <T> Future<T> attempt(Supplier<Future<T>> task, int attempt) {
-    return task.get().recover(error -> {
-      if (attempt >= settings.attempts()) {
-        return Future.failedFuture(error);
-      }
-      long wait = Math.min(settings.max().toMillis(), settings.base().toMillis() << Math.min(attempt - 1, 20));
-      return vertx.timer(wait, TimeUnit.MILLISECONDS).compose(waited -> attempt(task, attempt + 1));
-    });
+    return task.get()
+        .recover(
+            error -> {
+              if (attempt >= settings.attempts()) {
+                return Future.failedFuture(error);
+              }
+              long wait =
+                  Math.min(
+                      settings.max().toMillis(),
+                      settings.base().toMillis() << Math.min(attempt - 1, 20));
+              return vertx
+                  .timer(wait, TimeUnit.MILLISECONDS)
+                  .compose(waited -> attempt(task, attempt + 1));
+            });
   }
 }

@@ -3,7 +3,6 @@ package dev.cartwheel.orders;
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.db.PgSettings;
 import dev.cartwheel.runtime.outbox.OutboxRelay;
-
 import java.time.Duration;
 
 /**
@@ -16,19 +15,27 @@ import java.time.Duration;
  * @param retryBase        first retry delay (doubling after each failed try, up to retryMax)
  * @param recoveryInterval how often each instance looks for sagas to resume
  */
-public record OrdersConfig(PgSettings pg, OutboxRelay.Settings outbox, Duration placeWait, Duration stepTimeout, Duration lease,
-                           int maxStepAttempts, Duration retryBase, Duration retryMax, Duration recoveryInterval) {
+public record OrdersConfig(
+    PgSettings pg,
+    OutboxRelay.Settings outbox,
+    Duration placeWait,
+    Duration stepTimeout,
+    Duration lease,
+    int maxStepAttempts,
+    Duration retryBase,
+    Duration retryMax,
+    Duration recoveryInterval) {
 
   public static OrdersConfig from(ConfigReader config) {
     return new OrdersConfig(
-      PgSettings.from(config),
-      OutboxRelay.Settings.from(config),
-      config.millis("orders.placeWaitMs", 0, 60_000),
-      config.millis("orders.stepTimeoutMs", 100, 120_000),
-      Duration.ofSeconds(config.integer("orders.leaseSeconds", 1, 3600)),
-      config.integer("orders.maxStepAttempts", 1, 100),
-      config.millis("orders.retryBaseMs", 10, 60_000),
-      config.millis("orders.retryMaxMs", 10, 3_600_000),
-      config.millis("orders.recoveryIntervalMs", 50, 600_000));
+        PgSettings.from(config),
+        OutboxRelay.Settings.from(config),
+        config.millis("orders.placeWaitMs", 0, 60_000),
+        config.millis("orders.stepTimeoutMs", 100, 120_000),
+        Duration.ofSeconds(config.integer("orders.leaseSeconds", 1, 3600)),
+        config.integer("orders.maxStepAttempts", 1, 100),
+        config.millis("orders.retryBaseMs", 10, 60_000),
+        config.millis("orders.retryMaxMs", 10, 3_600_000),
+        config.millis("orders.recoveryIntervalMs", 50, 600_000));
   }
 }

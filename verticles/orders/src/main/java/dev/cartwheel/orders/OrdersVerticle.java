@@ -13,10 +13,9 @@ import dev.cartwheel.runtime.outbox.ProcessedEvents;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
 
 /**
  * Wiring of the orders domain: migrate its schema, answer its addresses, listen for expired holds,
@@ -39,25 +38,41 @@ public final class OrdersVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     OrdersConfig settings = OrdersConfig.from(new ConfigReader(config()));
-    return Migrations.migrateWithOutbox(vertx, settings.pg(), OrdersContract.DOMAIN).compose(migrated -> {
-      pool = Pools.shared(vertx, settings.pg(), OrdersContract.DOMAIN);
-      Outbox outbox = new Outbox(OrdersContract.DOMAIN, OrdersContract.EVENTS);
-      OrdersRepository repository = new OrdersRepository(outbox);
-      relay = new OutboxRelay(vertx, pool, settings.pg(), OrdersContract.DOMAIN, outbox, settings.outbox());
-      OrderMetrics metrics = new OrderMetrics(Node.of(vertx).meters());
-      Saga saga = new Saga(vertx, pool, repository, relay::nudge, settings, metrics);
-      OrdersService service = new OrdersService(vertx, pool, repository, saga, new ProcessedEvents(OrdersContract.DOMAIN),
-        relay::nudge, settings, metrics);
-      relay.start();
-      endpoints = new Endpoints(vertx, LOG)
-        .reply(OrdersContract.PLACE, service::place)
-        .reply(OrdersContract.GET, service::get)
-        .reply(OrdersContract.LIST, service::list)
-        .reply(OrdersContract.CANCEL, service::cancel)
-        .subscribe(InventoryContract.RESERVATION_EXPIRED, service::onReservationExpired);
-      recovery = vertx.setPeriodic(1, settings.recoveryInterval().toMillis(), tick -> recover(service));
-      return endpoints.ready(OrdersContract.DOMAIN);
-    });
+    return Migrations.migrateWithOutbox(vertx, settings.pg(), OrdersContract.DOMAIN)
+        .compose(
+            migrated -> {
+              pool = Pools.shared(vertx, settings.pg(), OrdersContract.DOMAIN);
+              Outbox outbox = new Outbox(OrdersContract.DOMAIN, OrdersContract.EVENTS);
+              OrdersRepository repository = new OrdersRepository(outbox);
+              relay =
+                  new OutboxRelay(
+                      vertx, pool, settings.pg(), OrdersContract.DOMAIN, outbox, settings.outbox());
+              OrderMetrics metrics = new OrderMetrics(Node.of(vertx).meters());
+              Saga saga = new Saga(vertx, pool, repository, relay::nudge, settings, metrics);
+              OrdersService service =
+                  new OrdersService(
+                      vertx,
+                      pool,
+                      repository,
+                      saga,
+                      new ProcessedEvents(OrdersContract.DOMAIN),
+                      relay::nudge,
+                      settings,
+                      metrics);
+              relay.start();
+              endpoints =
+                  new Endpoints(vertx, LOG)
+                      .reply(OrdersContract.PLACE, service::place)
+                      .reply(OrdersContract.GET, service::get)
+                      .reply(OrdersContract.LIST, service::list)
+                      .reply(OrdersContract.CANCEL, service::cancel)
+                      .subscribe(
+                          InventoryContract.RESERVATION_EXPIRED, service::onReservationExpired);
+              recovery =
+                  vertx.setPeriodic(
+                      1, settings.recoveryInterval().toMillis(), tick -> recover(service));
+              return endpoints.ready(OrdersContract.DOMAIN);
+            });
   }
 
   private void recover(OrdersService service) {
@@ -65,9 +80,13 @@ public final class OrdersVerticle extends VerticleBase {
       return;
     }
     recovering = true;
-    service.recover(RECOVERY_BATCH)
-      .onFailure(error -> LOG.warn("Saga recovery pass failed; retrying at the next one: {}", error.getMessage()))
-      .onComplete(done -> recovering = false);
+    service
+        .recover(RECOVERY_BATCH)
+        .onFailure(
+            error ->
+                LOG.warn(
+                    "Saga recovery pass failed; retrying at the next one: {}", error.getMessage()))
+        .onComplete(done -> recovering = false);
   }
 
   @Override
@@ -75,9 +94,10 @@ public final class OrdersVerticle extends VerticleBase {
     if (recovery >= 0) {
       vertx.cancelTimer(recovery);
     }
-    Future<Void> drained = endpoints == null ? Future.succeededFuture() : endpoints.drain(DRAIN_TIMEOUT);
+    Future<Void> drained =
+        endpoints == null ? Future.succeededFuture() : endpoints.drain(DRAIN_TIMEOUT);
     return drained
-      .transform(done -> relay == null ? Future.succeededFuture() : relay.stop())
-      .transform(done -> pool == null ? Future.succeededFuture() : pool.close());
+        .transform(done -> relay == null ? Future.succeededFuture() : relay.stop())
+        .transform(done -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

@@ -27,14 +27,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.sqlclient.Pool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The order saga: RESERVE stock → AUTHORIZE payment → COMMIT stock → CONFIRMED; on a refusal (out of
@@ -46,7 +45,8 @@ import java.util.UUID;
 final class Saga {
 
   private static final Logger LOG = LoggerFactory.getLogger(Saga.class);
-  private static final Set<String> STOCK_REFUSALS = Set.of(InventoryError.OUT_OF_STOCK.code(), InventoryError.PRODUCT_NOT_FOUND.code());
+  private static final Set<String> STOCK_REFUSALS =
+      Set.of(InventoryError.OUT_OF_STOCK.code(), InventoryError.PRODUCT_NOT_FOUND.code());
 
   /** How a request to another domain ended: an answer, a refusal, or no answer (worth retrying). */
   private record Outcome<T>(T answer, DomainFailure refusal) {
@@ -71,7 +71,13 @@ final class Saga {
   private final OrdersConfig config;
   private final OrderMetrics metrics;
 
-  Saga(Vertx vertx, Pool pool, OrdersRepository repository, Runnable eventsWritten, OrdersConfig config, OrderMetrics metrics) {
+  Saga(
+      Vertx vertx,
+      Pool pool,
+      OrdersRepository repository,
+      Runnable eventsWritten,
+      OrdersConfig config,
+      OrderMetrics metrics) {
     this.vertx = vertx;
     this.metrics = metrics;
     this.pool = pool;
@@ -86,8 +92,9 @@ final class Saga {
    */
   Future<Order> drive(UUID orderId) {
     String owner = UUID.randomUUID().toString();
-    return repository.lease(pool, orderId, owner, config.lease())
-      .compose(leased -> leased.isPresent() ? run(leased.get(), owner) : current(orderId));
+    return repository
+        .lease(pool, orderId, owner, config.lease())
+        .compose(leased -> leased.isPresent() ? run(leased.get(), owner) : current(orderId));
   }
 
   /** Continues a saga this caller already holds (it inserted the order leased to {@code owner}). */
@@ -100,38 +107,59 @@ final class Saga {
       return next(order, owner, SagaStep.COMPENSATE, order.cancelRequest());
     }
     return switch (order.step()) {
-      case RESERVE -> this.<Object>call(InventoryContract.RESERVE, new Reserve(order.id(), stockLines(order)), order).compose(outcome -> {
-        if (outcome.answered()) {
-          return next(order, owner, SagaStep.AUTHORIZE, null);
-        }
-        if (outcome.refused()) {
-          String reason = STOCK_REFUSALS.contains(outcome.refusal().code()) ? CancelReasons.OUT_OF_STOCK : CancelReasons.RESERVATION_EXPIRED;
-          return next(order, owner, SagaStep.COMPENSATE, reason);
-        }
-        return retry(order, owner, CancelReasons.INVENTORY_UNAVAILABLE);
-      });
-      case AUTHORIZE -> this.<Payment>call(PaymentsContract.AUTHORIZE,
-        new Authorize(order.id(), order.totalMinor(), order.currency(), order.paymentToken()), order).compose(outcome -> {
-          if (outcome.answered() && outcome.answer().status() == PaymentStatus.AUTHORIZED) {
-            return next(order, owner, SagaStep.COMMIT, null);
-          }
-          if ((outcome.answered() && outcome.answer().status() == PaymentStatus.DECLINED) || outcome.refused()) {
-            return next(order, owner, SagaStep.COMPENSATE, CancelReasons.PAYMENT_DECLINED);
-          }
-          if (outcome.answered()) {
-            return next(order, owner, SagaStep.COMPENSATE, CancelReasons.PAYMENT_UNAVAILABLE);
-          }
-          return retry(order, owner, CancelReasons.PAYMENT_UNAVAILABLE);
-        });
-      case COMMIT -> this.<Object>call(InventoryContract.COMMIT, new CommitReservation(order.id()), order).compose(outcome -> {
-        if (outcome.answered()) {
-          return finish(order, owner, OrderStatus.CONFIRMED, null);
-        }
-        if (outcome.refused()) {
-          return next(order, owner, SagaStep.COMPENSATE, CancelReasons.RESERVATION_EXPIRED);
-        }
-        return retry(order, owner, null);
-      });
+      case RESERVE ->
+          this.<Object>call(
+                  InventoryContract.RESERVE, new Reserve(order.id(), stockLines(order)), order)
+              .compose(
+                  outcome -> {
+                    if (outcome.answered()) {
+                      return next(order, owner, SagaStep.AUTHORIZE, null);
+                    }
+                    if (outcome.refused()) {
+                      String reason =
+                          STOCK_REFUSALS.contains(outcome.refusal().code())
+                              ? CancelReasons.OUT_OF_STOCK
+                              : CancelReasons.RESERVATION_EXPIRED;
+                      return next(order, owner, SagaStep.COMPENSATE, reason);
+                    }
+                    return retry(order, owner, CancelReasons.INVENTORY_UNAVAILABLE);
+                  });
+      case AUTHORIZE ->
+          this.<Payment>call(
+                  PaymentsContract.AUTHORIZE,
+                  new Authorize(
+                      order.id(), order.totalMinor(), order.currency(), order.paymentToken()),
+                  order)
+              .compose(
+                  outcome -> {
+                    if (outcome.answered()
+                        && outcome.answer().status() == PaymentStatus.AUTHORIZED) {
+                      return next(order, owner, SagaStep.COMMIT, null);
+                    }
+                    if ((outcome.answered() && outcome.answer().status() == PaymentStatus.DECLINED)
+                        || outcome.refused()) {
+                      return next(
+                          order, owner, SagaStep.COMPENSATE, CancelReasons.PAYMENT_DECLINED);
+                    }
+                    if (outcome.answered()) {
+                      return next(
+                          order, owner, SagaStep.COMPENSATE, CancelReasons.PAYMENT_UNAVAILABLE);
+                    }
+                    return retry(order, owner, CancelReasons.PAYMENT_UNAVAILABLE);
+                  });
+      case COMMIT ->
+          this.<Object>call(InventoryContract.COMMIT, new CommitReservation(order.id()), order)
+              .compose(
+                  outcome -> {
+                    if (outcome.answered()) {
+                      return finish(order, owner, OrderStatus.CONFIRMED, null);
+                    }
+                    if (outcome.refused()) {
+                      return next(
+                          order, owner, SagaStep.COMPENSATE, CancelReasons.RESERVATION_EXPIRED);
+                    }
+                    return retry(order, owner, null);
+                  });
       case COMPENSATE -> compensate(order, owner);
       case DONE -> Future.succeededFuture(order.view());
     };
@@ -139,23 +167,39 @@ final class Saga {
 
   /** Release, then refund; both are idempotent, so a compensation interrupted anywhere can simply run again. */
   private Future<Order> compensate(StoredOrder order, String owner) {
-    return this.<Object>call(InventoryContract.RELEASE, new ReleaseReservation(order.id(), order.cancelRequest()), order).compose(released -> {
-      if (released.refusedWith(InventoryError.RESERVATION_COMMITTED.code())) {
-        // the stock already left (a commit whose answer was lost): the order went through after all
-        LOG.warn("Order {}: compensation found its stock committed; confirming it instead", order.id());
-        return finish(order, owner, OrderStatus.CONFIRMED, null);
-      }
-      if (!released.answered()) {
-        return retry(order, owner, null);
-      }
-      return this.<Payment>call(PaymentsContract.REFUND, new Refund(order.id(), order.cancelRequest()), order).compose(refunded ->
-        refunded.answered() ? finish(order, owner, OrderStatus.CANCELLED, order.cancelRequest()) : retry(order, owner, null));
-    });
+    return this.<Object>call(
+            InventoryContract.RELEASE,
+            new ReleaseReservation(order.id(), order.cancelRequest()),
+            order)
+        .compose(
+            released -> {
+              if (released.refusedWith(InventoryError.RESERVATION_COMMITTED.code())) {
+                // the stock already left (a commit whose answer was lost): the order went through
+                // after all
+                LOG.warn(
+                    "Order {}: compensation found its stock committed; confirming it instead",
+                    order.id());
+                return finish(order, owner, OrderStatus.CONFIRMED, null);
+              }
+              if (!released.answered()) {
+                return retry(order, owner, null);
+              }
+              return this.<Payment>call(
+                      PaymentsContract.REFUND, new Refund(order.id(), order.cancelRequest()), order)
+                  .compose(
+                      refunded ->
+                          refunded.answered()
+                              ? finish(order, owner, OrderStatus.CANCELLED, order.cancelRequest())
+                              : retry(order, owner, null));
+            });
   }
 
-  private Future<Order> next(StoredOrder order, String owner, SagaStep step, String compensationReason) {
-    return repository.advance(pool, order, owner, step, compensationReason, config.lease())
-      .compose(advanced -> advanced.isPresent() ? run(advanced.get(), owner) : current(order.id()));
+  private Future<Order> next(
+      StoredOrder order, String owner, SagaStep step, String compensationReason) {
+    return repository
+        .advance(pool, order, owner, step, compensationReason, config.lease())
+        .compose(
+            advanced -> advanced.isPresent() ? run(advanced.get(), owner) : current(order.id()));
   }
 
   /**
@@ -169,46 +213,92 @@ final class Saga {
       if (giveUpReason != null) {
         return next(order, owner, SagaStep.COMPENSATE, giveUpReason);
       }
-      return repository.retryLater(pool, order.id(), owner, attempts, config.retryMax()).compose(scheduled -> current(order.id()));
+      return repository
+          .retryLater(pool, order.id(), owner, attempts, config.retryMax())
+          .compose(scheduled -> current(order.id()));
     }
     Duration delay = backoff(attempts);
-    return repository.retryHere(pool, order.id(), owner, attempts, delay, config.lease())
-      .compose(kept -> !kept ? current(order.id()) : vertx.timer(delay.toMillis())
-        .compose(waited -> repository.leased(pool, order.id(), owner))
-        .compose(leased -> leased.isPresent() ? run(leased.get(), owner) : current(order.id())));
+    return repository
+        .retryHere(pool, order.id(), owner, attempts, delay, config.lease())
+        .compose(
+            kept ->
+                !kept
+                    ? current(order.id())
+                    : vertx
+                        .timer(delay.toMillis())
+                        .compose(waited -> repository.leased(pool, order.id(), owner))
+                        .compose(
+                            leased ->
+                                leased.isPresent()
+                                    ? run(leased.get(), owner)
+                                    : current(order.id())));
   }
 
   /** The order final, with its event, in one statement; as it stands if this driver lost its lease meanwhile. */
-  private Future<Order> finish(StoredOrder order, String owner, OrderStatus status, String cancelReason) {
+  private Future<Order> finish(
+      StoredOrder order, String owner, OrderStatus status, String cancelReason) {
     Instant now = StoredTime.now();
-    Order ended = new Order(order.id(), order.userId(), status, cancelReason, order.lines(), order.totalMinor(), order.currency(),
-      order.createdAt(), now);
-    Future<Boolean> finished = status == OrderStatus.CONFIRMED
-      ? repository.finish(pool, owner, ended, OrdersContract.ORDER_CONFIRMED, new OrderConfirmed(UUID.randomUUID(), now, ended))
-      : repository.finish(pool, owner, ended, OrdersContract.ORDER_CANCELLED, new OrderCancelled(UUID.randomUUID(), now, ended));
-    return finished.compose(done -> {
-      if (!done) {
-        return current(order.id());
-      }
-      eventsWritten.run();
-      metrics.ended(status, cancelReason, order.createdAt());
-      return Future.succeededFuture(ended);
-    });
+    Order ended =
+        new Order(
+            order.id(),
+            order.userId(),
+            status,
+            cancelReason,
+            order.lines(),
+            order.totalMinor(),
+            order.currency(),
+            order.createdAt(),
+            now);
+    Future<Boolean> finished =
+        status == OrderStatus.CONFIRMED
+            ? repository.finish(
+                pool,
+                owner,
+                ended,
+                OrdersContract.ORDER_CONFIRMED,
+                new OrderConfirmed(UUID.randomUUID(), now, ended))
+            : repository.finish(
+                pool,
+                owner,
+                ended,
+                OrdersContract.ORDER_CANCELLED,
+                new OrderCancelled(UUID.randomUUID(), now, ended));
+    return finished.compose(
+        done -> {
+          if (!done) {
+            return current(order.id());
+          }
+          eventsWritten.run();
+          metrics.ended(status, cancelReason, order.createdAt());
+          return Future.succeededFuture(ended);
+        });
   }
 
   /** Sends a step's request; the outcome tells an answer, a refusal (a domain's own failure) and no answer apart. */
   private <T> Future<Outcome<T>> call(String address, Object request, StoredOrder order) {
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(config.stepTimeout().toMillis()).addHeader(Headers.REQUEST_ID, "order-" + order.id());
-    return vertx.eventBus().<T>request(address, request, options)
-      .map(Message::body)
-      .map(answer -> new Outcome<T>(answer, null))
-      .otherwise(failure -> {
-        if (failure instanceof DomainFailure refusal && refusal.kind() != ErrorKind.UNAVAILABLE && refusal.kind() != ErrorKind.INTERNAL) {
-          return new Outcome<>(null, refusal);
-        }
-        LOG.info("Order {}: {} did not answer ({}); will retry", order.id(), address, failure.getMessage());
-        return new Outcome<>(null, null);
-      });
+    DeliveryOptions options =
+        new DeliveryOptions()
+            .setSendTimeout(config.stepTimeout().toMillis())
+            .addHeader(Headers.REQUEST_ID, "order-" + order.id());
+    return vertx
+        .eventBus()
+        .<T>request(address, request, options)
+        .map(Message::body)
+        .map(answer -> new Outcome<T>(answer, null))
+        .otherwise(
+            failure -> {
+              if (failure instanceof DomainFailure refusal
+                  && refusal.kind() != ErrorKind.UNAVAILABLE
+                  && refusal.kind() != ErrorKind.INTERNAL) {
+                return new Outcome<>(null, refusal);
+              }
+              LOG.info(
+                  "Order {}: {} did not answer ({}); will retry",
+                  order.id(),
+                  address,
+                  failure.getMessage());
+              return new Outcome<>(null, null);
+            });
   }
 
   private Duration backoff(int attempts) {
@@ -223,5 +313,4 @@ final class Saga {
   private static List<StockLine> stockLines(StoredOrder order) {
     return order.lines().stream().map(line -> new StockLine(line.sku(), line.quantity())).toList();
   }
-
 }

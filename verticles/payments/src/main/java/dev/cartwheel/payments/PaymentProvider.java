@@ -25,7 +25,8 @@ public interface PaymentProvider {
     }
   }
 
-  Future<Authorization> authorize(String idempotencyKey, long amountMinor, String currency, String paymentToken);
+  Future<Authorization> authorize(
+      String idempotencyKey, long amountMinor, String currency, String paymentToken);
 
   /** True when a charge was refunded (now or before); false when nothing was ever charged under this key. */
   Future<Boolean> refund(String idempotencyKey);

@@ -1,5 +1,9 @@
 package dev.cartwheel.payments;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
 import dev.cartwheel.codecs.Codecs;
 import dev.cartwheel.codecs.DomainEvent;
 import dev.cartwheel.codecs.DomainFailure;
@@ -20,12 +24,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -33,10 +31,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @Timeout(90)
 class PaymentsVerticleIT {
@@ -51,9 +50,13 @@ class PaymentsVerticleIT {
     vertx = Vertx.vertx();
     bus = vertx.eventBus();
     Codecs.registerAll(bus);
-    TestServices.sql("DO $$ BEGIN IF to_regclass('payments.payments') IS NOT NULL THEN "
-      + "TRUNCATE payments.payments, payments.simulated_provider_ledger, payments.outbox; END IF; END $$");
-    PaymentsContract.EVENTS.keySet().forEach(address -> bus.<DomainEvent>consumer(address, message -> events.add(message.body())));
+    TestServices.sql(
+        "DO $$ BEGIN IF to_regclass('payments.payments') IS NOT NULL THEN "
+            + "TRUNCATE payments.payments, payments.simulated_provider_ledger, payments.outbox; END IF; END $$");
+    PaymentsContract.EVENTS
+        .keySet()
+        .forEach(
+            address -> bus.<DomainEvent>consumer(address, message -> events.add(message.body())));
   }
 
   @AfterEach
@@ -62,7 +65,8 @@ class PaymentsVerticleIT {
   }
 
   @Test
-  @DisplayName("an authorization is recorded with the provider's reference, once, however often it is asked")
+  @DisplayName(
+      "an authorization is recorded with the provider's reference, once, however often it is asked")
   void authorizeOnce() {
     deploy(Map.of());
     UUID order = UUID.randomUUID();
@@ -74,7 +78,9 @@ class PaymentsVerticleIT {
     assertThat(first.providerReference()).startsWith("sim_");
     assertThat(again).isEqualTo(first);
     assertThat(charges(order)).isEqualTo(1);
-    await().untilAsserted(() -> assertThat(events).filteredOn(PaymentAuthorized.class::isInstance).hasSize(1));
+    await()
+        .untilAsserted(
+            () -> assertThat(events).filteredOn(PaymentAuthorized.class::isInstance).hasSize(1));
   }
 
   @Test
@@ -83,18 +89,28 @@ class PaymentsVerticleIT {
     deploy(Map.of("payments.simulator.latencyMs", "100"));
     UUID order = UUID.randomUUID();
 
-    List<Future<Payment>> attempts = IntStream.range(0, 10)
-      .mapToObj(i -> bus.<Payment>request(PaymentsContract.AUTHORIZE, new Authorize(order, 1990, "EUR", "tok_visa")).map(message -> message.body()))
-      .toList();
+    List<Future<Payment>> attempts =
+        IntStream.range(0, 10)
+            .mapToObj(
+                i ->
+                    bus.<Payment>request(
+                            PaymentsContract.AUTHORIZE,
+                            new Authorize(order, 1990, "EUR", "tok_visa"))
+                        .map(message -> message.body()))
+            .toList();
     Future.all(attempts).await();
 
-    assertThat(attempts.stream().map(attempt -> attempt.result().providerReference()).distinct()).hasSize(1);
+    assertThat(attempts.stream().map(attempt -> attempt.result().providerReference()).distinct())
+        .hasSize(1);
     assertThat(charges(order)).isEqualTo(1);
-    await().untilAsserted(() -> assertThat(events).filteredOn(PaymentAuthorized.class::isInstance).hasSize(1));
+    await()
+        .untilAsserted(
+            () -> assertThat(events).filteredOn(PaymentAuthorized.class::isInstance).hasSize(1));
   }
 
   @Test
-  @DisplayName("the simulator declines its decline token and amounts over its limit; a decline is an answer, not a failure")
+  @DisplayName(
+      "the simulator declines its decline token and amounts over its limit; a decline is an answer, not a failure")
   void declines() {
     deploy(Map.of("payments.simulator.declineOverMinor", "10000"));
 
@@ -104,7 +120,9 @@ class PaymentsVerticleIT {
     assertThat(card.status()).isEqualTo(PaymentStatus.DECLINED);
     assertThat(card.declineReason()).isEqualTo("card-declined");
     assertThat(amount.declineReason()).isEqualTo("amount-over-limit");
-    await().untilAsserted(() -> assertThat(events).filteredOn(PaymentDeclined.class::isInstance).hasSize(2));
+    await()
+        .untilAsserted(
+            () -> assertThat(events).filteredOn(PaymentDeclined.class::isInstance).hasSize(2));
   }
 
   @Test
@@ -113,14 +131,16 @@ class PaymentsVerticleIT {
     UUID order = UUID.randomUUID();
     authorize(order, 5070, "tok_visa");
 
-    DomainFailure mismatch = failure(PaymentsContract.AUTHORIZE, new Authorize(order, 9999, "EUR", "tok_visa"));
+    DomainFailure mismatch =
+        failure(PaymentsContract.AUTHORIZE, new Authorize(order, 9999, "EUR", "tok_visa"));
 
     assertThat(mismatch.code()).isEqualTo("AMOUNT_MISMATCH");
     assertThat(charges(order)).isEqualTo(1);
   }
 
   @Test
-  @DisplayName("a refund gives an authorized payment back, once; refunding a decline or nothing takes nothing")
+  @DisplayName(
+      "a refund gives an authorized payment back, once; refunding a decline or nothing takes nothing")
   void refunds() {
     deploy(Map.of());
     UUID authorized = UUID.randomUUID();
@@ -133,24 +153,38 @@ class PaymentsVerticleIT {
     assertThat(refund(authorized).status()).isEqualTo(PaymentStatus.REFUNDED);
     assertThat(refund(declined).status()).isEqualTo(PaymentStatus.DECLINED);
     assertThat(refund(never).status()).isEqualTo(PaymentStatus.VOIDED);
-    assertThat(authorize(never, 5070, "tok_visa").status()).as("a late authorization of a voided order").isEqualTo(PaymentStatus.VOIDED);
+    assertThat(authorize(never, 5070, "tok_visa").status())
+        .as("a late authorization of a voided order")
+        .isEqualTo(PaymentStatus.VOIDED);
 
-    assertThat(TestServices.queryOne("SELECT refunded FROM payments.simulated_provider_ledger WHERE idempotency_key = 'order-" + authorized + "'")).isEqualTo("t");
+    assertThat(
+            TestServices.queryOne(
+                "SELECT refunded FROM payments.simulated_provider_ledger WHERE idempotency_key = 'order-"
+                    + authorized
+                    + "'"))
+        .isEqualTo("t");
     assertThat(charges(never)).isZero();
-    await().untilAsserted(() -> assertThat(events).filteredOn(PaymentRefunded.class::isInstance).hasSize(1));
+    await()
+        .untilAsserted(
+            () -> assertThat(events).filteredOn(PaymentRefunded.class::isInstance).hasSize(1));
   }
 
   @Test
-  @DisplayName("while the provider fails, nothing is charged, the payment stays PENDING and the breaker opens; once it is back, a retry settles it")
+  @DisplayName(
+      "while the provider fails, nothing is charged, the payment stays PENDING and the breaker opens; once it is back, a retry settles it")
   void providerOutage() {
     deploy(Map.of("payments.simulator.failurePercent", "100", "payments.breakerMaxFailures", "2"));
     UUID order = UUID.randomUUID();
 
     for (int i = 0; i < 3; i++) {
-      assertThat(failure(PaymentsContract.AUTHORIZE, new Authorize(order, 5070, "EUR", "tok_visa")).code()).isEqualTo("PROVIDER_UNAVAILABLE");
+      assertThat(
+              failure(PaymentsContract.AUTHORIZE, new Authorize(order, 5070, "EUR", "tok_visa"))
+                  .code())
+          .isEqualTo("PROVIDER_UNAVAILABLE");
     }
     assertThat(Node.of(vertx).circuitBreakers()).containsValue("OPEN");
-    assertThat(request(PaymentsContract.GET, new GetPayment(order)).status()).isEqualTo(PaymentStatus.PENDING);
+    assertThat(request(PaymentsContract.GET, new GetPayment(order)).status())
+        .isEqualTo(PaymentStatus.PENDING);
     assertThat(charges(order)).isZero();
 
     vertx.undeploy(deployment).await();
@@ -161,12 +195,16 @@ class PaymentsVerticleIT {
   }
 
   @Test
-  @DisplayName("a provider slower than the timeout: the attempt fails, the provider still charges, and the retry finds that charge instead of making another")
+  @DisplayName(
+      "a provider slower than the timeout: the attempt fails, the provider still charges, and the retry finds that charge instead of making another")
   void slowProviderIsRetriedWithoutDoubleCharge() {
     deploy(Map.of("payments.simulator.latencyMs", "700", "payments.providerTimeoutMs", "200"));
     UUID order = UUID.randomUUID();
 
-    assertThat(failure(PaymentsContract.AUTHORIZE, new Authorize(order, 5070, "EUR", "tok_visa")).code()).isEqualTo("PROVIDER_UNAVAILABLE");
+    assertThat(
+            failure(PaymentsContract.AUTHORIZE, new Authorize(order, 5070, "EUR", "tok_visa"))
+                .code())
+        .isEqualTo("PROVIDER_UNAVAILABLE");
     await().untilAsserted(() -> assertThat(charges(order)).isEqualTo(1));
 
     vertx.undeploy(deployment).await();
@@ -174,8 +212,12 @@ class PaymentsVerticleIT {
     Payment settled = authorize(order, 5070, "tok_visa");
 
     assertThat(settled.status()).isEqualTo(PaymentStatus.AUTHORIZED);
-    assertThat(settled.providerReference()).isEqualTo(TestServices.queryOne(
-      "SELECT reference FROM payments.simulated_provider_ledger WHERE idempotency_key = 'order-" + order + "'"));
+    assertThat(settled.providerReference())
+        .isEqualTo(
+            TestServices.queryOne(
+                "SELECT reference FROM payments.simulated_provider_ledger WHERE idempotency_key = 'order-"
+                    + order
+                    + "'"));
     assertThat(charges(order)).isEqualTo(1);
   }
 
@@ -185,39 +227,64 @@ class PaymentsVerticleIT {
     deploy(Map.of("payments.simulator.latencyMs", "300"));
     for (int i = 0; i < 5; i++) {
       UUID order = UUID.randomUUID();
-      Future<Payment> authorizing = bus.<Payment>request(PaymentsContract.AUTHORIZE, new Authorize(order, 5070, "EUR", "tok_visa"))
-        .map(message -> message.body());
+      Future<Payment> authorizing =
+          bus.<Payment>request(
+                  PaymentsContract.AUTHORIZE, new Authorize(order, 5070, "EUR", "tok_visa"))
+              .map(message -> message.body());
       Payment refunded = refund(order);
       authorizing.await();
 
-      // the authorization may have settled just before the refund (it then answered AUTHORIZED): either way the end state is the same
+      // the authorization may have settled just before the refund (it then answered AUTHORIZED):
+      // either way the end state is the same
       assertThat(refunded.status()).isIn(PaymentStatus.REFUNDED, PaymentStatus.VOIDED);
-      assertThat(request(PaymentsContract.GET, new GetPayment(order)).status()).isIn(PaymentStatus.REFUNDED, PaymentStatus.VOIDED);
-      assertThat(TestServices.queryOne("SELECT count(*) FROM payments.simulated_provider_ledger WHERE idempotency_key = 'order-" + order
-        + "' AND outcome = 'AUTHORIZED' AND NOT refunded")).as("charges kept by the provider").isEqualTo("0");
+      assertThat(request(PaymentsContract.GET, new GetPayment(order)).status())
+          .isIn(PaymentStatus.REFUNDED, PaymentStatus.VOIDED);
+      assertThat(
+              TestServices.queryOne(
+                  "SELECT count(*) FROM payments.simulated_provider_ledger WHERE idempotency_key = 'order-"
+                      + order
+                      + "' AND outcome = 'AUTHORIZED' AND NOT refunded"))
+          .as("charges kept by the provider")
+          .isEqualTo("0");
     }
   }
 
   @Test
-  @DisplayName("an authorization that reaches the provider after a refund closed its key settles VOIDED, charges nothing and announces nothing")
+  @DisplayName(
+      "an authorization that reaches the provider after a refund closed its key settles VOIDED, charges nothing and announces nothing")
   void authorizationOvertakenAtTheProvider() {
     deploy(Map.of());
     UUID order = UUID.randomUUID();
-    // what a refund that reached the provider first (while this payment was PENDING here) leaves in the provider's ledger
-    TestServices.sql("INSERT INTO payments.simulated_provider_ledger (idempotency_key, outcome, reference, amount_minor, currency)"
-      + " VALUES ('order-" + order + "', 'VOIDED', 'sim_void', 0, 'XXX')");
+    // what a refund that reached the provider first (while this payment was PENDING here) leaves in
+    // the provider's ledger
+    TestServices.sql(
+        "INSERT INTO payments.simulated_provider_ledger (idempotency_key, outcome, reference, amount_minor, currency)"
+            + " VALUES ('order-"
+            + order
+            + "', 'VOIDED', 'sim_void', 0, 'XXX')");
 
     assertThat(authorize(order, 5070, "tok_visa").status()).isEqualTo(PaymentStatus.VOIDED);
-    assertThat(request(PaymentsContract.GET, new GetPayment(order)).status()).isEqualTo(PaymentStatus.VOIDED);
+    assertThat(request(PaymentsContract.GET, new GetPayment(order)).status())
+        .isEqualTo(PaymentStatus.VOIDED);
     assertThat(refund(order).status()).isEqualTo(PaymentStatus.VOIDED);
     assertThat(charges(order)).isZero();
-    assertThat(TestServices.queryOne("SELECT count(*) FROM payments.outbox")).as("events written").isEqualTo("0");
+    assertThat(TestServices.queryOne("SELECT count(*) FROM payments.outbox"))
+        .as("events written")
+        .isEqualTo("0");
   }
 
   private void deploy(Map<String, String> overrides) {
-    Map<String, String> settings = new HashMap<>(Map.of("outbox.pollMs", "50", "payments.simulator.latencyMs", "0"));
+    Map<String, String> settings =
+        new HashMap<>(Map.of("outbox.pollMs", "50", "payments.simulator.latencyMs", "0"));
     settings.putAll(overrides);
-    deployment = vertx.deployVerticle(PaymentsVerticle.class, new DeploymentOptions().setConfig(TestConfig.forServices(vertx, settings)).setInstances(2)).await();
+    deployment =
+        vertx
+            .deployVerticle(
+                PaymentsVerticle.class,
+                new DeploymentOptions()
+                    .setConfig(TestConfig.forServices(vertx, settings))
+                    .setInstances(2))
+            .await();
   }
 
   private Payment authorize(UUID order, long amount, String token) {
@@ -229,15 +296,21 @@ class PaymentsVerticleIT {
   }
 
   private Payment request(String address, Object body) {
-    return (Payment) bus.request(address, body, new DeliveryOptions().setSendTimeout(10_000)).await().body();
+    return (Payment)
+        bus.request(address, body, new DeliveryOptions().setSendTimeout(10_000)).await().body();
   }
 
   private DomainFailure failure(String address, Object body) {
-    return catchThrowableOfType(DomainFailure.class, () -> bus.request(address, body, new DeliveryOptions().setSendTimeout(10_000)).await());
+    return catchThrowableOfType(
+        DomainFailure.class,
+        () -> bus.request(address, body, new DeliveryOptions().setSendTimeout(10_000)).await());
   }
 
   private static int charges(UUID order) {
-    return Integer.parseInt(TestServices.queryOne("SELECT count(*) FROM payments.simulated_provider_ledger WHERE idempotency_key = 'order-" + order
-      + "' AND outcome = 'AUTHORIZED'"));
+    return Integer.parseInt(
+        TestServices.queryOne(
+            "SELECT count(*) FROM payments.simulated_provider_ledger WHERE idempotency_key = 'order-"
+                + order
+                + "' AND outcome = 'AUTHORIZED'"));
   }
 }

@@ -2,7 +2,6 @@ package dev.cartwheel.testkit;
 
 import dev.cartwheel.embedded.KafkaBroker;
 import dev.cartwheel.embedded.PostgresServer;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,8 +19,7 @@ public final class TestServices {
   private static PostgresServer postgres;
   private static KafkaBroker kafka;
 
-  private TestServices() {
-  }
+  private TestServices() {}
 
   public static synchronized String postgresUrl() {
     if (postgres == null) {
@@ -47,7 +45,7 @@ public final class TestServices {
   /** Runs SQL against the shared test database (setup, reset, inspection), returning the update count. */
   public static int sql(String statement) {
     try (Connection connection = connect();
-         Statement sql = connection.createStatement()) {
+        Statement sql = connection.createStatement()) {
       return sql.executeUpdate(statement);
     } catch (SQLException e) {
       throw new IllegalStateException("test SQL failed: " + statement, e);
@@ -63,8 +61,8 @@ public final class TestServices {
   /** Runs a query against the shared test database and returns its first column, row by row. */
   public static List<String> queryColumn(String query) {
     try (Connection connection = connect();
-         Statement sql = connection.createStatement();
-         var rows = sql.executeQuery(query)) {
+        Statement sql = connection.createStatement();
+        var rows = sql.executeQuery(query)) {
       List<String> column = new ArrayList<>();
       while (rows.next()) {
         column.add(rows.getString(1));

@@ -7,7 +7,6 @@ import dev.cartwheel.codecs.users.UsersError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -27,10 +26,12 @@ final class PasswordHasher {
 
   private static final int SALT_BYTES = 16;
   private static final int HASH_BYTES = 32;
-  private static final Pattern PHC_COST = Pattern.compile("^\\$argon2id\\$v=19\\$m=(\\d{1,9}),t=(\\d{1,9}),p=(\\d{1,9})\\$");
+  private static final Pattern PHC_COST =
+      Pattern.compile("^\\$argon2id\\$v=19\\$m=(\\d{1,9}),t=(\\d{1,9}),p=(\\d{1,9})\\$");
 
   private final WorkerExecutor workers;
-  private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES);
+  private final Argon2 argon2 =
+      Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES);
   private final UsersConfig.Hashing cost;
   private final int queueLimit;
   private final AtomicInteger queued = new AtomicInteger();
@@ -43,14 +44,17 @@ final class PasswordHasher {
   }
 
   static Future<PasswordHasher> create(Vertx vertx, UsersConfig.Hashing hashing) {
-    WorkerExecutor workers = vertx.createSharedWorkerExecutor("cartwheel-password-hashing", hashing.threadCount());
+    WorkerExecutor workers =
+        vertx.createSharedWorkerExecutor("cartwheel-password-hashing", hashing.threadCount());
     PasswordHasher hasher = new PasswordHasher(workers, hashing);
     // loads the native library (a start that cannot hash fails here, not at the first login)
-    return workers.executeBlocking(() -> hasher.hashNow(UUID.randomUUID().toString()), false)
-      .map(decoy -> {
-        hasher.decoyHash = decoy;
-        return hasher;
-      });
+    return workers
+        .executeBlocking(() -> hasher.hashNow(UUID.randomUUID().toString()), false)
+        .map(
+            decoy -> {
+              hasher.decoyHash = decoy;
+              return hasher;
+            });
   }
 
   Future<String> hash(String password) {
@@ -58,14 +62,15 @@ final class PasswordHasher {
   }
 
   Future<Boolean> matches(String password, String storedHash) {
-    return bounded(() -> {
-      char[] chars = password.toCharArray();
-      try {
-        return argon2.verify(storedHash, chars, StandardCharsets.UTF_8);
-      } finally {
-        argon2.wipeArray(chars);
-      }
-    });
+    return bounded(
+        () -> {
+          char[] chars = password.toCharArray();
+          try {
+            return argon2.verify(storedHash, chars, StandardCharsets.UTF_8);
+          } finally {
+            argon2.wipeArray(chars);
+          }
+        });
   }
 
   /**
@@ -75,7 +80,9 @@ final class PasswordHasher {
    */
   boolean weakerThanConfigured(String storedHash) {
     Matcher stored = PHC_COST.matcher(storedHash);
-    return !stored.find() || Long.parseLong(stored.group(1)) < cost.memoryKib() || Long.parseLong(stored.group(2)) < cost.iterations();
+    return !stored.find()
+        || Long.parseLong(stored.group(1)) < cost.memoryKib()
+        || Long.parseLong(stored.group(2)) < cost.iterations();
   }
 
   /**
@@ -86,7 +93,9 @@ final class PasswordHasher {
   private <T> Future<T> bounded(Callable<T> hashing) {
     if (queued.incrementAndGet() > queueLimit) {
       queued.decrementAndGet();
-      return Future.failedFuture(DomainFailure.of(UsersError.BUSY, "Too many password checks at once; try again in a moment."));
+      return Future.failedFuture(
+          DomainFailure.of(
+              UsersError.BUSY, "Too many password checks at once; try again in a moment."));
     }
     return workers.executeBlocking(hashing, false).andThen(done -> queued.decrementAndGet());
   }
@@ -94,7 +103,8 @@ final class PasswordHasher {
   private String hashNow(String password) {
     char[] chars = password.toCharArray();
     try {
-      return argon2.hash(cost.iterations(), cost.memoryKib(), cost.parallelism(), chars, StandardCharsets.UTF_8);
+      return argon2.hash(
+          cost.iterations(), cost.memoryKib(), cost.parallelism(), chars, StandardCharsets.UTF_8);
     } finally {
       argon2.wipeArray(chars);
     }

@@ -3,7 +3,6 @@ package dev.cartwheel.users;
 import dev.cartwheel.codecs.FieldError;
 import dev.cartwheel.codecs.users.EmailAddresses;
 import dev.cartwheel.codecs.users.RegisterUser;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -56,7 +55,8 @@ final class RegistrationRules {
     } else if (!isPlausibleEmail(email)) {
       errors.add(new FieldError("email", "must be a valid e-mail address"));
     }
-    passwordProblem(command.password(), email).ifPresent(problem -> errors.add(new FieldError("password", problem)));
+    passwordProblem(command.password(), email)
+        .ifPresent(problem -> errors.add(new FieldError("password", problem)));
     String name = command.fullName() == null ? "" : command.fullName().trim();
     if (name.isEmpty()) {
       errors.add(new FieldError("fullName", "is required"));
@@ -70,12 +70,15 @@ final class RegistrationRules {
 
   /** Shaped like an address, short enough, no control characters (PostgreSQL text cannot even hold NUL). */
   static boolean isPlausibleEmail(String normalized) {
-    return normalized != null && normalized.length() <= EMAIL_MAX
-      && EMAIL.matcher(normalized).matches() && !CONTROL.matcher(normalized).find();
+    return normalized != null
+        && normalized.length() <= EMAIL_MAX
+        && EMAIL.matcher(normalized).matches()
+        && !CONTROL.matcher(normalized).find();
   }
 
   NewAccount normalize(RegisterUser command) {
-    return new NewAccount(EmailAddresses.normalize(command.email()), command.password(), command.fullName().trim());
+    return new NewAccount(
+        EmailAddresses.normalize(command.email()), command.password(), command.fullName().trim());
   }
 
   private Optional<String> passwordProblem(String password, String email) {
@@ -92,7 +95,11 @@ final class RegistrationRules {
     String lower = password.toLowerCase(Locale.ROOT);
     boolean oneRepeatedCharacter = password.codePoints().distinct().count() == 1;
     String localPart = email == null ? null : email.substring(0, Math.max(0, email.indexOf('@')));
-    boolean isTheEmail = Objects.equals(lower, email) || (localPart != null && localPart.length() >= PASSWORD_MIN && lower.contains(localPart));
+    boolean isTheEmail =
+        Objects.equals(lower, email)
+            || (localPart != null
+                && localPart.length() >= PASSWORD_MIN
+                && lower.contains(localPart));
     if (oneRepeatedCharacter || commonPasswords.contains(lower) || isTheEmail) {
       return Optional.of("is too easy to guess: avoid common passwords and your e-mail address");
     }
@@ -101,12 +108,16 @@ final class RegistrationRules {
 
   private static Set<String> loadCommonPasswords() {
     try (var in = RegistrationRules.class.getResourceAsStream("/common-passwords.txt");
-         var reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(in, "common-passwords.txt"), StandardCharsets.UTF_8))) {
-      return reader.lines()
-        .map(String::trim)
-        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-        .map(line -> line.toLowerCase(Locale.ROOT))
-        .collect(Collectors.toUnmodifiableSet());
+        var reader =
+            new BufferedReader(
+                new InputStreamReader(
+                    Objects.requireNonNull(in, "common-passwords.txt"), StandardCharsets.UTF_8))) {
+      return reader
+          .lines()
+          .map(String::trim)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+          .map(line -> line.toLowerCase(Locale.ROOT))
+          .collect(Collectors.toUnmodifiableSet());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

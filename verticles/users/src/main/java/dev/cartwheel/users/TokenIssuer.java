@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,10 +28,11 @@ final class TokenIssuer {
 
   Session issue(UserProfile user) {
     Instant expiresAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(settings.ttl());
-    JsonObject claims = new JsonObject()
-      .put("sub", user.id().toString())
-      .put("roles", new JsonArray(user.roles()))
-      .put("exp", expiresAt.getEpochSecond());
+    JsonObject claims =
+        new JsonObject()
+            .put("sub", user.id().toString())
+            .put("roles", new JsonArray(user.roles()))
+            .put("exp", expiresAt.getEpochSecond());
     return new Session(user, signer.generateToken(claims, options), expiresAt);
   }
 }

@@ -5,14 +5,19 @@ import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.db.PgSettings;
 import dev.cartwheel.runtime.outbox.OutboxRelay;
-
 import java.util.Optional;
 
 /** The users domain's settings, read once at deploy time. */
-public record UsersConfig(PgSettings pg, OutboxRelay.Settings outbox, JwtSettings jwt, Hashing hashing, Optional<AdminSeed> admin) {
+public record UsersConfig(
+    PgSettings pg,
+    OutboxRelay.Settings outbox,
+    JwtSettings jwt,
+    Hashing hashing,
+    Optional<AdminSeed> admin) {
 
   /** Argon2id cost (OWASP: 19 MiB, 2 passes, 1 lane), how many threads may hash at once (0: one per core), how many may wait. */
-  public record Hashing(int memoryKib, int iterations, int parallelism, int threads, int queueLimit) {
+  public record Hashing(
+      int memoryKib, int iterations, int parallelism, int threads, int queueLimit) {
 
     int threadCount() {
       return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
@@ -31,20 +36,35 @@ public record UsersConfig(PgSettings pg, OutboxRelay.Settings outbox, JwtSetting
   public static UsersConfig from(ConfigReader config) {
     JwtSettings jwt = JwtSettings.from(config);
     if (jwt.privateKey().isEmpty()) {
-      throw new ConfigException("jwt.privateKey", "is required where the users verticle runs (it signs tokens)" + " in profile '" + config.profile() + "'");
+      throw new ConfigException(
+          "jwt.privateKey",
+          "is required where the users verticle runs (it signs tokens)"
+              + " in profile '"
+              + config.profile()
+              + "'");
     }
-    Hashing hashing = new Hashing(
-      config.integer("users.hashMemoryKib", 1024, 1024 * 1024),
-      config.integer("users.hashIterations", 1, 20),
-      config.integer("users.hashParallelism", 1, 16),
-      config.integer("users.hashThreads", 0, 64),
-      config.integer("users.hashQueueLimit", 1, 10_000));
+    Hashing hashing =
+        new Hashing(
+            config.integer("users.hashMemoryKib", 1024, 1024 * 1024),
+            config.integer("users.hashIterations", 1, 20),
+            config.integer("users.hashParallelism", 1, 16),
+            config.integer("users.hashThreads", 0, 64),
+            config.integer("users.hashQueueLimit", 1, 10_000));
     Optional<String> adminEmail = config.optionalString("users.adminEmail");
     Optional<String> adminPassword = config.optionalString("users.adminPassword");
     if (adminEmail.isPresent() != adminPassword.isPresent()) {
       String missing = adminEmail.isPresent() ? "users.adminPassword" : "users.adminEmail";
-      throw new ConfigException(missing, "is required when " + (adminEmail.isPresent() ? "users.adminEmail" : "users.adminPassword") + " is set");
+      throw new ConfigException(
+          missing,
+          "is required when "
+              + (adminEmail.isPresent() ? "users.adminEmail" : "users.adminPassword")
+              + " is set");
     }
-    return new UsersConfig(PgSettings.from(config), OutboxRelay.Settings.from(config), jwt, hashing, adminEmail.map(email -> new AdminSeed(email, adminPassword.get())));
+    return new UsersConfig(
+        PgSettings.from(config),
+        OutboxRelay.Settings.from(config),
+        jwt,
+        hashing,
+        adminEmail.map(email -> new AdminSeed(email, adminPassword.get())));
   }
 }

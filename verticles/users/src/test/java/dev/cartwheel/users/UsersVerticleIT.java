@@ -1,5 +1,10 @@
 package dev.cartwheel.users;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
 import dev.cartwheel.codecs.Codecs;
 import dev.cartwheel.codecs.DomainFailure;
 import dev.cartwheel.codecs.FieldError;
@@ -24,12 +29,6 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.TokenCredentials;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,11 +37,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @Timeout(90)
 class UsersVerticleIT {
@@ -63,7 +62,8 @@ class UsersVerticleIT {
     vertx = Vertx.vertx();
     bus = vertx.eventBus();
     Codecs.registerAll(bus);
-    TestServices.sql("DO $$ BEGIN IF to_regclass('users.users') IS NOT NULL THEN TRUNCATE users.users, users.outbox; END IF; END $$");
+    TestServices.sql(
+        "DO $$ BEGIN IF to_regclass('users.users') IS NOT NULL THEN TRUNCATE users.users, users.outbox; END IF; END $$");
     config = TestConfig.forServices(vertx, Map.of());
     deploy(1);
   }
@@ -76,10 +76,13 @@ class UsersVerticleIT {
     assertThat(session.user().email()).isEqualTo("ada@example.com");
     assertThat(session.user().fullName()).isEqualTo("Ada Lovelace");
     assertThat(session.user().roles()).containsExactly(Roles.CUSTOMER);
-    assertThat(session.expiresAt()).isCloseTo(Instant.now().plus(Duration.ofHours(1)), within(Duration.ofSeconds(5)));
+    assertThat(session.expiresAt())
+        .isCloseTo(Instant.now().plus(Duration.ofHours(1)), within(Duration.ofSeconds(5)));
 
-    User user = Jwt.verifier(vertx, JwtSettings.from(new ConfigReader(config)))
-      .authenticate(new TokenCredentials(session.token())).await();
+    User user =
+        Jwt.verifier(vertx, JwtSettings.from(new ConfigReader(config)))
+            .authenticate(new TokenCredentials(session.token()))
+            .await();
     assertThat(user.subject()).isEqualTo(session.user().id().toString());
     assertThat(user.principal().getJsonArray("roles").getList()).containsExactly(Roles.CUSTOMER);
     assertThat(user.principal().getString("iss")).isEqualTo("cartwheel");
@@ -87,16 +90,30 @@ class UsersVerticleIT {
   }
 
   @Test
-  @DisplayName("a registration publishes UserRegistered (through the outbox), without the password or its hash")
+  @DisplayName(
+      "a registration publishes UserRegistered (through the outbox), without the password or its hash")
   void registrationIsPublished() {
     List<UserRegistered> published = new CopyOnWriteArrayList<>();
-    bus.<UserRegistered>consumer(UsersContract.USER_REGISTERED, message -> published.add(message.body()));
+    bus.<UserRegistered>consumer(
+        UsersContract.USER_REGISTERED, message -> published.add(message.body()));
 
     Session session = register("ada@example.com", PASSWORD, "Ada Lovelace");
 
-    await().untilAsserted(() -> assertThat(published).extracting(event -> event.user().id()).contains(session.user().id()));
-    String payload = TestServices.queryOne("SELECT payload::text FROM users.outbox WHERE aggregate_id = '" + session.user().id() + "'");
-    assertThat(payload).contains("ada@example.com").doesNotContain(PASSWORD).doesNotContain("argon2");
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(published)
+                    .extracting(event -> event.user().id())
+                    .contains(session.user().id()));
+    String payload =
+        TestServices.queryOne(
+            "SELECT payload::text FROM users.outbox WHERE aggregate_id = '"
+                + session.user().id()
+                + "'");
+    assertThat(payload)
+        .contains("ada@example.com")
+        .doesNotContain(PASSWORD)
+        .doesNotContain("argon2");
   }
 
   @Test
@@ -104,7 +121,9 @@ class UsersVerticleIT {
   void passwordsAreStoredAsArgon2id() {
     register("ada@example.com", PASSWORD, "Ada Lovelace");
 
-    String stored = TestServices.queryOne("SELECT password_hash FROM users.users WHERE email = 'ada@example.com'");
+    String stored =
+        TestServices.queryOne(
+            "SELECT password_hash FROM users.users WHERE email = 'ada@example.com'");
     assertThat(stored).startsWith("$argon2id$v=19$m=8192,t=1,p=1$").doesNotContain(PASSWORD);
   }
 
@@ -113,68 +132,111 @@ class UsersVerticleIT {
   void duplicateEmailIsRefused() {
     register("ada@example.com", PASSWORD, "Ada Lovelace");
 
-    DomainFailure failure = failureOf(bus.request(UsersContract.REGISTER, new RegisterUser("ADA@example.com", "another-password-42", "Ada Again")));
+    DomainFailure failure =
+        failureOf(
+            bus.request(
+                UsersContract.REGISTER,
+                new RegisterUser("ADA@example.com", "another-password-42", "Ada Again")));
 
     assertThat(failure.code()).isEqualTo("EMAIL_TAKEN");
-    assertThat(TestServices.queryOne("SELECT count(*) FROM users.users WHERE email = 'ada@example.com'")).isEqualTo("1");
+    assertThat(
+            TestServices.queryOne(
+                "SELECT count(*) FROM users.users WHERE email = 'ada@example.com'"))
+        .isEqualTo("1");
   }
 
   @Test
   @DisplayName("racing registrations of one address create exactly one account")
   void racingRegistrationsCreateOneAccount() {
-    List<Future<Message<Object>>> attempts = IntStream.range(0, 8)
-      .mapToObj(i -> bus.request(UsersContract.REGISTER, new RegisterUser("race@example.com", PASSWORD, "Racer " + i)))
-      .toList();
+    List<Future<Message<Object>>> attempts =
+        IntStream.range(0, 8)
+            .mapToObj(
+                i ->
+                    bus.request(
+                        UsersContract.REGISTER,
+                        new RegisterUser("race@example.com", PASSWORD, "Racer " + i)))
+            .toList();
     Future.join(attempts).otherwiseEmpty().await();
 
     assertThat(attempts.stream().filter(Future::succeeded)).hasSize(1);
-    assertThat(attempts.stream().filter(Future::failed).map(attempt -> ((DomainFailure) attempt.cause()).code()))
-      .hasSize(7).containsOnly("EMAIL_TAKEN");
-    assertThat(TestServices.queryOne("SELECT count(*) FROM users.users WHERE email = 'race@example.com'")).isEqualTo("1");
+    assertThat(
+            attempts.stream()
+                .filter(Future::failed)
+                .map(attempt -> ((DomainFailure) attempt.cause()).code()))
+        .hasSize(7)
+        .containsOnly("EMAIL_TAKEN");
+    assertThat(
+            TestServices.queryOne(
+                "SELECT count(*) FROM users.users WHERE email = 'race@example.com'"))
+        .isEqualTo("1");
   }
 
   @Test
-  @DisplayName("invalid e-mail, weak password and missing name are each reported as a field error, and nothing is written")
+  @DisplayName(
+      "invalid e-mail, weak password and missing name are each reported as a field error, and nothing is written")
   void invalidInputIsRefusedFieldByField() {
-    assertThat(fieldErrors(new RegisterUser("not-an-address", "short", ""))).containsExactly(
-      new FieldError("email", "must be a valid e-mail address"),
-      new FieldError("password", "must be at least 10 characters"),
-      new FieldError("fullName", "is required"));
-    assertThat(fieldErrors(new RegisterUser(null, null, null))).extracting(FieldError::field)
-      .containsExactly("email", "password", "fullName");
+    assertThat(fieldErrors(new RegisterUser("not-an-address", "short", "")))
+        .containsExactly(
+            new FieldError("email", "must be a valid e-mail address"),
+            new FieldError("password", "must be at least 10 characters"),
+            new FieldError("fullName", "is required"));
+    assertThat(fieldErrors(new RegisterUser(null, null, null)))
+        .extracting(FieldError::field)
+        .containsExactly("email", "password", "fullName");
     assertThat(fieldErrors(new RegisterUser("ada@example.com", "Password123", "Ada")))
-      .containsExactly(new FieldError("password", "is too easy to guess: avoid common passwords and your e-mail address"));
-    assertThat(fieldErrors(new RegisterUser("ada@example.com", "zzzzzzzzzzzz", "Ada"))).extracting(FieldError::field).containsExactly("password");
-    assertThat(fieldErrors(new RegisterUser("charles.babbage@example.com", "charles.babbage@example.com", "Charles")))
-      .extracting(FieldError::field).containsExactly("password");
+        .containsExactly(
+            new FieldError(
+                "password",
+                "is too easy to guess: avoid common passwords and your e-mail address"));
+    assertThat(fieldErrors(new RegisterUser("ada@example.com", "zzzzzzzzzzzz", "Ada")))
+        .extracting(FieldError::field)
+        .containsExactly("password");
+    assertThat(
+            fieldErrors(
+                new RegisterUser(
+                    "charles.babbage@example.com", "charles.babbage@example.com", "Charles")))
+        .extracting(FieldError::field)
+        .containsExactly("password");
     assertThat(fieldErrors(new RegisterUser("ada@example.com", "x".repeat(129), "Ada")))
-      .containsExactly(new FieldError("password", "must be at most 128 characters"));
+        .containsExactly(new FieldError("password", "must be at most 128 characters"));
     assertThat(fieldErrors(new RegisterUser("ada@example.com", PASSWORD, "Ada\u0000Lovelace")))
-      .containsExactly(new FieldError("fullName", "must not contain control characters"));
+        .containsExactly(new FieldError("fullName", "must not contain control characters"));
 
-    assertThat(TestServices.queryOne("SELECT count(*) FROM users.users WHERE NOT 'admin' = ANY(roles)")).isEqualTo("0");
+    assertThat(
+            TestServices.queryOne(
+                "SELECT count(*) FROM users.users WHERE NOT 'admin' = ANY(roles)"))
+        .isEqualTo("0");
   }
 
   @Test
-  @DisplayName("a burst of logins beyond the hashing queue gets a fast BUSY, not a pile of timeouts")
+  @DisplayName(
+      "a burst of logins beyond the hashing queue gets a fast BUSY, not a pile of timeouts")
   void hashingQueueIsBounded() {
     redeploy(Map.of("users.hashThreads", "1", "users.hashQueueLimit", "2"));
 
-    List<Future<Message<Object>>> logins = IntStream.range(0, 12)
-      .mapToObj(i -> bus.request(UsersContract.LOGIN, new Login("nobody-" + i + "@example.com", PASSWORD)))
-      .toList();
+    List<Future<Message<Object>>> logins =
+        IntStream.range(0, 12)
+            .mapToObj(
+                i ->
+                    bus.request(
+                        UsersContract.LOGIN, new Login("nobody-" + i + "@example.com", PASSWORD)))
+            .toList();
     Future.join(logins).otherwiseEmpty().await();
 
     assertThat(logins.stream().map(login -> ((DomainFailure) login.cause()).code()))
-      .contains("BUSY", "INVALID_CREDENTIALS")
-      .containsOnly("BUSY", "INVALID_CREDENTIALS");
+        .contains("BUSY", "INVALID_CREDENTIALS")
+        .containsOnly("BUSY", "INVALID_CREDENTIALS");
   }
 
   @Test
   void loginWithTheRightPasswordReturnsAToken() {
     Session registered = register("ada@example.com", PASSWORD, "Ada Lovelace");
 
-    Session session = (Session) bus.request(UsersContract.LOGIN, new Login("  ADA@example.com", PASSWORD)).await().body();
+    Session session =
+        (Session)
+            bus.request(UsersContract.LOGIN, new Login("  ADA@example.com", PASSWORD))
+                .await()
+                .body();
 
     assertThat(session.user()).isEqualTo(registered.user());
     assertThat(session.token()).isNotBlank();
@@ -185,8 +247,11 @@ class UsersVerticleIT {
   void wrongPasswordAndUnknownEmailLookTheSame() {
     register("ada@example.com", PASSWORD, "Ada Lovelace");
 
-    DomainFailure wrongPassword = failureOf(bus.request(UsersContract.LOGIN, new Login("ada@example.com", "not-the-password")));
-    DomainFailure unknownEmail = failureOf(bus.request(UsersContract.LOGIN, new Login("nobody@example.com", PASSWORD)));
+    DomainFailure wrongPassword =
+        failureOf(
+            bus.request(UsersContract.LOGIN, new Login("ada@example.com", "not-the-password")));
+    DomainFailure unknownEmail =
+        failureOf(bus.request(UsersContract.LOGIN, new Login("nobody@example.com", PASSWORD)));
 
     assertThat(wrongPassword.code()).isEqualTo("INVALID_CREDENTIALS");
     assertThat(unknownEmail.code()).isEqualTo(wrongPassword.code());
@@ -201,35 +266,57 @@ class UsersVerticleIT {
     register("ada@example.com", PASSWORD, "Ada Lovelace");
     List<Long> wrongPassword = new ArrayList<>();
     List<Long> unknownEmail = new ArrayList<>();
-    for (int i = 0; i < 21; i++) {  // interleaved, so that the machine's noise falls on both alike
+    for (int i = 0; i < 21; i++) { // interleaved, so that the machine's noise falls on both alike
       wrongPassword.add(loginNanos(new Login("ada@example.com", "not-the-password")));
       unknownEmail.add(loginNanos(new Login("nobody-" + i + "@example.com", PASSWORD)));
     }
-    // a login that skipped the hash would be about 25 times faster (a hash is ~25 ms here, the lookup ~1 ms); the
-    // bounds leave room for this shared machine's noise (runs of 15 pairs read 0.68 and 1.46) and still catch that
+    // a login that skipped the hash would be about 25 times faster (a hash is ~25 ms here, the
+    // lookup ~1 ms); the
+    // bounds leave room for this shared machine's noise (runs of 15 pairs read 0.68 and 1.46) and
+    // still catch that
     double ratio = (double) median(unknownEmail) / median(wrongPassword);
-    assertThat(ratio).as("median unknown address ÷ median wrong password (%s / %s ns)", median(unknownEmail), median(wrongPassword))
-      .isBetween(0.5, 2.0);
+    assertThat(ratio)
+        .as(
+            "median unknown address ÷ median wrong password (%s / %s ns)",
+            median(unknownEmail), median(wrongPassword))
+        .isBetween(0.5, 2.0);
   }
 
   @Test
-  @DisplayName("a correct login with a hash weaker than configured makes it again at the configured cost; the password keeps working")
+  @DisplayName(
+      "a correct login with a hash weaker than configured makes it again at the configured cost; the password keeps working")
   void weakHashesAreUpgradedAtLogin() throws Exception {
-    String[] legacy = PasswordHasherTest.fixtures().stream()
-      .filter(fixture -> fixture[1].startsWith("$argon2id$v=19$m=8192,t=1,p=1$") && fixture[0].equals("correct-horse-battery")).findFirst().orElseThrow();
-    String[] stronger = PasswordHasherTest.fixtures().stream()
-      .filter(fixture -> fixture[1].startsWith("$argon2id$v=19$m=65536,t=3,p=4$") && fixture[0].equals("correct-horse-battery")).findFirst().orElseThrow();
+    String[] legacy =
+        PasswordHasherTest.fixtures().stream()
+            .filter(
+                fixture ->
+                    fixture[1].startsWith("$argon2id$v=19$m=8192,t=1,p=1$")
+                        && fixture[0].equals("correct-horse-battery"))
+            .findFirst()
+            .orElseThrow();
+    String[] stronger =
+        PasswordHasherTest.fixtures().stream()
+            .filter(
+                fixture ->
+                    fixture[1].startsWith("$argon2id$v=19$m=65536,t=3,p=4$")
+                        && fixture[0].equals("correct-horse-battery"))
+            .findFirst()
+            .orElseThrow();
     redeploy(Map.of("users.hashMemoryKib", "19456", "users.hashIterations", "2"));
     UUID weak = register("weak@example.com", PASSWORD, "Weak Hash").user().id();
     UUID strong = register("strong@example.com", PASSWORD, "Strong Hash").user().id();
-    TestServices.sql("UPDATE users.users SET password_hash = '" + legacy[1] + "' WHERE id = '" + weak + "'");
-    TestServices.sql("UPDATE users.users SET password_hash = '" + stronger[1] + "' WHERE id = '" + strong + "'");
+    TestServices.sql(
+        "UPDATE users.users SET password_hash = '" + legacy[1] + "' WHERE id = '" + weak + "'");
+    TestServices.sql(
+        "UPDATE users.users SET password_hash = '" + stronger[1] + "' WHERE id = '" + strong + "'");
 
     failureOf(bus.request(UsersContract.LOGIN, new Login("weak@example.com", "not-the-password")));
     assertThat(storedHash(weak)).as("a wrong password changes nothing").isEqualTo(legacy[1]);
 
     bus.request(UsersContract.LOGIN, new Login("weak@example.com", legacy[0])).await();
-    await().atMost(Duration.ofSeconds(10)).until(() -> storedHash(weak).startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> storedHash(weak).startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
     bus.request(UsersContract.LOGIN, new Login("weak@example.com", legacy[0])).await();
 
     bus.request(UsersContract.LOGIN, new Login("strong@example.com", stronger[0])).await();
@@ -241,22 +328,36 @@ class UsersVerticleIT {
   void aProfileIsReadByUserId() {
     Session session = register("ada@example.com", PASSWORD, "Ada Lovelace");
 
-    UserProfile profile = (UserProfile) bus.request(UsersContract.GET_PROFILE, new GetProfile(session.user().id())).await().body();
+    UserProfile profile =
+        (UserProfile)
+            bus.request(UsersContract.GET_PROFILE, new GetProfile(session.user().id()))
+                .await()
+                .body();
     assertThat(profile).isEqualTo(session.user());
 
-    DomainFailure unknown = failureOf(bus.request(UsersContract.GET_PROFILE, new GetProfile(UUID.randomUUID())));
+    DomainFailure unknown =
+        failureOf(bus.request(UsersContract.GET_PROFILE, new GetProfile(UUID.randomUUID())));
     assertThat(unknown.code()).isEqualTo("USER_NOT_FOUND");
   }
 
   @Test
-  @DisplayName("the configured administrator is seeded with the admin role, once, however many instances start")
+  @DisplayName(
+      "the configured administrator is seeded with the admin role, once, however many instances start")
   void administratorIsSeededOnce() {
     deploy(3);
 
-    Session admin = (Session) bus.request(UsersContract.LOGIN, new Login("admin@cartwheel.dev", "cartwheel-dev-admin")).await().body();
+    Session admin =
+        (Session)
+            bus.request(
+                    UsersContract.LOGIN, new Login("admin@cartwheel.dev", "cartwheel-dev-admin"))
+                .await()
+                .body();
 
     assertThat(admin.user().roles()).containsExactlyInAnyOrder(Roles.ADMIN, Roles.CUSTOMER);
-    assertThat(TestServices.queryOne("SELECT count(*) FROM users.users WHERE email = 'admin@cartwheel.dev'")).isEqualTo("1");
+    assertThat(
+            TestServices.queryOne(
+                "SELECT count(*) FROM users.users WHERE email = 'admin@cartwheel.dev'"))
+        .isEqualTo("1");
   }
 
   private void redeploy(Map<String, String> overrides) {
@@ -276,15 +377,22 @@ class UsersVerticleIT {
   }
 
   private static String storedHash(UUID userId) {
-    return TestServices.queryOne("SELECT password_hash FROM users.users WHERE id = '" + userId + "'");
+    return TestServices.queryOne(
+        "SELECT password_hash FROM users.users WHERE id = '" + userId + "'");
   }
 
   private void deploy(int instances) {
-    vertx.deployVerticle(UsersVerticle.class, new DeploymentOptions().setConfig(config).setInstances(instances)).await();
+    vertx
+        .deployVerticle(
+            UsersVerticle.class, new DeploymentOptions().setConfig(config).setInstances(instances))
+        .await();
   }
 
   private Session register(String email, String password, String fullName) {
-    return (Session) bus.request(UsersContract.REGISTER, new RegisterUser(email, password, fullName)).await().body();
+    return (Session)
+        bus.request(UsersContract.REGISTER, new RegisterUser(email, password, fullName))
+            .await()
+            .body();
   }
 
   private List<FieldError> fieldErrors(RegisterUser command) {

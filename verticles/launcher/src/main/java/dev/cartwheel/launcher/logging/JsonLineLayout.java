@@ -6,7 +6,6 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.LayoutBase;
 import dev.cartwheel.runtime.observability.RequestContext;
 import io.vertx.core.json.JsonObject;
-
 import java.time.Instant;
 
 /**
@@ -18,12 +17,13 @@ public final class JsonLineLayout extends LayoutBase<ILoggingEvent> {
 
   @Override
   public String doLayout(ILoggingEvent event) {
-    JsonObject line = new JsonObject()
-      .put("time", Instant.ofEpochMilli(event.getTimeStamp()).toString())
-      .put("level", event.getLevel().toString())
-      .put("logger", event.getLoggerName())
-      .put("thread", event.getThreadName())
-      .put("message", event.getFormattedMessage());
+    JsonObject line =
+        new JsonObject()
+            .put("time", Instant.ofEpochMilli(event.getTimeStamp()).toString())
+            .put("level", event.getLevel().toString())
+            .put("logger", event.getLoggerName())
+            .put("thread", event.getThreadName())
+            .put("message", event.getFormattedMessage());
     RequestContext.traceId().ifPresent(trace -> line.put("trace_id", trace));
     RequestContext.requestId().ifPresent(request -> line.put("request_id", request));
     IThrowableProxy thrown = event.getThrowableProxy();

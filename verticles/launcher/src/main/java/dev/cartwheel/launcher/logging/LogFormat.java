@@ -8,9 +8,8 @@ import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.config.ConfigReader;
-import org.slf4j.LoggerFactory;
-
 import java.util.Iterator;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code logging.format}: {@code text} leaves logback.xml as it is; {@code json} gives the root logger's
@@ -20,8 +19,7 @@ public final class LogFormat {
 
   private static final String KEY = "logging.format";
 
-  private LogFormat() {
-  }
+  private LogFormat() {}
 
   /** True for json, false for text; anything else is a ConfigException. */
   public static boolean json(ConfigReader config) {
@@ -38,7 +36,8 @@ public final class LogFormat {
       return;
     }
     LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
-    Iterator<Appender<ILoggingEvent>> appenders = logback.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders();
+    Iterator<Appender<ILoggingEvent>> appenders =
+        logback.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders();
     while (appenders.hasNext()) {
       if (appenders.next() instanceof OutputStreamAppender<ILoggingEvent> stream) {
         stream.setEncoder(jsonEncoder(logback));

@@ -1,5 +1,8 @@
 package dev.cartwheel.launcher.logging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -9,24 +12,29 @@ import dev.cartwheel.runtime.config.ConfigReader;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class LogFormatTest {
 
   @Test
   void loggingFormatIsTextOrJson() {
     assertThat(LogFormat.json(config("text"))).isFalse();
     assertThat(LogFormat.json(config("json"))).isTrue();
-    assertThatThrownBy(() -> LogFormat.json(config("xml"))).isInstanceOf(ConfigException.class).hasMessageContaining("logging.format");
+    assertThatThrownBy(() -> LogFormat.json(config("xml")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("logging.format");
   }
 
   @Test
   void aJsonLineIsOneObjectWithTheEventAndItsStackTrace() {
     LoggerContext context = new LoggerContext();
     Logger logger = context.getLogger("dev.cartwheel.orders.Saga");
-    LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.WARN, "Order {} failed", new IllegalStateException("boom"),
-      new Object[] {"o-1"});
+    LoggingEvent event =
+        new LoggingEvent(
+            Logger.class.getName(),
+            logger,
+            Level.WARN,
+            "Order {} failed",
+            new IllegalStateException("boom"),
+            new Object[] {"o-1"});
     JsonLineLayout layout = new JsonLineLayout();
     layout.setContext(context);
     layout.start();
@@ -43,6 +51,7 @@ class LogFormatTest {
   }
 
   private static ConfigReader config(String format) {
-    return new ConfigReader(new JsonObject().put("logging", new JsonObject().put("format", format)));
+    return new ConfigReader(
+        new JsonObject().put("logging", new JsonObject().put("format", format)));
   }
 }

@@ -10,8 +10,7 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 /** Builds the vertx-auth-jwt provider from {@link JwtSettings}: verify-only, or able to sign too. */
 public final class Jwt {
 
-  private Jwt() {
-  }
+  private Jwt() {}
 
   /** Verifies signature, issuer and expiry; cannot sign. */
   public static JWTAuth verifier(Vertx vertx, JwtSettings settings) {
@@ -20,23 +19,28 @@ public final class Jwt {
 
   /** Signs tokens (and verifies them). Requires {@code jwt.privateKey}. */
   public static JWTAuth signer(Vertx vertx, JwtSettings settings) {
-    String privateKey = settings.privateKey()
-      .orElseThrow(() -> new ConfigException("jwt.privateKey", "is required to sign tokens"));
+    String privateKey =
+        settings
+            .privateKey()
+            .orElseThrow(() -> new ConfigException("jwt.privateKey", "is required to sign tokens"));
     PubSecKeyOptions signing = key(settings, privateKey, "jwt.privateKey");
     create(vertx, settings, "jwt.privateKey", signing);
     return create(vertx, settings, "jwt.publicKey", signing, publicKey(settings));
   }
 
   /** Creates the provider; a key it cannot parse is reported as {@code blamedKey}. */
-  private static JWTAuth create(Vertx vertx, JwtSettings settings, String blamedKey, PubSecKeyOptions... keys) {
-    JWTAuthOptions options = new JWTAuthOptions().setJWTOptions(new JWTOptions().setIssuer(settings.issuer()));
+  private static JWTAuth create(
+      Vertx vertx, JwtSettings settings, String blamedKey, PubSecKeyOptions... keys) {
+    JWTAuthOptions options =
+        new JWTAuthOptions().setJWTOptions(new JWTOptions().setIssuer(settings.issuer()));
     for (PubSecKeyOptions key : keys) {
       options.addPubSecKey(key);
     }
     try {
       return JWTAuth.create(vertx, options);
     } catch (RuntimeException e) {
-      throw new ConfigException(blamedKey, "is not a usable " + settings.algorithm() + " key (" + e.getMessage() + ")");
+      throw new ConfigException(
+          blamedKey, "is not a usable " + settings.algorithm() + " key (" + e.getMessage() + ")");
     }
   }
 

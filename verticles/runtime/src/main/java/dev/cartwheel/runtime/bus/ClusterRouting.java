@@ -7,7 +7,6 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
-
 import java.util.function.Supplier;
 
 /**
@@ -20,19 +19,19 @@ import java.util.function.Supplier;
 public interface ClusterRouting extends Shareable {
 
   /** A registered consumer, and how to take it out of the cluster's routing while it keeps listening. */
-  record Routed<T>(MessageConsumer<T> consumer, Supplier<Future<Void>> leaveRouting) {
-  }
+  record Routed<T>(MessageConsumer<T> consumer, Supplier<Future<Void>> leaveRouting) {}
 
   /** Registers {@code handler} on {@code address}. */
   <T> Routed<T> consumer(Vertx vertx, String address, Handler<Message<T>> handler);
 
   /** A single Vert.x instance: other nodes route nothing here, so there is nothing to leave. */
-  ClusterRouting LOCAL = new ClusterRouting() {
-    @Override
-    public <T> Routed<T> consumer(Vertx vertx, String address, Handler<Message<T>> handler) {
-      return new Routed<>(vertx.eventBus().consumer(address, handler), Future::succeededFuture);
-    }
-  };
+  ClusterRouting LOCAL =
+      new ClusterRouting() {
+        @Override
+        public <T> Routed<T> consumer(Vertx vertx, String address, Handler<Message<T>> handler) {
+          return new Routed<>(vertx.eventBus().consumer(address, handler), Future::succeededFuture);
+        }
+      };
 
   static void install(Vertx vertx, ClusterRouting routing) {
     map(vertx).put(ClusterRouting.class.getName(), routing);

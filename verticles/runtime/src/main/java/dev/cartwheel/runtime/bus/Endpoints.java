@@ -14,14 +14,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import org.slf4j.Logger;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
 
 /**
  * The event-bus addresses one verticle instance answers. Every request gets an answer: the operation's
@@ -35,6 +34,7 @@ import java.util.function.Supplier;
 public final class Endpoints {
 
   private static final long DRAIN_POLL_MS = 20;
+
   /** How long a clustered instance keeps answering after it left the routing: the other nodes catch up. */
   private static final Duration LATE_ARRIVALS = Duration.ofMillis(500);
 
@@ -57,31 +57,46 @@ public final class Endpoints {
   public <T, R> Endpoints reply(String address, Function<T, Future<R>> operation) {
     replyAddresses.add(address);
     Node node = Node.of(vertx);
-    Handler<Message<T>> answer = message -> {
-      node.handled(address);
-      RequestContext.bind(message.headers().get(Headers.REQUEST_ID));
-      track(() -> operation.apply(message.body())).onComplete(
-        message::reply,
-        error -> message.reply(asDomainFailure(error, message)));
-    };
+    Handler<Message<T>> answer =
+        message -> {
+          node.handled(address);
+          RequestContext.bind(message.headers().get(Headers.REQUEST_ID));
+          track(() -> operation.apply(message.body()))
+              .onComplete(message::reply, error -> message.reply(asDomainFailure(error, message)));
+        };
     ClusterRouting.Routed<T> routed = routing.consumer(vertx, address, answer);
-    // A request that reached this consumer just as it unregistered: answered while the instance drains
+    // A request that reached this consumer just as it unregistered: answered while the instance
+    // drains
     // (Vert.x would fail it at once as a TIMEOUT), refused as "no handler" once it has drained.
-    VertxInternals.onDiscarded(routed.consumer(), message -> {
-      if (drained) {
-        message.reply(new ReplyException(ReplyFailure.NO_HANDLERS, "no handler any more for " + address));
-      } else {
-        answer.handle(message);
-      }
-    });
+    VertxInternals.onDiscarded(
+        routed.consumer(),
+        message -> {
+          if (drained) {
+            message.reply(
+                new ReplyException(ReplyFailure.NO_HANDLERS, "no handler any more for " + address));
+          } else {
+            answer.handle(message);
+          }
+        });
     consumers.add(routed);
     return this;
   }
 
   /** Handles each event published on {@code address}; a failure is logged (events have no one to answer). */
   public <T> Endpoints subscribe(String address, Function<Message<T>, Future<?>> handler) {
-    consumers.add(routing.<T>consumer(vertx, address, message -> track(() -> handler.apply(message)).onFailure(error ->
-      log.error("Handling {} failed (event {})", address, message.headers().get(Headers.EVENT_ID), error))));
+    consumers.add(
+        routing.<T>consumer(
+            vertx,
+            address,
+            message ->
+                track(() -> handler.apply(message))
+                    .onFailure(
+                        error ->
+                            log.error(
+                                "Handling {} failed (event {})",
+                                address,
+                                message.headers().get(Headers.EVENT_ID),
+                                error))));
     return this;
   }
 
@@ -90,8 +105,11 @@ public final class Endpoints {
    * {@code service} is published in the service registry.
    */
   public Future<Void> ready(String service) {
-    publication = Future.all(consumers.stream().map(routed -> routed.consumer().completion()).toList())
-      .compose(registered -> ServiceRegistry.of(vertx).publish(service, List.copyOf(replyAddresses)));
+    publication =
+        Future.all(consumers.stream().map(routed -> routed.consumer().completion()).toList())
+            .compose(
+                registered ->
+                    ServiceRegistry.of(vertx).publish(service, List.copyOf(replyAddresses)));
     return publication.mapEmpty();
   }
 
@@ -100,29 +118,44 @@ public final class Endpoints {
    * waits (up to {@code timeout}) for the operations in flight.
    */
   public Future<Void> drain(Duration timeout) {
-    Future<Void> withdrawn = publication.transform(published -> published.succeeded()
-      ? ServiceRegistry.of(vertx).withdraw(published.result())
-      : Future.succeededFuture());
+    Future<Void> withdrawn =
+        publication.transform(
+            published ->
+                published.succeeded()
+                    ? ServiceRegistry.of(vertx).withdraw(published.result())
+                    : Future.succeededFuture());
     return withdrawn
-      .transform(done -> Future.join(consumers.stream().map(routed -> routed.leaveRouting().get()).toList()))
-      .transform(left -> vertx.isClustered() ? vertx.timer(LATE_ARRIVALS.toMillis()) : Future.succeededFuture())
-      .transform(caughtUp -> Future.join(consumers.stream().map(routed -> routed.consumer().unregister()).toList()))
-      .transform(unregistered -> idle(timeout));
+        .transform(
+            done ->
+                Future.join(consumers.stream().map(routed -> routed.leaveRouting().get()).toList()))
+        .transform(
+            left ->
+                vertx.isClustered()
+                    ? vertx.timer(LATE_ARRIVALS.toMillis())
+                    : Future.succeededFuture())
+        .transform(
+            caughtUp ->
+                Future.join(
+                    consumers.stream().map(routed -> routed.consumer().unregister()).toList()))
+        .transform(unregistered -> idle(timeout));
   }
 
   private Future<Void> idle(Duration timeout) {
     Promise<Void> idle = Promise.promise();
     long deadline = System.nanoTime() + timeout.toNanos();
-    vertx.setPeriodic(1, DRAIN_POLL_MS, timer -> {
-      if (inFlight.get() == 0 || System.nanoTime() > deadline) {
-        vertx.cancelTimer(timer);
-        if (inFlight.get() > 0) {
-          log.warn("Stopping with {} operations still in flight", inFlight.get());
-        }
-        drained = true;
-        idle.tryComplete();
-      }
-    });
+    vertx.setPeriodic(
+        1,
+        DRAIN_POLL_MS,
+        timer -> {
+          if (inFlight.get() == 0 || System.nanoTime() > deadline) {
+            vertx.cancelTimer(timer);
+            if (inFlight.get() > 0) {
+              log.warn("Stopping with {} operations still in flight", inFlight.get());
+            }
+            drained = true;
+            idle.tryComplete();
+          }
+        });
     return idle.future();
   }
 
@@ -141,7 +174,11 @@ public final class Endpoints {
     if (error instanceof DomainFailure failure) {
       return failure;
     }
-    log.error("{} failed (request {})", message.address(), message.headers().get(Headers.REQUEST_ID), error);
+    log.error(
+        "{} failed (request {})",
+        message.address(),
+        message.headers().get(Headers.REQUEST_ID),
+        error);
     return DomainFailure.of(CommonError.INTERNAL_ERROR, "The request could not be completed.");
   }
 }

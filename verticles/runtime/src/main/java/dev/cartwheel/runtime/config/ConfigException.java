@@ -26,7 +26,10 @@ public final class ConfigException extends RuntimeException {
   }
 
   static ConfigException unknownVariable(String name) {
-    return new ConfigException(name + ": unknown setting (no configuration key has this name; see the README's configuration table)", (Throwable) null);
+    return new ConfigException(
+        name
+            + ": unknown setting (no configuration key has this name; see the README's configuration table)",
+        (Throwable) null);
   }
 
   static ConfigException inFile(String file, String problem) {
@@ -34,7 +37,10 @@ public final class ConfigException extends RuntimeException {
   }
 
   static ConfigException unreadable(String file, Throwable cause) {
-    String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().lines().findFirst().orElse("");
+    String reason =
+        cause.getMessage() == null
+            ? cause.getClass().getSimpleName()
+            : cause.getMessage().lines().findFirst().orElse("");
     return new ConfigException(file + ": cannot read configuration file (" + reason + ")", cause);
   }
 }

@@ -1,15 +1,13 @@
 package dev.cartwheel.runtime.config;
 
 import io.vertx.core.json.JsonObject;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** Dotted paths into nested JSON ({@code http.port}); a leaf is anything that is not an object. */
 public final class ConfigPaths {
 
-  private ConfigPaths() {
-  }
+  private ConfigPaths() {}
 
   public static List<String> leaves(JsonObject json) {
     List<String> paths = new ArrayList<>();

@@ -2,7 +2,6 @@ package dev.cartwheel.runtime.config;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +16,7 @@ public final class ConfigReader {
 
   /** The profile and those it extends, the profile first (set by {@link ConfigLoader}). */
   static final String PROFILES = "profiles";
+
   private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|privatekey).*");
 
   private final JsonObject root;
@@ -40,7 +40,8 @@ public final class ConfigReader {
   }
 
   public String requiredString(String key) {
-    return optionalString(key).orElseThrow(() -> new ConfigException(key, "is required" + inProfile()));
+    return optionalString(key)
+        .orElseThrow(() -> new ConfigException(key, "is required" + inProfile()));
   }
 
   /** A string that may be null or blank (meaning "not set"). */
@@ -65,10 +66,12 @@ public final class ConfigReader {
     if (value instanceof Number n && n.doubleValue() == n.longValue()) {
       number = n.longValue();
     } else {
-      throw new ConfigException(key, "expected an integer between " + min + " and " + max + ", got " + shown(key, value));
+      throw new ConfigException(
+          key, "expected an integer between " + min + " and " + max + ", got " + shown(key, value));
     }
     if (number < min || number > max) {
-      throw new ConfigException(key, "expected an integer between " + min + " and " + max + ", got " + number);
+      throw new ConfigException(
+          key, "expected an integer between " + min + " and " + max + ", got " + number);
     }
     return number;
   }

@@ -2,7 +2,6 @@ package dev.cartwheel.runtime.config;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -20,23 +19,24 @@ public final class EnvOverrides {
   public static final String PREFIX = "CARTWHEEL_";
 
   /** Short names operators use; each stands for one key. */
-  public static final Map<String, String> ALIASES = Map.of(
-    "CARTWHEEL_VERTICLES", "deploy",
-    "CARTWHEEL_CLUSTER", "cluster.enabled");
+  public static final Map<String, String> ALIASES =
+      Map.of(
+          "CARTWHEEL_VERTICLES", "deploy",
+          "CARTWHEEL_CLUSTER", "cluster.enabled");
 
   /** Read by the launcher before any file is loaded; they are not configuration keys. */
-  public static final Set<String> LAUNCHER_VARIABLES = Set.of("CARTWHEEL_PROFILE", "CARTWHEEL_CONF_DIR");
+  public static final Set<String> LAUNCHER_VARIABLES =
+      Set.of("CARTWHEEL_PROFILE", "CARTWHEEL_CONF_DIR");
 
-  private EnvOverrides() {
-  }
+  private EnvOverrides() {}
 
   /** The variable to suggest for {@code key}: its short alias when it has one. */
   public static String preferredEnvName(String key) {
     return ALIASES.entrySet().stream()
-      .filter(alias -> alias.getValue().equals(key))
-      .map(Map.Entry::getKey)
-      .findFirst()
-      .orElseGet(() -> envName(key));
+        .filter(alias -> alias.getValue().equals(key))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseGet(() -> envName(key));
   }
 
   public static String envName(String key) {
@@ -58,26 +58,28 @@ public final class EnvOverrides {
   static void apply(JsonObject config, Map<String, String> env) {
     Map<String, String> keysByEnvName = new HashMap<>(ALIASES);
     ConfigPaths.leaves(config).forEach(key -> keysByEnvName.put(envName(key), key));
-    env.forEach((name, value) -> {
-      if (!name.startsWith(PREFIX) || LAUNCHER_VARIABLES.contains(name)) {
-        return;
-      }
-      String key = keysByEnvName.get(name);
-      if (key == null) {
-        throw ConfigException.unknownVariable(name);
-      }
-      ConfigPaths.set(config, key, coerce(ConfigPaths.get(config, key), value));
-    });
+    env.forEach(
+        (name, value) -> {
+          if (!name.startsWith(PREFIX) || LAUNCHER_VARIABLES.contains(name)) {
+            return;
+          }
+          String key = keysByEnvName.get(name);
+          if (key == null) {
+            throw ConfigException.unknownVariable(name);
+          }
+          ConfigPaths.set(config, key, coerce(ConfigPaths.get(config, key), value));
+        });
   }
 
   /** Applies {@code key → text} overrides (from command-line flags), typed like the value they replace. */
   static void applyKeys(JsonObject config, Map<String, String> overrides) {
-    overrides.forEach((key, value) -> {
-      if (!ConfigPaths.has(config, key)) {
-        throw new ConfigException(key, "unknown key");
-      }
-      ConfigPaths.set(config, key, coerce(ConfigPaths.get(config, key), value));
-    });
+    overrides.forEach(
+        (key, value) -> {
+          if (!ConfigPaths.has(config, key)) {
+            throw new ConfigException(key, "unknown key");
+          }
+          ConfigPaths.set(config, key, coerce(ConfigPaths.get(config, key), value));
+        });
   }
 
   /**
@@ -99,7 +101,10 @@ public final class EnvOverrides {
     }
     if (current instanceof JsonArray) {
       JsonArray items = new JsonArray();
-      Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).forEach(items::add);
+      Arrays.stream(value.split(","))
+          .map(String::trim)
+          .filter(item -> !item.isEmpty())
+          .forEach(items::add);
       return items;
     }
     return text;

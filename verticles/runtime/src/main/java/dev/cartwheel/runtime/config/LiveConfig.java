@@ -9,15 +9,14 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Shareable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The configuration a node runs with now. A few keys are live (rate limits, the gateway's breaker and
@@ -32,12 +31,16 @@ public final class LiveConfig implements Shareable {
   private static final String SHARED = "cartwheel.runtime";
   private static final String KEY = "liveConfig";
   private static final List<String> LIVE_PREFIXES = List.of("rateLimits.");
-  /** Each applied where it is read (logging.format is not: the log layout is set at start, so it waits for a restart). */
-  private static final Set<String> LIVE_KEYS = Set.of("gateway.breakerMaxFailures", "gateway.breakerResetMs", "gateway.requestTimeoutMs",
-    "logging.levels");
 
-  private record Subscriber(Context context, Consumer<ConfigReader> listener) {
-  }
+  /** Each applied where it is read (logging.format is not: the log layout is set at start, so it waits for a restart). */
+  private static final Set<String> LIVE_KEYS =
+      Set.of(
+          "gateway.breakerMaxFailures",
+          "gateway.breakerResetMs",
+          "gateway.requestTimeoutMs",
+          "logging.levels");
+
+  private record Subscriber(Context context, Consumer<ConfigReader> listener) {}
 
   private final Vertx vertx;
   private final Consumer<ConfigReader> validator;
@@ -72,8 +75,10 @@ public final class LiveConfig implements Shareable {
   /** The live keys and their values now. */
   public JsonObject liveValues() {
     JsonObject values = new JsonObject();
-    ConfigPaths.leaves(current.json()).stream().filter(LiveConfig::isLive).sorted()
-      .forEach(key -> values.put(key, ConfigPaths.get(current.json(), key)));
+    ConfigPaths.leaves(current.json()).stream()
+        .filter(LiveConfig::isLive)
+        .sorted()
+        .forEach(key -> values.put(key, ConfigPaths.get(current.json(), key)));
     return values;
   }
 
@@ -86,8 +91,16 @@ public final class LiveConfig implements Shareable {
 
   /** Starts applying the changes published to every node; completes once it hears them cluster-wide. */
   public Future<Void> listen() {
-    changes = vertx.eventBus().consumer(ConfigContract.CHANGED, message ->
-      apply(new JsonObject(message.body().changes()), message.body().changedBy(), message.body().source()));
+    changes =
+        vertx
+            .eventBus()
+            .consumer(
+                ConfigContract.CHANGED,
+                message ->
+                    apply(
+                        new JsonObject(message.body().changes()),
+                        message.body().changedBy(),
+                        message.body().source()));
     return changes.completion();
   }
 
@@ -98,7 +111,11 @@ public final class LiveConfig implements Shareable {
   /** Checks the changes here, then publishes them to every node, this one included. */
   public void publish(JsonObject changes, String changedBy, String source) {
     check(changes);
-    vertx.eventBus().publish(ConfigContract.CHANGED, new ConfigChanged(changes.encode(), changedBy, source, Instant.now()));
+    vertx
+        .eventBus()
+        .publish(
+            ConfigContract.CHANGED,
+            new ConfigChanged(changes.encode(), changedBy, source, Instant.now()));
   }
 
   /**
@@ -107,19 +124,28 @@ public final class LiveConfig implements Shareable {
    */
   public ConfigReader check(JsonObject changes) {
     JsonObject candidate = current.json().copy();
-    changes.forEach(change -> {
-      String key = change.getKey();
-      if (!ConfigPaths.has(candidate, key)) {
-        throw new ConfigException(key, "unknown key");
-      }
-      if (!isLive(key)) {
-        throw new ConfigException(key, "is not a live key: change it in conf/ and restart the node");
-      }
-      if (change.getValue() instanceof JsonObject || (change.getValue() instanceof JsonArray) != (ConfigPaths.get(candidate, key) instanceof JsonArray)) {
-        throw new ConfigException(key, "expected a value like " + ConfigPaths.get(candidate, key) + ", got " + change.getValue());
-      }
-      ConfigPaths.set(candidate, key, change.getValue());
-    });
+    changes.forEach(
+        change -> {
+          String key = change.getKey();
+          if (!ConfigPaths.has(candidate, key)) {
+            throw new ConfigException(key, "unknown key");
+          }
+          if (!isLive(key)) {
+            throw new ConfigException(
+                key, "is not a live key: change it in conf/ and restart the node");
+          }
+          if (change.getValue() instanceof JsonObject
+              || (change.getValue() instanceof JsonArray)
+                  != (ConfigPaths.get(candidate, key) instanceof JsonArray)) {
+            throw new ConfigException(
+                key,
+                "expected a value like "
+                    + ConfigPaths.get(candidate, key)
+                    + ", got "
+                    + change.getValue());
+          }
+          ConfigPaths.set(candidate, key, change.getValue());
+        });
     ConfigReader checked = new ConfigReader(candidate);
     validator.accept(checked);
     return checked;
@@ -131,14 +157,28 @@ public final class LiveConfig implements Shareable {
     try {
       next = check(changes);
     } catch (ConfigException e) {
-      LOG.error("Configuration change by {} ({}) refused on this node, the old values stay: {}", changedBy, source, e.getMessage());
+      LOG.error(
+          "Configuration change by {} ({}) refused on this node, the old values stay: {}",
+          changedBy,
+          source,
+          e.getMessage());
       return false;
     }
     ConfigReader previous = current;
-    changes.fieldNames().forEach(key -> LOG.info("Configuration {} changed from {} to {} by {} ({})",
-      key, ConfigPaths.get(previous.json(), key), ConfigPaths.get(next.json(), key), changedBy, source));
+    changes
+        .fieldNames()
+        .forEach(
+            key ->
+                LOG.info(
+                    "Configuration {} changed from {} to {} by {} ({})",
+                    key,
+                    ConfigPaths.get(previous.json(), key),
+                    ConfigPaths.get(next.json(), key),
+                    changedBy,
+                    source));
     current = next;
-    subscribers.forEach(subscriber -> subscriber.context().runOnContext(run -> subscriber.listener().accept(next)));
+    subscribers.forEach(
+        subscriber -> subscriber.context().runOnContext(run -> subscriber.listener().accept(next)));
     return true;
   }
 }

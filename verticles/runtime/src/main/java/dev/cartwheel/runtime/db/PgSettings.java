@@ -3,7 +3,6 @@ package dev.cartwheel.runtime.db;
 import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.config.ConfigReader;
 import io.vertx.pgclient.PgConnectOptions;
-
 import java.net.URI;
 
 /**
@@ -22,24 +21,39 @@ public record PgSettings(PgConnectOptions connectOptions, String jdbcUrl, int po
       uri = URI.create(url);
     } catch (RuntimeException e) {
       // the parsers' messages quote the whole URI, password included: never pass them on
-      throw new ConfigException("pg.url", "not a PostgreSQL URI like postgresql://user@host:5432/db");
+      throw new ConfigException(
+          "pg.url", "not a PostgreSQL URI like postgresql://user@host:5432/db");
     }
     config.optionalString("pg.user").ifPresent(options::setUser);
     config.optionalString("pg.password").ifPresent(options::setPassword);
     options.setCachePreparedStatements(true);
-    return new PgSettings(options, jdbcUrl(options, uri.getRawQuery()), config.integer("pg.poolSize", 1, 200));
+    return new PgSettings(
+        options, jdbcUrl(options, uri.getRawQuery()), config.integer("pg.poolSize", 1, 200));
   }
 
   /** The same server for JDBC (Flyway): host, port, database and the URI's parameters (sslmode, ...). */
   private static String jdbcUrl(PgConnectOptions options, String query) {
-    String host = options.getHost().contains(":") ? "[" + options.getHost() + "]" : options.getHost();
-    return "jdbc:postgresql://" + host + ":" + options.getPort() + "/" + options.getDatabase() + (query == null ? "" : "?" + query);
+    String host =
+        options.getHost().contains(":") ? "[" + options.getHost() + "]" : options.getHost();
+    return "jdbc:postgresql://"
+        + host
+        + ":"
+        + options.getPort()
+        + "/"
+        + options.getDatabase()
+        + (query == null ? "" : "?" + query);
   }
 
   /** For logs and banners: who, where, which database; no password, no parameters. */
   public String displayUrl() {
     String user = connectOptions.getUser() == null ? "" : connectOptions.getUser() + "@";
-    return "postgresql://" + user + connectOptions.getHost() + ":" + connectOptions.getPort() + "/" + connectOptions.getDatabase();
+    return "postgresql://"
+        + user
+        + connectOptions.getHost()
+        + ":"
+        + connectOptions.getPort()
+        + "/"
+        + connectOptions.getDatabase();
   }
 
   public String user() {

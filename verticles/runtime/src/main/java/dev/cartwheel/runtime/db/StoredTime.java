@@ -10,8 +10,7 @@ import java.time.temporal.ChronoUnit;
  */
 public final class StoredTime {
 
-  private StoredTime() {
-  }
+  private StoredTime() {}
 
   public static Instant now() {
     return Instant.now().truncatedTo(ChronoUnit.MICROS);

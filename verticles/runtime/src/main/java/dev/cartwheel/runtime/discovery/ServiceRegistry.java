@@ -11,7 +11,6 @@ import io.vertx.servicediscovery.Record;
 import io.vertx.servicediscovery.ServiceDiscovery;
 import io.vertx.servicediscovery.ServiceDiscoveryOptions;
 import io.vertx.servicediscovery.Status;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,29 +35,44 @@ public final class ServiceRegistry implements Shareable {
 
   /** Every publication and withdrawal is announced here (the record as JSON). */
   public static final String ANNOUNCE = "cartwheel.services.announce";
+
   private static final String TYPE = "event-bus";
   private static final String MAP = "cartwheel.discovery";
 
   /** One published record, as the gateway and operators see it. */
-  public record Service(String name, String node, String version, String status, List<String> addresses, String registration) {
+  public record Service(
+      String name,
+      String node,
+      String version,
+      String status,
+      List<String> addresses,
+      String registration) {
 
     public boolean up() {
       return Status.UP.name().equals(status);
     }
 
     public JsonObject toJson() {
-      return new JsonObject().put("name", name).put("node", node).put("version", version).put("status", status)
-        .put("addresses", new JsonArray(addresses)).put("registration", registration);
+      return new JsonObject()
+          .put("name", name)
+          .put("node", node)
+          .put("version", version)
+          .put("status", status)
+          .put("addresses", new JsonArray(addresses))
+          .put("registration", registration);
     }
   }
 
   private final ServiceDiscovery discovery;
   private final Node node;
+
   /** This node's publications: a key of ours → the record as currently registered. */
   private final Map<String, Record> own = new ConcurrentHashMap<>();
 
   private ServiceRegistry(Vertx vertx) {
-    this.discovery = ServiceDiscovery.create(vertx, new ServiceDiscoveryOptions().setName("cartwheel").setAnnounceAddress(ANNOUNCE));
+    this.discovery =
+        ServiceDiscovery.create(
+            vertx, new ServiceDiscoveryOptions().setName("cartwheel").setAnnounceAddress(ANNOUNCE));
     this.node = Node.of(vertx);
   }
 
@@ -69,26 +83,37 @@ public final class ServiceRegistry implements Shareable {
 
   /** Publishes a service instance on this node; the returned key withdraws it. */
   public Future<String> publish(String name, List<String> addresses) {
-    Record record = new Record().setName(name).setType(TYPE).setStatus(Status.UP)
-      .setLocation(new JsonObject().put("addresses", new JsonArray(addresses)))
-      .setMetadata(new JsonObject().put("node", node.id()).put("version", node.build().version()));
+    Record record =
+        new Record()
+            .setName(name)
+            .setType(TYPE)
+            .setStatus(Status.UP)
+            .setLocation(new JsonObject().put("addresses", new JsonArray(addresses)))
+            .setMetadata(
+                new JsonObject().put("node", node.id()).put("version", node.build().version()));
     String key = UUID.randomUUID().toString();
-    return discovery.publish(record).map(published -> {
-      own.put(key, published);
-      return key;
-    });
+    return discovery
+        .publish(record)
+        .map(
+            published -> {
+              own.put(key, published);
+              return key;
+            });
   }
 
   /** Withdraws a publication of this node (nothing happens if it is already gone). */
   public Future<Void> withdraw(String key) {
     Record record = own.remove(key);
-    return record == null ? Future.succeededFuture() : discovery.unpublish(record.getRegistration()).otherwiseEmpty();
+    return record == null
+        ? Future.succeededFuture()
+        : discovery.unpublish(record.getRegistration()).otherwiseEmpty();
   }
 
   /** Every record in the cluster, UP or not. */
   public Future<List<Service>> services() {
-    return discovery.getRecords(record -> true, true)
-      .map(records -> records.stream().map(ServiceRegistry::service).toList());
+    return discovery
+        .getRecords(record -> true, true)
+        .map(records -> records.stream().map(ServiceRegistry::service).toList());
   }
 
   /**
@@ -96,29 +121,38 @@ public final class ServiceRegistry implements Shareable {
    * missing. Safe to run on every node at once: removing a record twice is harmless.
    */
   public Future<Void> maintain(Collection<String> members) {
-    return discovery.getRecords(record -> true, true).compose(records -> {
-      List<Future<?>> work = new ArrayList<>();
-      Set<String> registered = records.stream().map(Record::getRegistration).collect(Collectors.toSet());
-      for (Record record : records) {
-        if (!members.contains(nodeOf(record))) {
-          work.add(discovery.unpublish(record.getRegistration()).otherwiseEmpty());
-        }
-      }
-      own.forEach((key, record) -> {
-        if (!registered.contains(record.getRegistration())) {
-          work.add(republish(key, record));
-        }
-      });
-      return Future.join(work).mapEmpty();
-    });
+    return discovery
+        .getRecords(record -> true, true)
+        .compose(
+            records -> {
+              List<Future<?>> work = new ArrayList<>();
+              Set<String> registered =
+                  records.stream().map(Record::getRegistration).collect(Collectors.toSet());
+              for (Record record : records) {
+                if (!members.contains(nodeOf(record))) {
+                  work.add(discovery.unpublish(record.getRegistration()).otherwiseEmpty());
+                }
+              }
+              own.forEach(
+                  (key, record) -> {
+                    if (!registered.contains(record.getRegistration())) {
+                      work.add(republish(key, record));
+                    }
+                  });
+              return Future.join(work).mapEmpty();
+            });
   }
 
   private Future<Void> republish(String key, Record lost) {
     Record copy = new Record(lost.toJson()).setRegistration(null);
-    return discovery.publish(copy).compose(published -> own.replace(key, lost, published)
-      ? Future.<Void>succeededFuture()
-      // withdrawn meanwhile: take the copy back
-      : discovery.unpublish(published.getRegistration()).otherwiseEmpty());
+    return discovery
+        .publish(copy)
+        .compose(
+            published ->
+                own.replace(key, lost, published)
+                    ? Future.<Void>succeededFuture()
+                    // withdrawn meanwhile: take the copy back
+                    : discovery.unpublish(published.getRegistration()).otherwiseEmpty());
   }
 
   private static String nodeOf(Record record) {
@@ -126,8 +160,16 @@ public final class ServiceRegistry implements Shareable {
   }
 
   private static Service service(Record record) {
-    List<String> addresses = record.getLocation().getJsonArray("addresses", new JsonArray()).stream().map(String::valueOf).toList();
-    return new Service(record.getName(), nodeOf(record), record.getMetadata().getString("version", ""),
-      record.getStatus().name(), addresses, record.getRegistration());
+    List<String> addresses =
+        record.getLocation().getJsonArray("addresses", new JsonArray()).stream()
+            .map(String::valueOf)
+            .toList();
+    return new Service(
+        record.getName(),
+        nodeOf(record),
+        record.getMetadata().getString("version", ""),
+        record.getStatus().name(),
+        addresses,
+        record.getRegistration());
   }
 }

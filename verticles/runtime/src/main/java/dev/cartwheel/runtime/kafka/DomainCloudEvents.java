@@ -4,7 +4,6 @@ import dev.cartwheel.runtime.observability.TraceContext;
 import dev.cartwheel.runtime.outbox.OutboxEvent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -20,8 +19,7 @@ public final class DomainCloudEvents {
   public static final String JSON = "application/json";
   public static final String PARTITION_KEY = "partitionkey";
 
-  private DomainCloudEvents() {
-  }
+  private DomainCloudEvents() {}
 
   /** {@code orders.evt.order-placed} → {@code dev.cartwheel.orders.order-placed.v1}. */
   public static String type(String address) {
@@ -29,7 +27,11 @@ public final class DomainCloudEvents {
     if (evt <= 0 || evt + ".evt.".length() == address.length()) {
       throw new IllegalArgumentException("not an event address: " + address);
     }
-    return "dev.cartwheel." + address.substring(0, evt) + "." + address.substring(evt + ".evt.".length()) + ".v1";
+    return "dev.cartwheel."
+        + address.substring(0, evt)
+        + "."
+        + address.substring(evt + ".evt.".length())
+        + ".v1";
   }
 
   public static URI source(String domain) {
@@ -38,15 +40,16 @@ public final class DomainCloudEvents {
 
   /** The event as a CloudEvent; the trace it was written in travels as the distributed-tracing extension. */
   public static CloudEvent of(String domain, OutboxEvent event) {
-    CloudEventBuilder builder = CloudEventBuilder.v1()
-      .withId(event.id().toString())
-      .withSource(source(domain))
-      .withType(type(event.address()))
-      .withSubject(event.aggregateId())
-      .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
-      .withDataContentType(JSON)
-      .withExtension(PARTITION_KEY, event.aggregateId())
-      .withData(event.payload().getBytes(StandardCharsets.UTF_8));
+    CloudEventBuilder builder =
+        CloudEventBuilder.v1()
+            .withId(event.id().toString())
+            .withSource(source(domain))
+            .withType(type(event.address()))
+            .withSubject(event.aggregateId())
+            .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
+            .withDataContentType(JSON)
+            .withExtension(PARTITION_KEY, event.aggregateId())
+            .withData(event.payload().getBytes(StandardCharsets.UTF_8));
     if (event.traceparent() != null) {
       builder.withExtension(TraceContext.TRACEPARENT, event.traceparent());
     }

@@ -1,7 +1,6 @@
 package dev.cartwheel.runtime.kafka;
 
 import dev.cartwheel.runtime.config.ConfigReader;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -11,19 +10,28 @@ import java.util.stream.Collectors;
  * The kafka.* keys of the outbound side: where each domain's events go, which topics are written in
  * structured mode, and how long a send may take before the relay gives the batch up and tries again.
  */
-public record KafkaOutbound(boolean enabled, String bootstrap, Map<String, String> topics, Set<String> structuredTopics, Duration sendTimeout,
-                            Duration linger) {
+public record KafkaOutbound(
+    boolean enabled,
+    String bootstrap,
+    Map<String, String> topics,
+    Set<String> structuredTopics,
+    Duration sendTimeout,
+    Duration linger) {
 
   public static KafkaOutbound from(ConfigReader config) {
     boolean enabled = config.bool("kafka.outbound.enabled");
-    Map<String, String> topics = config.json().getJsonObject("kafka").getJsonObject("topics").fieldNames().stream()
-      .collect(Collectors.toMap(domain -> domain, domain -> config.requiredString("kafka.topics." + domain)));
-    return new KafkaOutbound(enabled,
-      enabled ? config.requiredString("kafka.bootstrap") : "",
-      topics,
-      Set.copyOf(config.strings("kafka.outbound.structuredTopics")),
-      config.millis("kafka.outbound.sendTimeoutMs", 1000, 600_000),
-      config.millis("kafka.outbound.lingerMs", 0, 1000));
+    Map<String, String> topics =
+        config.json().getJsonObject("kafka").getJsonObject("topics").fieldNames().stream()
+            .collect(
+                Collectors.toMap(
+                    domain -> domain, domain -> config.requiredString("kafka.topics." + domain)));
+    return new KafkaOutbound(
+        enabled,
+        enabled ? config.requiredString("kafka.bootstrap") : "",
+        topics,
+        Set.copyOf(config.strings("kafka.outbound.structuredTopics")),
+        config.millis("kafka.outbound.sendTimeoutMs", 1000, 600_000),
+        config.millis("kafka.outbound.lingerMs", 0, 1000));
   }
 
   public String topic(String domain) {
@@ -41,15 +49,25 @@ public record KafkaOutbound(boolean enabled, String bootstrap, Map<String, Strin
   public Map<String, String> producerConfig() {
     long timeout = sendTimeout.toMillis();
     return Map.of(
-      "bootstrap.servers", bootstrap,
-      "acks", "all",
-      "enable.idempotence", "true",
-      "max.in.flight.requests.per.connection", "5",
-      "linger.ms", String.valueOf(linger.toMillis()),
-      "request.timeout.ms", String.valueOf(timeout / 2),
-      "delivery.timeout.ms", String.valueOf(timeout),
-      "max.block.ms", String.valueOf(timeout),
-      "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-      "value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+        "bootstrap.servers",
+        bootstrap,
+        "acks",
+        "all",
+        "enable.idempotence",
+        "true",
+        "max.in.flight.requests.per.connection",
+        "5",
+        "linger.ms",
+        String.valueOf(linger.toMillis()),
+        "request.timeout.ms",
+        String.valueOf(timeout / 2),
+        "delivery.timeout.ms",
+        String.valueOf(timeout),
+        "max.block.ms",
+        String.valueOf(timeout),
+        "key.serializer",
+        "org.apache.kafka.common.serialization.StringSerializer",
+        "value.serializer",
+        "org.apache.kafka.common.serialization.ByteArraySerializer");
   }
 }

@@ -23,7 +23,11 @@ public record BuildInfo(String version, String commit, String commitTime, String
     if ("true".equals(properties.getProperty("dirty")) && !commit.equals(UNKNOWN)) {
       commit += "-dirty";
     }
-    return new BuildInfo(value(properties, "version"), commit, value(properties, "commitTime"), value(properties, "vertx"));
+    return new BuildInfo(
+        value(properties, "version"),
+        commit,
+        value(properties, "commitTime"),
+        value(properties, "vertx"));
   }
 
   /** An unfiltered {@code ${...}} (no git checkout at build time) reads as unknown. */

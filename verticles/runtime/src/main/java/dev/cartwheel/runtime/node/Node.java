@@ -10,21 +10,20 @@ import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
 import io.vertx.ext.healthchecks.HealthChecks;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.function.Supplier;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Facts about this node that the operations endpoints serve: identity, build, what is deployed, and the
@@ -39,8 +38,7 @@ public final class Node implements Shareable {
   private static final List<String> BREAKER_STATES = List.of("CLOSED", "OPEN", "HALF_OPEN");
 
   /** One line of the deployment plan as it ran. */
-  public record Deployment(String verticle, int instances, String deploymentId) {
-  }
+  public record Deployment(String verticle, int instances, String deploymentId) {}
 
   private final String id;
   private final String profile;
@@ -64,8 +62,15 @@ public final class Node implements Shareable {
    * @param meters where the node's metrics go (served at /metrics when it is a Prometheus registry)
    * @param telemetry the tracer provider Vert.x was built with (a no-op one when tracing is off)
    */
-  public Node(String id, String profile, BuildInfo build, HealthChecks readiness, boolean clustered, IntSupplier clusterMembers,
-              MeterRegistry meters, OpenTelemetry telemetry) {
+  public Node(
+      String id,
+      String profile,
+      BuildInfo build,
+      HealthChecks readiness,
+      boolean clustered,
+      IntSupplier clusterMembers,
+      MeterRegistry meters,
+      OpenTelemetry telemetry) {
     this.id = id;
     this.meters = meters;
     this.telemetry = telemetry;
@@ -85,8 +90,17 @@ public final class Node implements Shareable {
     LocalMap<String, Node> map = map(vertx);
     Node node = map.get(KEY);
     if (node == null) {
-      map.putIfAbsent(KEY, new Node(UUID.randomUUID().toString(), "test", BuildInfo.load(), HealthChecks.create(vertx), false, () -> 1,
-        new SimpleMeterRegistry(), OpenTelemetry.noop()));
+      map.putIfAbsent(
+          KEY,
+          new Node(
+              UUID.randomUUID().toString(),
+              "test",
+              BuildInfo.load(),
+              HealthChecks.create(vertx),
+              false,
+              () -> 1,
+              new SimpleMeterRegistry(),
+              OpenTelemetry.noop()));
       node = map.get(KEY);
     }
     return node;
@@ -155,11 +169,17 @@ public final class Node implements Shareable {
    */
   public AtomicLong level(String name, Tags tags, String description) {
     Meter.Id id = new Meter.Id(name, tags, null, description, Meter.Type.GAUGE);
-    return levels.computeIfAbsent(id, ignored -> {
-      AtomicLong level = new AtomicLong();
-      Gauge.builder(name, level, AtomicLong::get).tags(tags).description(description).strongReference(true).register(meters);
-      return level;
-    });
+    return levels.computeIfAbsent(
+        id,
+        ignored -> {
+          AtomicLong level = new AtomicLong();
+          Gauge.builder(name, level, AtomicLong::get)
+              .tags(tags)
+              .description(description)
+              .strongReference(true)
+              .register(meters);
+          return level;
+        });
   }
 
   /**
@@ -172,17 +192,20 @@ public final class Node implements Shareable {
     String breaker = name.replaceFirst("#.*$", "");
     for (String each : BREAKER_STATES) {
       Gauge.builder("cartwheel.circuit.breakers", this, node -> node.countBreakers(breaker, each))
-        .description("Circuit breakers of this node in each state")
-        .tags("breaker", breaker, "state", each.toLowerCase(Locale.ROOT))
-        .strongReference(true)
-        .register(meters);
+          .description("Circuit breakers of this node in each state")
+          .tags("breaker", breaker, "state", each.toLowerCase(Locale.ROOT))
+          .strongReference(true)
+          .register(meters);
     }
   }
 
   private double countBreakers(String breaker, String state) {
     return circuitBreakers.entrySet().stream()
-      .filter(entry -> entry.getKey().replaceFirst("#.*$", "").equals(breaker) && entry.getValue().get().equals(state))
-      .count();
+        .filter(
+            entry ->
+                entry.getKey().replaceFirst("#.*$", "").equals(breaker)
+                    && entry.getValue().get().equals(state))
+        .count();
   }
 
   public void forgetCircuitBreaker(String name) {

@@ -1,7 +1,6 @@
 package dev.cartwheel.runtime.observability;
 
 import dev.cartwheel.runtime.vertx.VertxInternals;
-
 import java.util.Optional;
 
 /**
@@ -15,8 +14,7 @@ public final class RequestContext {
   private static final String KEY = "cartwheel.requestId";
   private static final String TRACE_KEY = "cartwheel.traceId";
 
-  private RequestContext() {
-  }
+  private RequestContext() {}
 
   /**
    * Remembers {@code requestId}, and the current trace id, for the rest of the current request's work: the
@@ -26,10 +24,12 @@ public final class RequestContext {
     if (requestId == null) {
       return;
     }
-    VertxInternals.requestLocals().ifPresent(locals -> {
-      locals.put(KEY, requestId);
-      TraceContext.currentTraceId().ifPresent(trace -> locals.put(TRACE_KEY, trace));
-    });
+    VertxInternals.requestLocals()
+        .ifPresent(
+            locals -> {
+              locals.put(KEY, requestId);
+              TraceContext.currentTraceId().ifPresent(trace -> locals.put(TRACE_KEY, trace));
+            });
   }
 
   /** The current span's trace id, or else the one of the request this context serves. */

@@ -5,7 +5,6 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,20 +19,20 @@ public final class TraceContext {
   public static final String TRACEPARENT = "traceparent";
   private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
 
-  private static final TextMapGetter<Map<String, String>> FROM_MAP = new TextMapGetter<>() {
-    @Override
-    public Iterable<String> keys(Map<String, String> carrier) {
-      return carrier.keySet();
-    }
+  private static final TextMapGetter<Map<String, String>> FROM_MAP =
+      new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+          return carrier.keySet();
+        }
 
-    @Override
-    public String get(Map<String, String> carrier, String key) {
-      return carrier == null ? null : carrier.get(key);
-    }
-  };
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+          return carrier == null ? null : carrier.get(key);
+        }
+      };
 
-  private TraceContext() {
-  }
+  private TraceContext() {}
 
   /** The current span's traceparent, when a sampled or unsampled span is current. */
   public static Optional<String> currentTraceparent() {
@@ -50,6 +49,9 @@ public final class TraceContext {
 
   /** A context whose parent is the remote span {@code traceparent} names; the root context if it names none. */
   public static Context fromTraceparent(String traceparent) {
-    return W3C.extract(Context.root(), traceparent == null ? Map.of() : Map.of(TRACEPARENT, traceparent), FROM_MAP);
+    return W3C.extract(
+        Context.root(),
+        traceparent == null ? Map.of() : Map.of(TRACEPARENT, traceparent),
+        FROM_MAP);
   }
 }

@@ -6,11 +6,10 @@ import dev.cartwheel.codecs.RecordJson;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Publishes outbox events on the event bus at their {@code <domain>.evt.*} address, as their records. */
 final class EventBusSink implements OutboxSink {
@@ -51,10 +50,16 @@ final class EventBusSink implements OutboxSink {
       if (type == null) {
         throw new IllegalArgumentException("no event is published on " + event.address());
       }
-      bus.publish(event.address(), RecordJson.decode(event.payload(), type),
-        new DeliveryOptions().addHeader(Headers.EVENT_ID, event.id().toString()));
+      bus.publish(
+          event.address(),
+          RecordJson.decode(event.payload(), type),
+          new DeliveryOptions().addHeader(Headers.EVENT_ID, event.id().toString()));
     } catch (IllegalArgumentException e) {
-      LOG.error("Passing over unreadable outbox event {} ({}): {}", event.id(), event.address(), e.getMessage());
+      LOG.error(
+          "Passing over unreadable outbox event {} ({}): {}",
+          event.id(),
+          event.address(),
+          e.getMessage());
     }
   }
 }

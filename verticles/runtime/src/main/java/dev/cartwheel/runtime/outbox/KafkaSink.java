@@ -9,13 +9,12 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes outbox events to the domain's Kafka topic as CloudEvents (the Kafka protocol binding of the
@@ -39,13 +38,20 @@ final class KafkaSink implements OutboxSink {
   private boolean probing;
 
   /** @param fullBatch the relay's batch size: a batch that full means a backlog */
-  KafkaSink(Vertx vertx, String domain, Map<String, Class<? extends DomainEvent>> events, KafkaOutbound settings, int fullBatch) {
+  KafkaSink(
+      Vertx vertx,
+      String domain,
+      Map<String, Class<? extends DomainEvent>> events,
+      KafkaOutbound settings,
+      int fullBatch) {
     this.domain = domain;
     this.fullBatch = fullBatch;
     this.topic = settings.topic(domain);
     this.structured = settings.structuredTopics().contains(topic);
     this.events = events;
-    this.producer = KafkaProducer.createShared(vertx, PRODUCER, settings.producerConfig(), String.class, byte[].class);
+    this.producer =
+        KafkaProducer.createShared(
+            vertx, PRODUCER, settings.producerConfig(), String.class, byte[].class);
     this.vertx = vertx;
     ProducerMetrics.opened(vertx, producer);
   }
@@ -74,28 +80,39 @@ final class KafkaSink implements OutboxSink {
       if (events.containsKey(event.address())) {
         records.add(record(DomainCloudEvents.of(domain, event)));
       } else {
-        LOG.error("Passing over outbox event {}: {} is not an event of {}", event.id(), event.address(), domain);
+        LOG.error(
+            "Passing over outbox event {}: {} is not an event of {}",
+            event.id(),
+            event.address(),
+            domain);
         records.add(null);
       }
     }
     Future<?> first = send(records.get(0));
-    return (probing ? first : Future.succeededFuture()).compose(ready -> {
-      List<Future<?>> sends = new ArrayList<>(List.of(first));
-      records.subList(1, records.size()).forEach(record -> sends.add(send(record)));
-      if (batch.size() >= fullBatch) {
-        // a backlog: the last records need not wait linger.ms for company, the next batch is already due
-        producer.flush();
-      }
-      return Future.join(sends).transform(done -> {
-        int acknowledged = 0;
-        while (acknowledged < sends.size() && sends.get(acknowledged).succeeded()) {
-          acknowledged++;
-        }
-        return acknowledged < sends.size()
-          ? Future.failedFuture(new PartialDelivery(acknowledged, sends.get(acknowledged).cause()))
-          : Future.succeededFuture(acknowledged);
-      });
-    }).andThen(delivered -> probing = delivered.failed());
+    return (probing ? first : Future.succeededFuture())
+        .compose(
+            ready -> {
+              List<Future<?>> sends = new ArrayList<>(List.of(first));
+              records.subList(1, records.size()).forEach(record -> sends.add(send(record)));
+              if (batch.size() >= fullBatch) {
+                // a backlog: the last records need not wait linger.ms for company, the next batch
+                // is already due
+                producer.flush();
+              }
+              return Future.join(sends)
+                  .transform(
+                      done -> {
+                        int acknowledged = 0;
+                        while (acknowledged < sends.size() && sends.get(acknowledged).succeeded()) {
+                          acknowledged++;
+                        }
+                        return acknowledged < sends.size()
+                            ? Future.failedFuture(
+                                new PartialDelivery(acknowledged, sends.get(acknowledged).cause()))
+                            : Future.succeededFuture(acknowledged);
+                      });
+            })
+        .andThen(delivered -> probing = delivered.failed());
   }
 
   /** Sends one record; a record passed over (null) counts as sent. */

@@ -8,7 +8,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-
 import java.time.ZoneOffset;
 import java.util.Map;
 
@@ -29,7 +28,8 @@ import java.util.Map;
  */
 public final class Outbox {
 
-  private static final String COLUMNS = "(id, aggregate_id, address, payload, occurred_at, traceparent)";
+  private static final String COLUMNS =
+      "(id, aggregate_id, address, payload, occurred_at, traceparent)";
 
   private final String schema;
   private final String insert;
@@ -38,13 +38,20 @@ public final class Outbox {
   /** @param events the domain's contract: event class by event-bus address */
   public Outbox(String schema, Map<String, Class<? extends DomainEvent>> events) {
     this.schema = schema;
-    this.insert = "INSERT INTO " + schema + ".outbox " + COLUMNS + " VALUES ($1, $2, $3, $4::text::jsonb, $5, $6)";
+    this.insert =
+        "INSERT INTO "
+            + schema
+            + ".outbox "
+            + COLUMNS
+            + " VALUES ($1, $2, $3, $4::text::jsonb, $5, $6)";
     this.events = events;
   }
 
   /** Adds the event to the outbox, inside the caller's transaction. */
   public Future<Void> append(SqlClient transaction, String address, DomainEvent event) {
-    return withEvent(Tuple.tuple(), address, event).compose(parameters -> transaction.preparedQuery(insert).execute(parameters)).mapEmpty();
+    return withEvent(Tuple.tuple(), address, event)
+        .compose(parameters -> transaction.preparedQuery(insert).execute(parameters))
+        .mapEmpty();
   }
 
   /**
@@ -54,10 +61,32 @@ public final class Outbox {
    * {@code $1..$parameters}. Build it once, run it with {@link Change#run}.
    */
   public Change change(String ctes, String result, int parameters) {
-    String event = "$" + (parameters + 1) + "::uuid, $" + (parameters + 2) + "::text, $" + (parameters + 3) + "::text, $"
-      + (parameters + 4) + "::text::jsonb, $" + (parameters + 5) + "::timestamptz, $" + (parameters + 6) + "::text";
-    return new Change("WITH " + ctes + ", event AS (INSERT INTO " + schema + ".outbox " + COLUMNS
-      + " SELECT " + event + " WHERE EXISTS (SELECT 1 FROM changed)) " + result, parameters);
+    String event =
+        "$"
+            + (parameters + 1)
+            + "::uuid, $"
+            + (parameters + 2)
+            + "::text, $"
+            + (parameters + 3)
+            + "::text, $"
+            + (parameters + 4)
+            + "::text::jsonb, $"
+            + (parameters + 5)
+            + "::timestamptz, $"
+            + (parameters + 6)
+            + "::text";
+    return new Change(
+        "WITH "
+            + ctes
+            + ", event AS (INSERT INTO "
+            + schema
+            + ".outbox "
+            + COLUMNS
+            + " SELECT "
+            + event
+            + " WHERE EXISTS (SELECT 1 FROM changed)) "
+            + result,
+        parameters);
   }
 
   /** A change and its event in one statement (see {@link #change}). */
@@ -74,20 +103,30 @@ public final class Outbox {
     /** Runs the change with its parameters; {@code event} is written if, and only if, the change touched a row. */
     public Future<RowSet<Row>> run(SqlClient sql, Tuple change, String address, DomainEvent event) {
       if (change.size() != parameters) {
-        return Future.failedFuture(new IllegalArgumentException("the change takes " + parameters + " parameters, not " + change.size()));
+        return Future.failedFuture(
+            new IllegalArgumentException(
+                "the change takes " + parameters + " parameters, not " + change.size()));
       }
-      return withEvent(change, address, event).compose(all -> sql.preparedQuery(this.sql).execute(all));
+      return withEvent(change, address, event)
+          .compose(all -> sql.preparedQuery(this.sql).execute(all));
     }
   }
 
   /** {@code parameters} followed by the event's columns; fails when the event is not the contract's for {@code address}. */
   private Future<Tuple> withEvent(Tuple parameters, String address, DomainEvent event) {
     if (events.get(address) != event.getClass()) {
-      return Future.failedFuture(new IllegalArgumentException(event.getClass().getSimpleName() + " is not the event of " + address));
+      return Future.failedFuture(
+          new IllegalArgumentException(
+              event.getClass().getSimpleName() + " is not the event of " + address));
     }
-    return Future.succeededFuture(parameters.addValue(event.eventId()).addValue(event.aggregateId()).addValue(address)
-      .addValue(RecordJson.encode((Record) event)).addValue(event.occurredAt().atOffset(ZoneOffset.UTC))
-      .addValue(TraceContext.currentTraceparent().orElse(null)));
+    return Future.succeededFuture(
+        parameters
+            .addValue(event.eventId())
+            .addValue(event.aggregateId())
+            .addValue(address)
+            .addValue(RecordJson.encode((Record) event))
+            .addValue(event.occurredAt().atOffset(ZoneOffset.UTC))
+            .addValue(TraceContext.currentTraceparent().orElse(null)));
   }
 
   Map<String, Class<? extends DomainEvent>> events() {

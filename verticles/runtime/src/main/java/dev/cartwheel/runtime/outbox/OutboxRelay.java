@@ -8,13 +8,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Relays a domain's outbox to the event bus ({@code <domain>.evt.*}) and, when kafka.outbound.enabled,
@@ -27,14 +26,15 @@ import java.util.stream.Collectors;
 public final class OutboxRelay {
 
   /** How often, and how much: the outbox.* configuration keys, and the Kafka side. */
-  public record Settings(Duration pollInterval, int batchSize, Duration retention, KafkaOutbound kafka) {
+  public record Settings(
+      Duration pollInterval, int batchSize, Duration retention, KafkaOutbound kafka) {
 
     public static Settings from(ConfigReader config) {
       return new Settings(
-        config.millis("outbox.pollMs", 10, 60_000),
-        config.integer("outbox.batchSize", 1, 10_000),
-        Duration.ofHours(config.integer("outbox.retentionHours", 1, 24 * 365)),
-        KafkaOutbound.from(config));
+          config.millis("outbox.pollMs", 10, 60_000),
+          config.integer("outbox.batchSize", 1, 10_000),
+          Duration.ofHours(config.integer("outbox.retentionHours", 1, 24 * 365)),
+          KafkaOutbound.from(config));
     }
   }
 
@@ -50,23 +50,35 @@ public final class OutboxRelay {
   private long pollTimer = -1;
   private long cleanupTimer = -1;
 
-  public OutboxRelay(Vertx vertx, Pool pool, PgSettings pg, String schema, Outbox outbox, Settings settings) {
+  public OutboxRelay(
+      Vertx vertx, Pool pool, PgSettings pg, String schema, Outbox outbox, Settings settings) {
     this.vertx = vertx;
-    // the verticle's own context: a batch carries the events of many requests and belongs to none of their traces
+    // the verticle's own context: a batch carries the events of many requests and belongs to none
+    // of their traces
     this.context = vertx.getOrCreateContext();
     this.pool = pool;
     this.settings = settings;
-    List<OutboxSink> sinks = new ArrayList<>(List.of(new EventBusSink(vertx.eventBus(), outbox.events())));
+    List<OutboxSink> sinks =
+        new ArrayList<>(List.of(new EventBusSink(vertx.eventBus(), outbox.events())));
     if (settings.kafka().enabled()) {
-      sinks.add(new KafkaSink(vertx, schema, outbox.events(), settings.kafka(), settings.batchSize()));
+      sinks.add(
+          new KafkaSink(vertx, schema, outbox.events(), settings.kafka(), settings.batchSize()));
     }
-    sinks.forEach(sink -> loops.add(new RelayLoop(vertx, pool, pg, schema, sink, settings.batchSize())));
-    this.forget = "DELETE FROM " + schema + ".outbox WHERE "
-      + sinks.stream().map(sink -> sink.sentColumn() + " < now() - make_interval(secs => $1)").collect(Collectors.joining(" AND "));
+    sinks.forEach(
+        sink -> loops.add(new RelayLoop(vertx, pool, pg, schema, sink, settings.batchSize())));
+    this.forget =
+        "DELETE FROM "
+            + schema
+            + ".outbox WHERE "
+            + sinks.stream()
+                .map(sink -> sink.sentColumn() + " < now() - make_interval(secs => $1)")
+                .collect(Collectors.joining(" AND "));
   }
 
   public void start() {
-    pollTimer = vertx.setPeriodic(1, settings.pollInterval().toMillis(), tick -> loops.forEach(RelayLoop::nudge));
+    pollTimer =
+        vertx.setPeriodic(
+            1, settings.pollInterval().toMillis(), tick -> loops.forEach(RelayLoop::nudge));
     cleanupTimer = vertx.setPeriodic(CLEANUP_EVERY_MS, tick -> cleanUp());
   }
 
@@ -78,8 +90,12 @@ public final class OutboxRelay {
   /** One node is enough: the one leading the event-bus loop. Deleting what is gone already is harmless anyway. */
   private void cleanUp() {
     if (loops.get(0).leads()) {
-      pool.preparedQuery(forget).execute(Tuple.of((double) settings.retention().toSeconds()))
-        .onFailure(error -> LOG.warn("Outbox clean-up failed; trying again in a minute: {}", error.getMessage()));
+      pool.preparedQuery(forget)
+          .execute(Tuple.of((double) settings.retention().toSeconds()))
+          .onFailure(
+              error ->
+                  LOG.warn(
+                      "Outbox clean-up failed; trying again in a minute: {}", error.getMessage()));
     }
   }
 

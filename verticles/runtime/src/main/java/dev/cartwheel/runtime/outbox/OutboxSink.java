@@ -1,7 +1,6 @@
 package dev.cartwheel.runtime.outbox;
 
 import io.vertx.core.Future;
-
 import java.util.List;
 
 /**

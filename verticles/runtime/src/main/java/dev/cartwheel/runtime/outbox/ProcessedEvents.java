@@ -3,7 +3,6 @@ package dev.cartwheel.runtime.outbox;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-
 import java.util.UUID;
 
 /**
@@ -16,11 +15,15 @@ public final class ProcessedEvents {
   private final String insert;
 
   public ProcessedEvents(String schema) {
-    this.insert = "INSERT INTO " + schema + ".processed_events (event_id) VALUES ($1) ON CONFLICT DO NOTHING";
+    this.insert =
+        "INSERT INTO " + schema + ".processed_events (event_id) VALUES ($1) ON CONFLICT DO NOTHING";
   }
 
   /** True the first time this event id is seen (and remembers it); false for a redelivery. */
   public Future<Boolean> firstTime(SqlClient transaction, UUID eventId) {
-    return transaction.preparedQuery(insert).execute(Tuple.of(eventId)).map(result -> result.rowCount() == 1);
+    return transaction
+        .preparedQuery(insert)
+        .execute(Tuple.of(eventId))
+        .map(result -> result.rowCount() == 1);
   }
 }

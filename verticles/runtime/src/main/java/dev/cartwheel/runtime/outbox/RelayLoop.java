@@ -11,12 +11,11 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers one domain's outbox to one sink, oldest first, at least once: an event is marked delivered
@@ -43,10 +42,13 @@ final class RelayLoop {
 
   /** How often a follower tries to take the lead over: it costs one query, so not at every poll. */
   private static final long LEAD_ATTEMPT_MS = 1000;
+
   /** How often the leader counts what waits: a query of the unsent rows' partial index. */
   private static final long BACKLOG_MEASURE_MS = 5000;
+
   /** How long a delivered batch waits for the next read to carry its mark. */
   static final long MARK_DELAY_MS = 10;
+
   private static final Long[] NONE = new Long[0];
 
   private final Vertx vertx;
@@ -62,6 +64,7 @@ final class RelayLoop {
   private final AtomicLong backlog;
   private final AtomicLong oldestAgeMs;
   private long lastBacklogMeasure;
+
   /** Where this loop leads: the consumer of the other nodes' wake-ups. */
   private MessageConsumer<Object> wakeUps;
 
@@ -73,8 +76,10 @@ final class RelayLoop {
   private long lastLeadAttempt;
   private String lastFailure;
   private Future<?> inFlight = Future.succeededFuture();
+
   /** Delivered, not marked yet: the next read marks them. */
   private Long[] unmarked = NONE;
+
   private long markTimer = -1;
 
   RelayLoop(Vertx vertx, Pool pool, PgSettings pg, String schema, OutboxSink sink, int batchSize) {
@@ -84,18 +89,45 @@ final class RelayLoop {
     this.schema = schema;
     this.sink = sink;
     this.batchSize = batchSize;
-    String read = "SELECT seq, id, aggregate_id, address, payload::text AS payload, occurred_at, traceparent FROM " + schema + ".outbox"
-      + " WHERE " + sink.sentColumn() + " IS NULL";
+    String read =
+        "SELECT seq, id, aggregate_id, address, payload::text AS payload, occurred_at, traceparent FROM "
+            + schema
+            + ".outbox"
+            + " WHERE "
+            + sink.sentColumn()
+            + " IS NULL";
     this.select = read + " ORDER BY seq LIMIT $1";
-    // the read sees the rows as they were before the update marked them: it leaves the marked ones out itself
-    this.markAndSelect = "WITH marked AS (UPDATE " + schema + ".outbox SET " + sink.sentColumn() + " = now() WHERE seq = ANY($2))"
-      + " " + read + " AND seq <> ALL($2) ORDER BY seq LIMIT $1";
-    this.backlogQuery = "SELECT count(*) AS waiting, coalesce(extract(epoch FROM now() - min(occurred_at)) * 1000, 0)::bigint AS age_ms FROM "
-      + schema + ".outbox WHERE " + sink.sentColumn() + " IS NULL";
+    // the read sees the rows as they were before the update marked them: it leaves the marked ones
+    // out itself
+    this.markAndSelect =
+        "WITH marked AS (UPDATE "
+            + schema
+            + ".outbox SET "
+            + sink.sentColumn()
+            + " = now() WHERE seq = ANY($2))"
+            + " "
+            + read
+            + " AND seq <> ALL($2) ORDER BY seq LIMIT $1";
+    this.backlogQuery =
+        "SELECT count(*) AS waiting, coalesce(extract(epoch FROM now() - min(occurred_at)) * 1000, 0)::bigint AS age_ms FROM "
+            + schema
+            + ".outbox WHERE "
+            + sink.sentColumn()
+            + " IS NULL";
     this.wakeAddress = "cartwheel.outbox." + schema + "." + sink.name() + ".wake";
     Tags tags = Tags.of("domain", schema, "sink", sink.name());
-    this.backlog = Node.of(vertx).level("cartwheel.outbox.backlog", tags, "Outbox events not delivered to the sink yet (0 where no relay leads)");
-    this.oldestAgeMs = Node.of(vertx).level("cartwheel.outbox.oldest.age.ms", tags, "Age of the oldest undelivered outbox event (0 where no relay leads)");
+    this.backlog =
+        Node.of(vertx)
+            .level(
+                "cartwheel.outbox.backlog",
+                tags,
+                "Outbox events not delivered to the sink yet (0 where no relay leads)");
+    this.oldestAgeMs =
+        Node.of(vertx)
+            .level(
+                "cartwheel.outbox.oldest.age.ms",
+                tags,
+                "Age of the oldest undelivered outbox event (0 where no relay leads)");
   }
 
   boolean leads() {
@@ -128,32 +160,48 @@ final class RelayLoop {
       vertx.cancelTimer(markTimer);
       markTimer = -1;
     }
-    // the backlog is measured after the batch, so that measuring never delays (nor, failing, stops) delivery
-    inFlight = lead().compose(leading -> leading ? drain().andThen(drained -> measureBacklog()) : Future.succeededFuture(0))
-      .onComplete(done -> {
-        draining = false;
-        if (done.failed()) {
-          // once per kind of failure (messages carry counts and timings), not once per poll while the database or the broker is away
-          if (!done.cause().getClass().getName().equals(lastFailure)) {
-            lastFailure = done.cause().getClass().getName();
-            LOG.warn("Outbox relay of {} to {} failed; retrying at every poll: {}", schema, sink.name(), done.cause().getMessage());
-          }
-          return;
-        }
-        if (lastFailure != null) {
-          LOG.info("Outbox relay of {} to {} works again", schema, sink.name());
-          lastFailure = null;
-        }
-        if (drainAgain || done.result() == batchSize) {
-          drainAgain = false;
-          vertx.runOnContext(again -> nudge());
-        } else if (unmarked.length > 0) {
-          markTimer = vertx.setTimer(MARK_DELAY_MS, mark -> {
-            markTimer = -1;
-            nudge();
-          });
-        }
-      });
+    // the backlog is measured after the batch, so that measuring never delays (nor, failing, stops)
+    // delivery
+    inFlight =
+        lead()
+            .compose(
+                leading ->
+                    leading
+                        ? drain().andThen(drained -> measureBacklog())
+                        : Future.succeededFuture(0))
+            .onComplete(
+                done -> {
+                  draining = false;
+                  if (done.failed()) {
+                    // once per kind of failure (messages carry counts and timings), not once per
+                    // poll while the database or the broker is away
+                    if (!done.cause().getClass().getName().equals(lastFailure)) {
+                      lastFailure = done.cause().getClass().getName();
+                      LOG.warn(
+                          "Outbox relay of {} to {} failed; retrying at every poll: {}",
+                          schema,
+                          sink.name(),
+                          done.cause().getMessage());
+                    }
+                    return;
+                  }
+                  if (lastFailure != null) {
+                    LOG.info("Outbox relay of {} to {} works again", schema, sink.name());
+                    lastFailure = null;
+                  }
+                  if (drainAgain || done.result() == batchSize) {
+                    drainAgain = false;
+                    vertx.runOnContext(again -> nudge());
+                  } else if (unmarked.length > 0) {
+                    markTimer =
+                        vertx.setTimer(
+                            MARK_DELAY_MS,
+                            mark -> {
+                              markTimer = -1;
+                              nudge();
+                            });
+                  }
+                });
   }
 
   private Future<Boolean> lead() {
@@ -166,33 +214,43 @@ final class RelayLoop {
       return Future.succeededFuture(false);
     }
     lastLeadAttempt = now;
-    Future<PgConnection> connection = lockConnection != null ? Future.succeededFuture(lockConnection)
-      : PgConnection.connect(vertx, pg.connectOptions()).onSuccess(opened -> {
-        lockConnection = opened;
-        opened.closeHandler(closed -> {
-          lockConnection = null;
-          leader = false;
-          stopWakeUps();
-          backlog.set(0);
-          oldestAgeMs.set(0);
-        });
-      });
+    Future<PgConnection> connection =
+        lockConnection != null
+            ? Future.succeededFuture(lockConnection)
+            : PgConnection.connect(vertx, pg.connectOptions())
+                .onSuccess(
+                    opened -> {
+                      lockConnection = opened;
+                      opened.closeHandler(
+                          closed -> {
+                            lockConnection = null;
+                            leader = false;
+                            stopWakeUps();
+                            backlog.set(0);
+                            oldestAgeMs.set(0);
+                          });
+                    });
     return connection
-      .compose(opened -> opened.preparedQuery("SELECT pg_try_advisory_lock(hashtext($1)) AS locked")
-        .execute(Tuple.of("cartwheel.outbox." + schema + "." + sink.name())))
-      .map(rows -> {
-        leader = rows.iterator().next().getBoolean("locked");
-        if (leader) {
-          wakeUps = vertx.eventBus().consumer(wakeAddress, wakeUp -> nudge());
-          // taking over from a node that left is news for an operator; relaying from the start is not
-          if (firstAttempt) {
-            LOG.debug("This node relays the {} outbox to {}", schema, sink.name());
-          } else {
-            LOG.info("This node now relays the {} outbox to {}", schema, sink.name());
-          }
-        }
-        return leader;
-      });
+        .compose(
+            opened ->
+                opened
+                    .preparedQuery("SELECT pg_try_advisory_lock(hashtext($1)) AS locked")
+                    .execute(Tuple.of("cartwheel.outbox." + schema + "." + sink.name())))
+        .map(
+            rows -> {
+              leader = rows.iterator().next().getBoolean("locked");
+              if (leader) {
+                wakeUps = vertx.eventBus().consumer(wakeAddress, wakeUp -> nudge());
+                // taking over from a node that left is news for an operator; relaying from the
+                // start is not
+                if (firstAttempt) {
+                  LOG.debug("This node relays the {} outbox to {}", schema, sink.name());
+                } else {
+                  LOG.info("This node now relays the {} outbox to {}", schema, sink.name());
+                }
+              }
+              return leader;
+            });
   }
 
   private void stopWakeUps() {
@@ -209,11 +267,14 @@ final class RelayLoop {
       return;
     }
     lastBacklogMeasure = now;
-    pool.query(backlogQuery).execute().onSuccess(rows -> {
-      Row row = rows.iterator().next();
-      backlog.set(row.getLong("waiting"));
-      oldestAgeMs.set(row.getLong("age_ms"));
-    });
+    pool.query(backlogQuery)
+        .execute()
+        .onSuccess(
+            rows -> {
+              Row row = rows.iterator().next();
+              backlog.set(row.getLong("waiting"));
+              oldestAgeMs.set(row.getLong("age_ms"));
+            });
   }
 
   /**
@@ -222,25 +283,49 @@ final class RelayLoop {
    */
   private Future<Integer> drain() {
     Long[] marking = unmarked;
-    Future<RowSet<Row>> read = marking.length == 0 ? pool.preparedQuery(select).execute(Tuple.of(batchSize))
-      : pool.preparedQuery(markAndSelect).execute(Tuple.of(batchSize).addArrayOfLong(marking));
-    return read.compose(rows -> {
-      unmarked = NONE;
-      List<OutboxEvent> batch = new ArrayList<>(rows.size());
-      for (Row row : rows) {
-        batch.add(new OutboxEvent(row.getLong("seq"), row.getUUID("id"), row.getString("aggregate_id"), row.getString("address"),
-          row.getString("payload"), row.getOffsetDateTime("occurred_at").toInstant(), row.getString("traceparent")));
-      }
-      if (batch.isEmpty()) {
-        return Future.succeededFuture(0);
-      }
-      return sink.deliver(batch).transform(done -> {
-        // what the sink took, from the start, is marked with the next read: after a partial delivery, the rest goes again (in order)
-        int delivered = done.succeeded() ? done.result() : done.cause() instanceof OutboxSink.PartialDelivery partial ? partial.delivered() : 0;
-        unmarked = batch.subList(0, delivered).stream().map(OutboxEvent::seq).toArray(Long[]::new);
-        return done.succeeded() ? Future.succeededFuture(batch.size()) : Future.failedFuture(done.cause());
-      });
-    });
+    Future<RowSet<Row>> read =
+        marking.length == 0
+            ? pool.preparedQuery(select).execute(Tuple.of(batchSize))
+            : pool.preparedQuery(markAndSelect)
+                .execute(Tuple.of(batchSize).addArrayOfLong(marking));
+    return read.compose(
+        rows -> {
+          unmarked = NONE;
+          List<OutboxEvent> batch = new ArrayList<>(rows.size());
+          for (Row row : rows) {
+            batch.add(
+                new OutboxEvent(
+                    row.getLong("seq"),
+                    row.getUUID("id"),
+                    row.getString("aggregate_id"),
+                    row.getString("address"),
+                    row.getString("payload"),
+                    row.getOffsetDateTime("occurred_at").toInstant(),
+                    row.getString("traceparent")));
+          }
+          if (batch.isEmpty()) {
+            return Future.succeededFuture(0);
+          }
+          return sink.deliver(batch)
+              .transform(
+                  done -> {
+                    // what the sink took, from the start, is marked with the next read: after a
+                    // partial delivery, the rest goes again (in order)
+                    int delivered =
+                        done.succeeded()
+                            ? done.result()
+                            : done.cause() instanceof OutboxSink.PartialDelivery partial
+                                ? partial.delivered()
+                                : 0;
+                    unmarked =
+                        batch.subList(0, delivered).stream()
+                            .map(OutboxEvent::seq)
+                            .toArray(Long[]::new);
+                    return done.succeeded()
+                        ? Future.succeededFuture(batch.size())
+                        : Future.failedFuture(done.cause());
+                  });
+        });
   }
 
   /** Marks what was delivered and not marked yet (at stop: the next leader would deliver it again otherwise). */
@@ -248,7 +333,10 @@ final class RelayLoop {
     if (unmarked.length == 0) {
       return Future.succeededFuture();
     }
-    return pool.preparedQuery(markAndSelect).execute(Tuple.of(0).addArrayOfLong(unmarked)).onSuccess(marked -> unmarked = NONE).mapEmpty();
+    return pool.preparedQuery(markAndSelect)
+        .execute(Tuple.of(0).addArrayOfLong(unmarked))
+        .onSuccess(marked -> unmarked = NONE)
+        .mapEmpty();
   }
 
   /** Stops delivering, lets the batch on its way finish, then gives the lock up, so that another node takes over at once. */
@@ -258,9 +346,13 @@ final class RelayLoop {
       vertx.cancelTimer(markTimer);
     }
     stopWakeUps();
-    return inFlight.transform(delivered -> markDelivered()).transform(finished -> {
-      Future<Void> unlocked = lockConnection == null ? Future.succeededFuture() : lockConnection.close();
-      return Future.join(unlocked, sink.close()).mapEmpty();
-    });
+    return inFlight
+        .transform(delivered -> markDelivered())
+        .transform(
+            finished -> {
+              Future<Void> unlocked =
+                  lockConnection == null ? Future.succeededFuture() : lockConnection.close();
+              return Future.join(unlocked, sink.close()).mapEmpty();
+            });
   }
 }

@@ -7,7 +7,6 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.impl.MessageConsumerImpl;
 import io.vertx.core.internal.ContextInternal;
-
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -20,8 +19,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class VertxInternals {
 
-  private VertxInternals() {
-  }
+  private VertxInternals() {}
 
   /**
    * {@code handler} gets the messages a consumer had accepted but not handled when it unregistered, which Vert.x

@@ -1,28 +1,31 @@
 package dev.cartwheel.runtime.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.cartwheel.runtime.outbox.OutboxEvent;
 import io.cloudevents.CloudEvent;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class DomainCloudEventsTest {
 
   @Test
   void theTypeIsTheAddressWithoutEvt() {
-    assertThat(DomainCloudEvents.type("orders.evt.order-placed")).isEqualTo("dev.cartwheel.orders.order-placed.v1");
-    assertThat(DomainCloudEvents.type("inventory.evt.reservation-expired")).isEqualTo("dev.cartwheel.inventory.reservation-expired.v1");
+    assertThat(DomainCloudEvents.type("orders.evt.order-placed"))
+        .isEqualTo("dev.cartwheel.orders.order-placed.v1");
+    assertThat(DomainCloudEvents.type("inventory.evt.reservation-expired"))
+        .isEqualTo("dev.cartwheel.inventory.reservation-expired.v1");
   }
 
   @Test
   void aCommandAddressHasNoEventType() {
     for (String address : new String[] {"orders.cmd.place", "orders.evt.", ".evt.order-placed"}) {
-      assertThatThrownBy(() -> DomainCloudEvents.type(address)).as(address).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> DomainCloudEvents.type(address))
+          .as(address)
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 
@@ -30,7 +33,10 @@ class DomainCloudEventsTest {
   void anOutboxRowBecomesACloudEvent() {
     UUID id = UUID.randomUUID();
     Instant at = Instant.parse("2026-11-23T12:00:00Z");
-    CloudEvent event = DomainCloudEvents.of("orders", new OutboxEvent(7, id, "order-1", "orders.evt.order-confirmed", "{\"a\":1}", at, null));
+    CloudEvent event =
+        DomainCloudEvents.of(
+            "orders",
+            new OutboxEvent(7, id, "order-1", "orders.evt.order-confirmed", "{\"a\":1}", at, null));
 
     assertThat(event.getId()).isEqualTo(id.toString());
     assertThat(event.getSource()).hasToString("/cartwheel/orders");
@@ -39,15 +45,25 @@ class DomainCloudEventsTest {
     assertThat(event.getExtension("partitionkey")).isEqualTo("order-1");
     assertThat(event.getTime().toInstant()).isEqualTo(at);
     assertThat(event.getDataContentType()).isEqualTo("application/json");
-    assertThat(new String(event.getData().toBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+    assertThat(new String(event.getData().toBytes(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"a\":1}");
     assertThat(event.getExtension("traceparent")).as("written outside a trace").isNull();
   }
 
   @Test
   void theTraceAnEventWasWrittenInTravelsWithIt() {
     String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-    CloudEvent event = DomainCloudEvents.of("orders",
-      new OutboxEvent(8, UUID.randomUUID(), "order-2", "orders.evt.order-placed", "{}", Instant.now(), traceparent));
+    CloudEvent event =
+        DomainCloudEvents.of(
+            "orders",
+            new OutboxEvent(
+                8,
+                UUID.randomUUID(),
+                "order-2",
+                "orders.evt.order-placed",
+                "{}",
+                Instant.now(),
+                traceparent));
 
     assertThat(event.getExtension("traceparent")).isEqualTo(traceparent);
   }
