@@ -140,7 +140,12 @@ public final class Platform implements AutoCloseable {
             config.requiredString("kafka.bootstrap"),
             KafkaTopics.Settings.from(config),
             settings.healthTimeoutMs());
-    readiness.reachPostgres(PgSettings.from(config), POSTGRES_AT_START_TIMEOUT_MS).await();
+    // every domain migrates its schema at start; a gateway alone reports PostgreSQL through
+    // readiness only
+    if (settings.plan().items().stream()
+        .anyMatch(item -> !item.verticle().name().equals(GATEWAY))) {
+      readiness.reachPostgres(PgSettings.from(config), POSTGRES_AT_START_TIMEOUT_MS).await();
+    }
     provisionTopics(settings.healthTimeoutMs());
     node =
         new Node(
