@@ -12,16 +12,16 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the README's configuration table true to conf/config.json. */
+/** Keeps the configuration table (docs/configuration.md) true to conf/config.json. */
 class ConfigurationDocsTest {
 
   private static final Path ROOT = Path.of("..", "..");
 
   @Test
   @DisplayName(
-      "every configuration key is documented in the README with its environment variable and default")
+      "every configuration key is documented in docs/configuration.md with its environment variable and default")
   void everyKeyIsInTheReadme() throws IOException {
-    String readme = Files.readString(ROOT.resolve("README.md"));
+    String readme = Files.readString(ROOT.resolve("docs/configuration.md"));
     JsonObject defaults = new JsonObject(Files.readString(ROOT.resolve("conf/config.json")));
 
     List<String> keys = ConfigPaths.leaves(defaults);
@@ -34,9 +34,9 @@ class ConfigurationDocsTest {
               .filter(line -> line.startsWith("| `" + key + "` |"))
               .findFirst()
               .orElse(null);
-      assertThat(row).as("README row for %s", key).isNotNull();
+      assertThat(row).as("docs/configuration.md row for %s", key).isNotNull();
       assertThat(row)
-          .as("README row for %s", key)
+          .as("docs/configuration.md row for %s", key)
           .contains("`" + EnvOverrides.preferredEnvName(key) + "`")
           .contains("`" + io.vertx.core.json.Json.encode(value) + "`");
     }

@@ -235,11 +235,11 @@ class UsersApiIT {
   }
 
   @Test
-  @DisplayName("the README's problem example: its registration answers the problem it shows")
-  void theReadmesProblemExampleHolds() throws IOException {
-    String readme = Files.readString(Path.of("..", "..", "README.md"));
+  @DisplayName("the HTTP API doc's problem example: its registration answers the problem it shows")
+  void theDocumentedProblemExampleHolds() throws IOException {
+    String readme = Files.readString(Path.of("..", "..", "docs", "http-api.md"));
     Matcher request = Pattern.compile("Registering with `(\\{.*?\\})`").matcher(readme);
-    assertThat(request.find()).as("the README's example request").isTrue();
+    assertThat(request.find()).as("the documented example request").isTrue();
     String block = readme.substring(readme.indexOf("```json", request.end()) + "```json".length());
     JsonObject documented = new JsonObject(block.substring(0, block.indexOf("```")));
 

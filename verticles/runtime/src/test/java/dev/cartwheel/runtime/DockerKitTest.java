@@ -388,12 +388,12 @@ class DockerKitTest {
 
   @Test
   @DisplayName(
-      "the Grafana dashboard queries only Cartwheel metrics the README documents, from the provisioned Prometheus")
+      "the Grafana dashboard queries only Cartwheel metrics docs/observability.md documents, from the provisioned Prometheus")
   void dashboardQueriesDocumentedMetrics() {
     JsonObject dashboard =
         new JsonObject(
             read(DOCKER.resolve("grafana/provisioning/dashboards/cartwheel-overview.json")));
-    String readme = read(ROOT.resolve("README.md"));
+    String readme = read(ROOT.resolve("docs/observability.md"));
     Matcher metric =
         Pattern.compile(
                 "\\b(cartwheel_[a-z_]+?|vertx_[a-z_]+?|jvm_[a-z_]+?)(_total|_bucket|_sum|_count)?\\b")
@@ -413,16 +413,15 @@ class DockerKitTest {
     }
     assertThat(queried).as("metrics on the dashboard").isNotEmpty();
     for (String name : queried) {
-      // the README names Cartwheel's own metrics one by one, and Vert.x's and the JVM's by family
+      // docs/observability.md names Cartwheel's own metrics one by one, and Vert.x's and the JVM's
+      // by family
       // (`vertx_pool_*`, `jvm_*`)
       String[] parts = name.split("_");
       String named =
           name.startsWith("cartwheel_")
               ? name
               : name.startsWith("jvm_") ? "jvm_" : parts[0] + "_" + parts[1] + "_";
-      assertThat(readme)
-          .as("the README's Observability section names " + name)
-          .contains("`" + named);
+      assertThat(readme).as("docs/observability.md names " + name).contains("`" + named);
     }
   }
 
