@@ -63,13 +63,25 @@ final class GatewayRouter {
     documents(root, API_V1, gateway.v1());
     documents(root, API_V2, gateway.v2());
     root.get(StreamRoutes.PATH).handler(stream::open);
+    // a mount's name ends in /*: the HTTP metrics leave it out of the route label (MetricLabels)
     root.route(API_V1 + "/*")
+        .setName(API_V1 + "/*")
         .subRouter(
-            api(gateway, gateway.v1(), limiter, versions, builder -> v1(builder, gateway, stream)));
+            api(
+                gateway,
+                API_V1,
+                gateway.v1(),
+                limiter,
+                versions,
+                builder -> v1(builder, gateway, stream)));
     root.route(API_V2 + "/*")
-        .subRouter(api(gateway, gateway.v2(), limiter, versions, builder -> v2(builder, gateway)));
+        .setName(API_V2 + "/*")
+        .subRouter(
+            api(gateway, API_V2, gateway.v2(), limiter, versions, builder -> v2(builder, gateway)));
     // the web app's files sit at the top level; /api and the operations paths stay the API's alone
-    root.routeWithRegex(HttpMethod.GET, "^/(?!api/)[^/]*$").handler(StaticHandler.create(WEBROOT));
+    root.routeWithRegex(HttpMethod.GET, "^/(?!api/)[^/]*$")
+        .setName("/{webAppFile}")
+        .handler(StaticHandler.create(WEBROOT));
     root.route().failureHandler(Problems::respond);
     root.errorHandler(404, Problems::respond);
     root.errorHandler(405, Problems::respond);
@@ -115,6 +127,7 @@ final class GatewayRouter {
   /** One version's routes: body limits and JSON checks, bearer tokens, then per operation the rate limit and the work. */
   private static Router api(
       Gateway gateway,
+      String prefix,
       ApiDocument document,
       RateLimiter limiter,
       ApiVersions versions,
@@ -145,6 +158,7 @@ final class GatewayRouter {
             });
     operations.accept(builder);
     Router api = builder.createRouter();
+    nameByTemplate(api, prefix);
     api.route().failureHandler(Problems::respond);
     // a client that sends its body too slowly (or a request that hangs) ends in a 408, not a held
     // connection
@@ -152,6 +166,16 @@ final class GatewayRouter {
     timed.route().handler(TimeoutHandler.create(config.http().requestTimeout().toMillis(), 408));
     timed.route().subRouter(api);
     return timed;
+  }
+
+  /**
+   * Names each operation's route by its OpenAPI template under the version's prefix ({@code /api/v1/orders/{orderId}}):
+   * the name is what the HTTP metrics label a request with, where the path would be relative to the mount.
+   */
+  private static void nameByTemplate(Router api, String prefix) {
+    api.getRoutes().stream()
+        .filter(route -> route.getPath() != null)
+        .forEach(route -> route.setName(prefix + route.getPath().replaceAll(":(\\w+)", "{$1}")));
   }
 
   private static void documents(Router root, String prefix, ApiDocument document) {

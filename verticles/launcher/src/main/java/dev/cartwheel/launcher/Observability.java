@@ -25,6 +25,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.tracing.opentelemetry.OpenTelemetryOptions;
 import io.vertx.tracing.opentelemetry.OpenTelemetryTracingFactory;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,14 +38,19 @@ import java.util.concurrent.TimeUnit;
 final class Observability implements AutoCloseable {
 
   record Settings(
-      boolean metrics, boolean tracing, Optional<String> otlpEndpoint, int samplePercent) {
+      boolean metrics,
+      boolean tracing,
+      Optional<String> otlpEndpoint,
+      int samplePercent,
+      Set<String> topics) {
 
     static Settings from(ConfigReader config) {
       return new Settings(
           config.bool("metrics.enabled"),
           config.bool("tracing.enabled"),
           config.optionalString("tracing.otlpEndpoint"),
-          config.integer("tracing.samplePercent", 0, 100));
+          config.integer("tracing.samplePercent", 0, 100),
+          KafkaTopics.Settings.from(config).names());
     }
   }
 
@@ -62,6 +68,11 @@ final class Observability implements AutoCloseable {
         settings.metrics()
             ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
             : new SimpleMeterRegistry();
+    // before anything registers a meter: a filter applies only to meters registered after it
+    meters
+        .config()
+        .meterFilter(MetricLabels.routes())
+        .meterFilter(MetricLabels.topics(settings.topics()));
     this.telemetry = telemetry;
     this.ownTracerProvider = ownTracerProvider;
   }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class ObservabilityTest {
       String endpoint = "http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/traces";
       Observability observability =
           Observability.create(
-              new Observability.Settings(true, true, Optional.of(endpoint), 100), null);
+              new Observability.Settings(true, true, Optional.of(endpoint), 100, Set.of()), null);
       Span span =
           observability.telemetry().getTracer("test").spanBuilder("an operation").startSpan();
       span.end();
@@ -60,7 +61,8 @@ class ObservabilityTest {
   @Test
   void offMeansNoTracerAndNoPrometheus() {
     Observability observability =
-        Observability.create(new Observability.Settings(false, false, Optional.empty(), 100), null);
+        Observability.create(
+            new Observability.Settings(false, false, Optional.empty(), 100, Set.of()), null);
 
     assertThat(observability.telemetry()).isSameAs(OpenTelemetry.noop());
     assertThat(observability.meters())
