@@ -5,11 +5,9 @@ import dev.cartwheel.codecs.ErrorKind;
 import dev.cartwheel.codecs.Headers;
 import dev.cartwheel.codecs.inventory.CommitReservation;
 import dev.cartwheel.codecs.inventory.InventoryContract;
-import dev.cartwheel.codecs.inventory.InventoryError;
 import dev.cartwheel.codecs.inventory.ReleaseReservation;
 import dev.cartwheel.codecs.inventory.Reserve;
 import dev.cartwheel.codecs.inventory.StockLine;
-import dev.cartwheel.codecs.orders.CancelReasons;
 import dev.cartwheel.codecs.orders.Order;
 import dev.cartwheel.codecs.orders.OrderCancelled;
 import dev.cartwheel.codecs.orders.OrderConfirmed;
@@ -17,10 +15,15 @@ import dev.cartwheel.codecs.orders.OrderStatus;
 import dev.cartwheel.codecs.orders.OrdersContract;
 import dev.cartwheel.codecs.payments.Authorize;
 import dev.cartwheel.codecs.payments.Payment;
-import dev.cartwheel.codecs.payments.PaymentStatus;
 import dev.cartwheel.codecs.payments.PaymentsContract;
 import dev.cartwheel.codecs.payments.Refund;
 import dev.cartwheel.orders.OrdersRepository.StoredOrder;
+import dev.cartwheel.orders.SagaDecisions.Advance;
+import dev.cartwheel.orders.SagaDecisions.Compensate;
+import dev.cartwheel.orders.SagaDecisions.Decision;
+import dev.cartwheel.orders.SagaDecisions.Finish;
+import dev.cartwheel.orders.SagaDecisions.Outcome;
+import dev.cartwheel.orders.SagaDecisions.Retry;
 import dev.cartwheel.runtime.db.StoredTime;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -30,7 +33,6 @@ import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,25 +47,6 @@ import org.slf4j.LoggerFactory;
 final class Saga {
 
   private static final Logger LOG = LoggerFactory.getLogger(Saga.class);
-  private static final Set<String> STOCK_REFUSALS =
-      Set.of(InventoryError.OUT_OF_STOCK.code(), InventoryError.PRODUCT_NOT_FOUND.code());
-
-  /** How a request to another domain ended: an answer, a refusal, or no answer (worth retrying). */
-  private record Outcome<T>(T answer, DomainFailure refusal) {
-
-    boolean answered() {
-      return answer != null;
-    }
-
-    boolean refused() {
-      return refusal != null;
-    }
-
-    boolean refusedWith(String code) {
-      return refusal != null && refusal.code().equals(code);
-    }
-  }
-
   private final Vertx vertx;
   private final Pool pool;
   private final OrdersRepository repository;
@@ -103,95 +86,60 @@ final class Saga {
   }
 
   private Future<Order> run(StoredOrder order, String owner) {
-    if (order.cancelRequest() != null && order.step().honoursCancellation()) {
+    if (SagaDecisions.honoursCancellation(order.step(), order.cancelRequest())) {
       return next(order, owner, SagaStep.COMPENSATE, order.cancelRequest());
     }
     return switch (order.step()) {
       case RESERVE ->
-          this.<Object>call(
-                  InventoryContract.RESERVE, new Reserve(order.id(), stockLines(order)), order)
-              .compose(
-                  outcome -> {
-                    if (outcome.answered()) {
-                      return next(order, owner, SagaStep.AUTHORIZE, null);
-                    }
-                    if (outcome.refused()) {
-                      String reason =
-                          STOCK_REFUSALS.contains(outcome.refusal().code())
-                              ? CancelReasons.OUT_OF_STOCK
-                              : CancelReasons.RESERVATION_EXPIRED;
-                      return next(order, owner, SagaStep.COMPENSATE, reason);
-                    }
-                    return retry(order, owner, CancelReasons.INVENTORY_UNAVAILABLE);
-                  });
+          call(InventoryContract.RESERVE, new Reserve(order.id(), stockLines(order)), order)
+              .compose(outcome -> carryOut(order, owner, SagaDecisions.afterReserve(outcome)));
       case AUTHORIZE ->
           this.<Payment>call(
                   PaymentsContract.AUTHORIZE,
                   new Authorize(
                       order.id(), order.totalMinor(), order.currency(), order.paymentToken()),
                   order)
-              .compose(
-                  outcome -> {
-                    if (outcome.answered()
-                        && outcome.answer().status() == PaymentStatus.AUTHORIZED) {
-                      return next(order, owner, SagaStep.COMMIT, null);
-                    }
-                    if ((outcome.answered() && outcome.answer().status() == PaymentStatus.DECLINED)
-                        || outcome.refused()) {
-                      return next(
-                          order, owner, SagaStep.COMPENSATE, CancelReasons.PAYMENT_DECLINED);
-                    }
-                    if (outcome.answered()) {
-                      return next(
-                          order, owner, SagaStep.COMPENSATE, CancelReasons.PAYMENT_UNAVAILABLE);
-                    }
-                    return retry(order, owner, CancelReasons.PAYMENT_UNAVAILABLE);
-                  });
+              .compose(outcome -> carryOut(order, owner, SagaDecisions.afterAuthorize(outcome)));
       case COMMIT ->
-          this.<Object>call(InventoryContract.COMMIT, new CommitReservation(order.id()), order)
-              .compose(
-                  outcome -> {
-                    if (outcome.answered()) {
-                      return finish(order, owner, OrderStatus.CONFIRMED, null);
-                    }
-                    if (outcome.refused()) {
-                      return next(
-                          order, owner, SagaStep.COMPENSATE, CancelReasons.RESERVATION_EXPIRED);
-                    }
-                    return retry(order, owner, null);
-                  });
-      case COMPENSATE -> compensate(order, owner);
+          call(InventoryContract.COMMIT, new CommitReservation(order.id()), order)
+              .compose(outcome -> carryOut(order, owner, SagaDecisions.afterCommit(outcome)));
+      // release, then refund; both are idempotent, so a compensation interrupted anywhere can
+      // simply run again
+      case COMPENSATE ->
+          call(
+                  InventoryContract.RELEASE,
+                  new ReleaseReservation(order.id(), order.cancelRequest()),
+                  order)
+              .compose(outcome -> carryOut(order, owner, SagaDecisions.afterRelease(outcome)));
       case DONE -> Future.succeededFuture(order.view());
     };
   }
 
-  /** Release, then refund; both are idempotent, so a compensation interrupted anywhere can simply run again. */
-  private Future<Order> compensate(StoredOrder order, String owner) {
-    return this.<Object>call(
-            InventoryContract.RELEASE,
-            new ReleaseReservation(order.id(), order.cancelRequest()),
-            order)
-        .compose(
-            released -> {
-              if (released.refusedWith(InventoryError.RESERVATION_COMMITTED.code())) {
-                // the stock already left (a commit whose answer was lost): the order went through
-                // after all
-                LOG.warn(
-                    "Order {}: compensation found its stock committed; confirming it instead",
-                    order.id());
-                return finish(order, owner, OrderStatus.CONFIRMED, null);
-              }
-              if (!released.answered()) {
-                return retry(order, owner, null);
-              }
-              return this.<Payment>call(
-                      PaymentsContract.REFUND, new Refund(order.id(), order.cancelRequest()), order)
-                  .compose(
-                      refunded ->
-                          refunded.answered()
-                              ? finish(order, owner, OrderStatus.CANCELLED, order.cancelRequest())
-                              : retry(order, owner, null));
-            });
+  /** Carries out what the decision table says follows the step just tried. */
+  private Future<Order> carryOut(StoredOrder order, String owner, Decision decision) {
+    if (decision instanceof Advance advance) {
+      return next(order, owner, advance.step(), null);
+    }
+    if (decision instanceof Compensate compensate) {
+      return next(order, owner, SagaStep.COMPENSATE, compensate.reason());
+    }
+    if (decision instanceof Retry retry) {
+      return retry(order, owner, retry.giveUpReason());
+    }
+    if (decision instanceof Finish finish) {
+      if (finish.status() == OrderStatus.CONFIRMED && order.step() == SagaStep.COMPENSATE) {
+        LOG.warn(
+            "Order {}: compensation found its stock committed; confirming it instead", order.id());
+      }
+      return finish(
+          order,
+          owner,
+          finish.status(),
+          finish.status() == OrderStatus.CANCELLED ? order.cancelRequest() : null);
+    }
+    return this.<Payment>call(
+            PaymentsContract.REFUND, new Refund(order.id(), order.cancelRequest()), order)
+        .compose(outcome -> carryOut(order, owner, SagaDecisions.afterRefund(outcome)));
   }
 
   private Future<Order> next(
@@ -284,20 +232,20 @@ final class Saga {
         .eventBus()
         .<T>request(address, request, options)
         .map(Message::body)
-        .map(answer -> new Outcome<T>(answer, null))
+        .map(Outcome::<T>answered)
         .otherwise(
             failure -> {
               if (failure instanceof DomainFailure refusal
                   && refusal.kind() != ErrorKind.UNAVAILABLE
                   && refusal.kind() != ErrorKind.INTERNAL) {
-                return new Outcome<>(null, refusal);
+                return Outcome.<T>refused(refusal);
               }
               LOG.info(
                   "Order {}: {} did not answer ({}); will retry",
                   order.id(),
                   address,
                   failure.getMessage());
-              return new Outcome<>(null, null);
+              return Outcome.<T>silent();
             });
   }
 
