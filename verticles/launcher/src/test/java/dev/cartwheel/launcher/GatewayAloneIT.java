@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.cartwheel.codecs.DomainFailure;
 import dev.cartwheel.codecs.users.Login;
 import dev.cartwheel.codecs.users.Session;
 import dev.cartwheel.codecs.users.UserProfile;
 import dev.cartwheel.codecs.users.UsersContract;
+import dev.cartwheel.codecs.users.UsersError;
 import dev.cartwheel.embedded.Ports;
 import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import dev.cartwheel.testkit.TestServices;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.net.URI;
@@ -31,6 +35,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class GatewayAloneIT {
 
+  private static final JsonObject PROBE =
+      new JsonObject().put("email", "probe@example.com").put("password", "not-a-real-password");
   private static final JsonObject CREDENTIALS =
       new JsonObject().put("email", "ada@example.com").put("password", "analytical-engine-1843");
 
@@ -53,8 +59,7 @@ class GatewayAloneIT {
   void silentDomainIs504() {
     try (RunningPlatform node =
         RunningPlatform.start(Map.of("deploy", "gateway", "gateway.requestTimeoutMs", "500"))) {
-      node.platform.vertx().eventBus().consumer(UsersContract.LOGIN, message -> {});
-      standInUsersService(node);
+      standInUsersService(node, message -> {});
 
       Problems.assertProblem(
           node.http.post("/api/v1/sessions").sendJsonObject(CREDENTIALS).await(),
@@ -129,21 +134,16 @@ class GatewayAloneIT {
         new UserProfile(
             UUID.randomUUID(), "ada@example.com", "Ada", List.of("customer"), Instant.now());
     CompletableFuture<Void> requestArrived = new CompletableFuture<>();
-    node.platform
-        .vertx()
-        .eventBus()
-        .<Login>consumer(
-            UsersContract.LOGIN,
-            message -> {
-              requestArrived.complete(null);
-              node.platform
-                  .vertx()
-                  .setTimer(
-                      1500,
-                      late ->
-                          message.reply(new Session(ada, "token", Instant.now().plusSeconds(60))));
-            });
-    standInUsersService(node);
+    standInUsersService(
+        node,
+        message -> {
+          requestArrived.complete(null);
+          node.platform
+              .vertx()
+              .setTimer(
+                  1500,
+                  late -> message.reply(new Session(ada, "token", Instant.now().plusSeconds(60))));
+        });
     int port = java.net.URI.create(node.platform.node().url().orElseThrow()).getPort();
 
     Future<HttpResponse<Buffer>> inFlight =
@@ -172,15 +172,33 @@ class GatewayAloneIT {
         .orElseThrow();
   }
 
-  /** The consumer above plays a users service: it is published in the registry, as a real one is. */
-  private static void standInUsersService(RunningPlatform node) {
+  /**
+   * A consumer that plays a users service, published in the registry as a real one is. It answers a probe login at
+   * once, which the test sends until the gateway has heard of the service (it reloads its view on the announcement);
+   * every other login goes to {@code handler}.
+   */
+  private static void standInUsersService(RunningPlatform node, Handler<Message<Login>> handler) {
+    node.platform
+        .vertx()
+        .eventBus()
+        .<Login>consumer(
+            UsersContract.LOGIN,
+            message -> {
+              if (PROBE.getString("email").equals(message.body().email())) {
+                message.reply(DomainFailure.of(UsersError.INVALID_CREDENTIALS, "a probe"));
+              } else {
+                handler.handle(message);
+              }
+            });
     ServiceRegistry.of(node.platform.vertx())
         .publish(UsersContract.DOMAIN, List.of(UsersContract.LOGIN))
         .await();
-    try {
-      Thread.sleep(1_000); // the gateway hears the announcement at once; this leaves it ample time
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                node.http.post("/api/v1/sessions").sendJsonObject(PROBE).await().statusCode()
+                    == 401);
   }
 }
