@@ -6,7 +6,6 @@ import dev.cartwheel.runtime.config.LiveConfig;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The live configuration, for administrators: what the live keys are on this node, and changing them on
@@ -14,27 +13,27 @@ import java.util.Optional;
  */
 final class ConfigRoutes {
 
-  private final Optional<LiveConfig> live;
+  private final LiveConfig live;
 
-  ConfigRoutes(Optional<LiveConfig> live) {
+  ConfigRoutes(LiveConfig live) {
     this.live = live;
   }
 
   void show(RoutingContext rc) {
-    if (Access.requireAdmin(rc) && available(rc)) {
-      rc.json(new JsonObject().put("live", live.get().liveValues()));
+    if (Access.requireAdmin(rc)) {
+      rc.json(new JsonObject().put("live", live.liveValues()));
     }
   }
 
   void change(RoutingContext rc) {
-    if (!Access.requireAdmin(rc) || !available(rc)) {
+    if (!Access.requireAdmin(rc)) {
       return;
     }
     JsonObject changes = rc.body().asJsonObject();
     String changedBy =
         "administrator " + rc.user().subject() + " (request " + RequestIds.of(rc) + ")";
     try {
-      live.get().publish(changes, changedBy, rc.request().method() + " " + rc.request().path());
+      live.publish(changes, changedBy, rc.request().method() + " " + rc.request().path());
     } catch (ConfigException e) {
       rc.fail(
           new ProblemException(
@@ -47,14 +46,5 @@ final class ConfigRoutes {
       return;
     }
     rc.json(new JsonObject().put("changed", changes).put("changedBy", changedBy));
-  }
-
-  private boolean available(RoutingContext rc) {
-    if (live.isEmpty()) {
-      rc.fail(
-          new ProblemException(
-              GatewayError.SERVICE_UNAVAILABLE, "This node has no live configuration."));
-    }
-    return live.isPresent();
   }
 }

@@ -43,16 +43,14 @@ public final class GatewayVerticle extends VerticleBase {
     hub = new StreamHub(vertx);
     catalogue = new CatalogueCache(vertx, config.catalogue());
     RateLimiter limiter = new RateLimiter(config.rateLimits(), GatewayServices.rateBuckets(vertx));
-    LiveConfig.of(vertx)
-        .ifPresent(
-            live ->
-                stopListening =
-                    live.onChange(
-                        changed -> {
-                          GatewayConfig next = GatewayConfig.from(changed);
-                          limiter.update(next.rateLimits());
-                          domains.update(next);
-                        }));
+    stopListening =
+        LiveConfig.of(vertx)
+            .onChange(
+                changed -> {
+                  GatewayConfig next = GatewayConfig.from(changed);
+                  limiter.update(next.rateLimits());
+                  domains.update(next);
+                });
     Future<ApiDocument> v1 = ApiDocument.load(vertx, GatewayRouter.OPENAPI_V1);
     Future<ApiDocument> v2 = ApiDocument.load(vertx, GatewayRouter.OPENAPI_V2);
     return Future.all(List.of(hub.start(), catalogue.ready(), services.start(), v1, v2))

@@ -16,6 +16,7 @@ import dev.cartwheel.runtime.config.LiveConfig;
 import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import dev.cartwheel.runtime.node.Node;
 import dev.cartwheel.testkit.TestConfig;
+import dev.cartwheel.testkit.TestNodes;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -60,6 +61,7 @@ class GatewayDomainCallsTest {
   @BeforeEach
   void deployGateway(Vertx vertx) {
     this.vertx = vertx;
+    TestNodes.install(vertx);
     Codecs.registerAll(vertx.eventBus());
     // the stand-ins below play a users service: its instance is in the registry, as a real one's is
     usersRecord =

@@ -30,6 +30,7 @@ import dev.cartwheel.codecs.inventory.StockLine;
 import dev.cartwheel.codecs.inventory.StockRejected;
 import dev.cartwheel.codecs.inventory.StockReserved;
 import dev.cartwheel.testkit.TestConfig;
+import dev.cartwheel.testkit.TestNodes;
 import dev.cartwheel.testkit.TestServices;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -65,6 +66,7 @@ class InventoryVerticleIT {
   @BeforeEach
   void deployInventory() {
     vertx = Vertx.vertx();
+    TestNodes.install(vertx);
     bus = vertx.eventBus();
     Codecs.registerAll(bus);
     TestServices.sql(

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.cartwheel.embedded.Ports;
 import dev.cartwheel.runtime.bus.ClusterRouting;
 import dev.cartwheel.runtime.bus.Endpoints;
+import dev.cartwheel.testkit.TestNodes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -143,6 +144,7 @@ class ClusterDrainIT {
     Vertx vertx =
         Vertx.builder().with(options).withClusterManager(cluster).buildClustered().await();
     ClusterRouting.install(vertx, cluster);
+    TestNodes.install(vertx);
     return vertx;
   }
 

@@ -20,6 +20,7 @@ import dev.cartwheel.inventory.InventoryVerticle;
 import dev.cartwheel.orders.OrdersVerticle;
 import dev.cartwheel.payments.PaymentsVerticle;
 import dev.cartwheel.testkit.TestConfig;
+import dev.cartwheel.testkit.TestNodes;
 import dev.cartwheel.testkit.TestServices;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
@@ -68,6 +69,7 @@ final class Commerce implements AutoCloseable {
 
   private Commerce(Map<String, String> settings) {
     this.vertx = Vertx.vertx();
+    TestNodes.install(vertx);
     this.bus = vertx.eventBus();
     this.settings = settings;
     Codecs.registerAll(bus);

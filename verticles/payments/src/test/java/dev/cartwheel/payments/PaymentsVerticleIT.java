@@ -18,6 +18,7 @@ import dev.cartwheel.codecs.payments.PaymentsContract;
 import dev.cartwheel.codecs.payments.Refund;
 import dev.cartwheel.runtime.node.Node;
 import dev.cartwheel.testkit.TestConfig;
+import dev.cartwheel.testkit.TestNodes;
 import dev.cartwheel.testkit.TestServices;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -48,6 +49,7 @@ class PaymentsVerticleIT {
   @BeforeEach
   void startVertx() {
     vertx = Vertx.vertx();
+    TestNodes.install(vertx);
     bus = vertx.eventBus();
     Codecs.registerAll(bus);
     TestServices.sql(

@@ -1,6 +1,7 @@
 package dev.cartwheel.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -20,6 +21,7 @@ import dev.cartwheel.runtime.auth.Jwt;
 import dev.cartwheel.runtime.auth.JwtSettings;
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.testkit.TestConfig;
+import dev.cartwheel.testkit.TestNodes;
 import dev.cartwheel.testkit.TestServices;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -60,12 +62,30 @@ class UsersVerticleIT {
   @BeforeEach
   void deployUsers() {
     vertx = Vertx.vertx();
+    TestNodes.install(vertx);
     bus = vertx.eventBus();
     Codecs.registerAll(bus);
     TestServices.sql(
         "DO $$ BEGIN IF to_regclass('users.users') IS NOT NULL THEN TRUNCATE users.users, users.outbox; END IF; END $$");
     config = TestConfig.forServices(vertx, Map.of());
     deploy(1);
+  }
+
+  @Test
+  @DisplayName(
+      "deployed on a Vert.x the launcher did not wire, the verticle fails at start naming the missing node")
+  void aVerticleWithoutItsNodeFailsAtStart() {
+    Vertx bare = Vertx.vertx();
+    try {
+      assertThatThrownBy(
+              () ->
+                  bare.deployVerticle(
+                          UsersVerticle.class, new DeploymentOptions().setConfig(config))
+                      .await())
+          .hasMessageContaining("No Node is installed on this Vert.x instance");
+    } finally {
+      bare.close().await();
+    }
   }
 
   @Test

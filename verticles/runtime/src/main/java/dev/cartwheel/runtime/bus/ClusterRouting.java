@@ -37,10 +37,21 @@ public interface ClusterRouting extends Shareable {
     map(vertx).put(ClusterRouting.class.getName(), routing);
   }
 
-  /** The routing the launcher installed, or {@link #LOCAL}. */
+  /**
+   * The routing the launcher installed; {@link #LOCAL} for a Vert.x that is not clustered. A clustered one without
+   * its routing would lose the drain's guarantee silently, so it fails instead, naming what to install.
+   */
   static ClusterRouting of(Vertx vertx) {
     ClusterRouting routing = map(vertx).get(ClusterRouting.class.getName());
-    return routing == null ? LOCAL : routing;
+    if (routing != null) {
+      return routing;
+    }
+    if (vertx.isClustered()) {
+      throw new IllegalStateException(
+          "This clustered Vert.x instance has no ClusterRouting installed: the launcher installs the cluster's"
+              + " (ClusterRouting.install with its HazelcastRouting); without it a draining consumer drops requests");
+    }
+    return LOCAL;
   }
 
   private static LocalMap<String, ClusterRouting> map(Vertx vertx) {

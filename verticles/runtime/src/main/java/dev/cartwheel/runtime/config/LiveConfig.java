@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Shareable;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -59,9 +58,15 @@ public final class LiveConfig implements Shareable {
     vertx.sharedData().getLocalMap(SHARED).put(KEY, live);
   }
 
-  /** The node's live configuration; empty where no launcher installed one (a verticle deployed alone in a test). */
-  public static Optional<LiveConfig> of(Vertx vertx) {
-    return Optional.ofNullable((LiveConfig) vertx.sharedData().getLocalMap(SHARED).get(KEY));
+  /** The node's live configuration, installed by the launcher's Platform (or a test); fails, saying so, without one. */
+  public static LiveConfig of(Vertx vertx) {
+    LiveConfig live = (LiveConfig) vertx.sharedData().getLocalMap(SHARED).get(KEY);
+    if (live == null) {
+      throw new IllegalStateException(
+          "No LiveConfig is installed on this Vert.x instance: the launcher's Platform installs it"
+              + " (LiveConfig.install); a test that deploys the gateway on its own installs one too");
+    }
+    return live;
   }
 
   public static boolean isLive(String key) {

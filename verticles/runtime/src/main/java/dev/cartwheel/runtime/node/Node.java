@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
@@ -16,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -85,23 +83,16 @@ public final class Node implements Shareable {
     map(vertx).put(KEY, node);
   }
 
-  /** The node installed by the launcher, or a bare standalone one (for a verticle deployed on its own). */
+  /**
+   * The node installed on this Vert.x: by the launcher's Platform, or by a test (the testkit's TestNodes). A
+   * verticle started without one fails at start with this message rather than running as some invented node.
+   */
   public static Node of(Vertx vertx) {
-    LocalMap<String, Node> map = map(vertx);
-    Node node = map.get(KEY);
+    Node node = map(vertx).get(KEY);
     if (node == null) {
-      map.putIfAbsent(
-          KEY,
-          new Node(
-              UUID.randomUUID().toString(),
-              "test",
-              BuildInfo.load(),
-              HealthChecks.create(vertx),
-              false,
-              () -> 1,
-              new SimpleMeterRegistry(),
-              OpenTelemetry.noop()));
-      node = map.get(KEY);
+      throw new IllegalStateException(
+          "No Node is installed on this Vert.x instance: the launcher's Platform installs it (Node.install);"
+              + " a test that deploys a verticle on its own installs one with TestNodes.install(vertx)");
     }
     return node;
   }
