@@ -14,6 +14,7 @@ import dev.cartwheel.runtime.db.PgSettings;
 import dev.cartwheel.runtime.kafka.KafkaOutbound;
 import dev.cartwheel.runtime.outbox.Outbox;
 import dev.cartwheel.runtime.outbox.OutboxRelay;
+import dev.cartwheel.testkit.TestNodes;
 import dev.cartwheel.testkit.TestServices;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -61,6 +62,7 @@ class OutboxIT {
   void start() throws Exception {
     TestServices.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
     vertx = Vertx.vertx();
+    TestNodes.install(vertx);
     // a domain without migrations of its own: the schema and the runtime's outbox
     Migrations.migrateWithOutbox(vertx, settings(), SCHEMA).await(30, TimeUnit.SECONDS);
     TestServices.sql(
