@@ -2,6 +2,7 @@ package dev.cartwheel.inventory;
 
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.db.PgSettings;
+import dev.cartwheel.runtime.domain.DomainVerticle;
 import dev.cartwheel.runtime.outbox.OutboxRelay;
 import java.time.Duration;
 
@@ -11,7 +12,8 @@ public record InventoryConfig(
     OutboxRelay.Settings outbox,
     Duration hold,
     Duration expirySweep,
-    boolean seedDemoCatalogue) {
+    boolean seedDemoCatalogue)
+    implements DomainVerticle.Settings {
 
   public static InventoryConfig from(ConfigReader config) {
     return new InventoryConfig(

@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.cartwheel.runtime.domain.DomainVerticle;
 import dev.cartwheel.runtime.vertx.VertxInternals;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +59,24 @@ class ArchitectureTest {
           .because("domains meet only through eventbus-codecs contracts, on the event bus")
           .check(main);
     }
+  }
+
+  @Test
+  @DisplayName("every domain with a schema and an outbox runs the shared lifecycle, DomainVerticle")
+  void domainsShareOneLifecycle() {
+    classes()
+        .that()
+        .resideInAnyPackage(
+            "dev.cartwheel.users",
+            "dev.cartwheel.inventory",
+            "dev.cartwheel.payments",
+            "dev.cartwheel.orders",
+            "dev.cartwheel.notifications")
+        .and()
+        .haveSimpleNameEndingWith("Verticle")
+        .should()
+        .beAssignableTo(DomainVerticle.class)
+        .check(main);
   }
 
   @Test

@@ -3,13 +3,15 @@ package dev.cartwheel.notifications;
 import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.db.PgSettings;
+import dev.cartwheel.runtime.domain.DomainVerticle;
 import dev.cartwheel.runtime.outbox.OutboxRelay;
 import io.vertx.ext.mail.StartTLSOptions;
 import java.util.Optional;
 
 /** The notifications domain's settings, read once at deploy time. */
 public record NotificationsConfig(
-    PgSettings pg, OutboxRelay.Settings outbox, Retries.Settings retries, Optional<Email> email) {
+    PgSettings pg, OutboxRelay.Settings outbox, Retries.Settings retries, Optional<Email> email)
+    implements DomainVerticle.Settings {
 
   /** Where the e-mail channel sends, when notifications.email.enabled is true. */
   public record Email(

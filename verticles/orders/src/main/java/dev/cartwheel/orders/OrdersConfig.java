@@ -2,6 +2,7 @@ package dev.cartwheel.orders;
 
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.db.PgSettings;
+import dev.cartwheel.runtime.domain.DomainVerticle;
 import dev.cartwheel.runtime.outbox.OutboxRelay;
 import java.time.Duration;
 
@@ -24,7 +25,8 @@ public record OrdersConfig(
     int maxStepAttempts,
     Duration retryBase,
     Duration retryMax,
-    Duration recoveryInterval) {
+    Duration recoveryInterval)
+    implements DomainVerticle.Settings {
 
   public static OrdersConfig from(ConfigReader config) {
     return new OrdersConfig(

@@ -2,6 +2,7 @@ package dev.cartwheel.payments;
 
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.db.PgSettings;
+import dev.cartwheel.runtime.domain.DomainVerticle;
 import dev.cartwheel.runtime.outbox.OutboxRelay;
 import java.time.Duration;
 
@@ -12,7 +13,8 @@ public record PaymentsConfig(
     Duration providerTimeout,
     int breakerMaxFailures,
     Duration breakerReset,
-    SimulatedProvider.Settings simulator) {
+    SimulatedProvider.Settings simulator)
+    implements DomainVerticle.Settings {
 
   public static PaymentsConfig from(ConfigReader config) {
     return new PaymentsConfig(

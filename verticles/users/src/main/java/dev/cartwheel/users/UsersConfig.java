@@ -4,6 +4,7 @@ import dev.cartwheel.runtime.auth.JwtSettings;
 import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.db.PgSettings;
+import dev.cartwheel.runtime.domain.DomainVerticle;
 import dev.cartwheel.runtime.outbox.OutboxRelay;
 import java.util.Optional;
 
@@ -13,7 +14,8 @@ public record UsersConfig(
     OutboxRelay.Settings outbox,
     JwtSettings jwt,
     Hashing hashing,
-    Optional<AdminSeed> admin) {
+    Optional<AdminSeed> admin)
+    implements DomainVerticle.Settings {
 
   /** Argon2id cost (OWASP: 19 MiB, 2 passes, 1 lane), how many threads may hash at once (0: one per core), how many may wait. */
   public record Hashing(
