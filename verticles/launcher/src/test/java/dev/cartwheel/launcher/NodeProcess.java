@@ -189,9 +189,22 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * A node still running here belongs to a test that failed: it gets SIGTERM first, so that it stops its embedded
+   * PostgreSQL and Kafka (a kill -9 would leave them running, in a directory no later run reuses).
+   */
   @Override
   public void close() {
-    if (process.isAlive()) {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
   }
