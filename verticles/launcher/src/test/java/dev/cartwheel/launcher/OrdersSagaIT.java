@@ -23,7 +23,6 @@ import dev.cartwheel.codecs.orders.OrdersContract;
 import dev.cartwheel.codecs.orders.PlaceOrder;
 import dev.cartwheel.codecs.orders.Requester;
 import dev.cartwheel.codecs.payments.PaymentsContract;
-import dev.cartwheel.orders.OrdersVerticle;
 import dev.cartwheel.payments.PaymentsVerticle;
 import dev.cartwheel.testkit.TestServices;
 import io.vertx.core.Future;
@@ -380,56 +379,6 @@ class OrdersSagaIT {
     assertThat(order.status()).isEqualTo(expected);
     Commerce.assertConsistent(order);
     assertThat(stock("CW-MUG-01")).isEqualTo(expected == OrderStatus.CONFIRMED ? "8/0" : "10/0");
-  }
-
-  @ParameterizedTest(name = "orders stopped during {0}")
-  @CsvSource({"AUTHORIZE, 600, CONFIRMED", "COMPENSATE, 1, CANCELLED"})
-  @DisplayName(
-      "when the orders verticle dies mid-saga, a new one resumes the saga from its last persisted step")
-  void ordersDiesMidSaga(String step, String holdSeconds, OrderStatus expected) {
-    // a slow provider keeps the saga in AUTHORIZE; a short hold then sends it to COMPENSATE (its
-    // refund is as slow)
-    Map<String, String> slow =
-        Map.of(
-            "payments.simulator.latencyMs",
-            "1500",
-            "orders.placeWaitMs",
-            "100",
-            "orders.stepTimeoutMs",
-            "5000",
-            "inventory.holdSeconds",
-            holdSeconds);
-    start(slow);
-    commerce.product("CW-MUG-01", 1290, 10);
-
-    Order accepted = commerce.place(ADA, List.of(new OrderLine("CW-MUG-01", 2)), "tok_visa");
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .pollInterval(Duration.ofMillis(20))
-        .until(
-            () ->
-                step.equals(
-                    TestServices.queryOne(
-                        "SELECT step FROM orders.orders WHERE id = '" + accepted.id() + "'")));
-    commerce.undeploy(OrdersVerticle.class);
-    assertThat(
-            TestServices.queryOne(
-                "SELECT status FROM orders.orders WHERE id = '" + accepted.id() + "'"))
-        .as("left half-done")
-        .isEqualTo("PENDING");
-
-    commerce.deploy(OrdersVerticle.class, slow);
-    Order order = commerce.awaitFinal(accepted, Duration.ofSeconds(30));
-
-    assertThat(order.status()).isEqualTo(expected);
-    Commerce.assertConsistent(order);
-    assertThat(
-            TestServices.queryOne(
-                "SELECT count(*) FROM payments.simulated_provider_ledger WHERE idempotency_key = 'order-"
-                    + order.id()
-                    + "' AND outcome <> 'VOIDED'"))
-        .as("the provider was asked to charge once")
-        .isEqualTo("1");
   }
 
   @Test

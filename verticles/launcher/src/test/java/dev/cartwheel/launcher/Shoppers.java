@@ -81,13 +81,19 @@ final class Shoppers {
 
   /** Places an order (paid with a card the simulator accepts) and answers its id. */
   static String placeOrder(WebClient http, String token, String sku, int quantity) {
+    return placeOrder(http, token, sku, quantity, "tok_visa");
+  }
+
+  /** Places an order paid with {@code paymentToken} and answers its id. */
+  static String placeOrder(
+      WebClient http, String token, String sku, int quantity, String paymentToken) {
     HttpResponse<Buffer> response =
         http.post("/api/v1/orders")
             .bearerTokenAuthentication(token)
             .putHeader("Idempotency-Key", UUID.randomUUID().toString())
             .sendJsonObject(
                 new JsonObject()
-                    .put("paymentToken", "tok_visa")
+                    .put("paymentToken", paymentToken)
                     .put(
                         "lines",
                         new JsonArray()

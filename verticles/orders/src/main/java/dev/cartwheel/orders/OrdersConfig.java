@@ -5,6 +5,7 @@ import dev.cartwheel.runtime.db.PgSettings;
 import dev.cartwheel.runtime.domain.DomainVerticle;
 import dev.cartwheel.runtime.outbox.OutboxRelay;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The orders domain's settings, read once at deploy time.
@@ -15,6 +16,7 @@ import java.time.Duration;
  * @param maxStepAttempts  tries of a reserve or authorize that finds its domain unavailable, before the order is compensated
  * @param retryBase        first retry delay (doubling after each failed try, up to retryMax)
  * @param recoveryInterval how often each instance looks for sagas to resume
+ * @param holdAfter        fault injection for crash tests, empty in production: see {@link SagaHolds}
  */
 public record OrdersConfig(
     PgSettings pg,
@@ -25,7 +27,8 @@ public record OrdersConfig(
     int maxStepAttempts,
     Duration retryBase,
     Duration retryMax,
-    Duration recoveryInterval)
+    Duration recoveryInterval,
+    Set<SagaStep> holdAfter)
     implements DomainVerticle.Settings {
 
   public static OrdersConfig from(ConfigReader config) {
@@ -38,6 +41,7 @@ public record OrdersConfig(
         config.integer("orders.maxStepAttempts", 1, 100),
         config.millis("orders.retryBaseMs", 10, 60_000),
         config.millis("orders.retryMaxMs", 10, 3_600_000),
-        config.millis("orders.recoveryIntervalMs", 50, 600_000));
+        config.millis("orders.recoveryIntervalMs", 50, 600_000),
+        SagaHolds.steps(config));
   }
 }

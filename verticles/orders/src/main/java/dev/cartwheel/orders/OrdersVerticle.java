@@ -30,6 +30,11 @@ public final class OrdersVerticle extends DomainVerticle<OrdersConfig> {
 
   @Override
   protected Future<Void> wire(OrdersConfig settings, Parts parts) {
+    if (!settings.holdAfter().isEmpty()) {
+      LOG.warn(
+          "Fault injection on: the first saga at each of {} is held for good",
+          settings.holdAfter());
+    }
     OrdersRepository repository = new OrdersRepository(parts.outbox());
     OrderMetrics metrics = new OrderMetrics(Node.of(vertx).meters());
     Saga saga = new Saga(vertx, parts.pool(), repository, parts.eventsWritten(), settings, metrics);

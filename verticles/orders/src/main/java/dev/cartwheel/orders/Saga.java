@@ -53,6 +53,7 @@ final class Saga {
   private final Runnable eventsWritten;
   private final OrdersConfig config;
   private final OrderMetrics metrics;
+  private final SagaHolds holds;
 
   Saga(
       Vertx vertx,
@@ -67,6 +68,7 @@ final class Saga {
     this.repository = repository;
     this.eventsWritten = eventsWritten;
     this.config = config;
+    this.holds = new SagaHolds(config.holdAfter());
   }
 
   /**
@@ -246,7 +248,8 @@ final class Saga {
                   address,
                   failure.getMessage());
               return Outcome.<T>silent();
-            });
+            })
+        .compose(outcome -> holds.after(order.id(), order.step(), outcome));
   }
 
   private Duration backoff(int attempts) {
