@@ -20,25 +20,28 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Every verticle a node can deploy, by the name operators use in {@code deploy}. The order is the
+ * Every verticle a node can deploy, by the name operators use in {@code deploy}: the one list of them,
+ * which the tests, the container kit's check and docs/adding-a-domain.md read. The order is the
  * deployment order: domains first, the gateway last, so that it only listens once the domains answer
  * (and, undeployed first, stops taking requests before they go).
  */
 final class VerticleCatalog {
 
-  /** A deployable verticle and the check of its configuration, run before anything starts. */
-  record Entry(String name, String className, Consumer<ConfigReader> validate) {}
+  /**
+   * A deployable verticle and the check of its configuration, run before anything starts. A domain owns the
+   * database schema of its name and announces itself in the service registry; the gateway does neither.
+   */
+  record Entry(String name, String className, Consumer<ConfigReader> validate, boolean domain) {}
 
   static final List<Entry> ENTRIES =
       List.of(
-          new Entry("users", UsersVerticle.class.getName(), UsersConfig::from),
-          new Entry("inventory", InventoryVerticle.class.getName(), InventoryConfig::from),
-          new Entry("payments", PaymentsVerticle.class.getName(), PaymentsConfig::from),
-          new Entry("orders", OrdersVerticle.class.getName(), OrdersConfig::from),
-          new Entry(
-              "notifications", NotificationsVerticle.class.getName(), NotificationsConfig::from),
-          new Entry("bridge", BridgeVerticle.class.getName(), BridgeConfig::from),
-          new Entry("gateway", GatewayVerticle.class.getName(), GatewayConfig::from));
+          domain("users", UsersVerticle.class, UsersConfig::from),
+          domain("inventory", InventoryVerticle.class, InventoryConfig::from),
+          domain("payments", PaymentsVerticle.class, PaymentsConfig::from),
+          domain("orders", OrdersVerticle.class, OrdersConfig::from),
+          domain("notifications", NotificationsVerticle.class, NotificationsConfig::from),
+          domain("bridge", BridgeVerticle.class, BridgeConfig::from),
+          new Entry("gateway", GatewayVerticle.class.getName(), GatewayConfig::from, false));
 
   private VerticleCatalog() {}
 
@@ -48,5 +51,14 @@ final class VerticleCatalog {
 
   static List<String> names() {
     return ENTRIES.stream().map(Entry::name).toList();
+  }
+
+  /** The domains' names: their database schemas and their service records are named so. */
+  static List<String> domains() {
+    return ENTRIES.stream().filter(Entry::domain).map(Entry::name).toList();
+  }
+
+  private static Entry domain(String name, Class<?> verticle, Consumer<ConfigReader> validate) {
+    return new Entry(name, verticle.getName(), validate, true);
   }
 }

@@ -72,8 +72,7 @@ class BadInputCorpusIT {
   private static final int MINIMUM_OPERATIONS = 20;
   private static final Set<String> HTTP_METHODS =
       Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
-  private static final List<String> SCHEMAS =
-      List.of("users", "inventory", "orders", "payments", "notifications", "bridge");
+  private static final List<String> SCHEMAS = VerticleCatalog.domains();
   private static final String UNKNOWN_SKU = "CW-NO-SUCH-SKU";
   private static final Pattern UUID_TEXT =
       Pattern.compile(

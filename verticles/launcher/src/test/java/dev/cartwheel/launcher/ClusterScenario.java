@@ -21,8 +21,7 @@ import java.util.stream.Collectors;
  */
 final class ClusterScenario {
 
-  static final Set<String> DOMAINS =
-      Set.of("users", "inventory", "payments", "orders", "notifications", "bridge");
+  static final List<String> DOMAINS = VerticleCatalog.domains();
   static final String ADMIN_EMAIL = "admin@cartwheel.dev";
   static final String ADMIN_PASSWORD = "cartwheel-dev-admin";
   private static final int ORDERS = 5;
