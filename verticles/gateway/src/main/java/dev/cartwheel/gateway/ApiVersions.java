@@ -1,5 +1,6 @@
 package dev.cartwheel.gateway;
 
+import dev.cartwheel.gateway.api.ApiPaths;
 import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.config.ConfigReader;
 import io.vertx.core.json.JsonArray;
@@ -70,8 +71,8 @@ final class ApiVersions {
                     .add(
                         new JsonObject()
                             .put("version", "v1")
-                            .put("path", GatewayRouter.API_V1)
-                            .put("openapi", GatewayRouter.API_V1 + "/openapi.json")
+                            .put("path", ApiPaths.V1)
+                            .put("openapi", ApiPaths.V1 + ApiPaths.OPENAPI_JSON)
                             .put("status", "supported")
                             .put("deprecatedOperations", new JsonArray(deprecatedOperations(v1)))
                             .put("deprecatedSince", settings.deprecatedSince().toString())
@@ -79,8 +80,8 @@ final class ApiVersions {
                     .add(
                         new JsonObject()
                             .put("version", "v2")
-                            .put("path", GatewayRouter.API_V2)
-                            .put("openapi", GatewayRouter.API_V2 + "/openapi.json")
+                            .put("path", ApiPaths.V2)
+                            .put("openapi", ApiPaths.V2 + ApiPaths.OPENAPI_JSON)
                             .put("status", "current"))));
   }
 
@@ -94,8 +95,8 @@ final class ApiVersions {
         .putHeader(
             "Link",
             "<"
-                + GatewayRouter.API_V2
-                + path.substring(GatewayRouter.API_V1.length())
+                + ApiPaths.V2
+                + path.substring(ApiPaths.V1.length())
                 + ">; rel=\"successor-version\"");
     rc.next();
   }

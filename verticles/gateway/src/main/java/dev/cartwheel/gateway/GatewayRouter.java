@@ -1,5 +1,6 @@
 package dev.cartwheel.gateway;
 
+import dev.cartwheel.gateway.api.ApiPaths;
 import dev.cartwheel.runtime.config.LiveConfig;
 import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import io.vertx.core.Handler;
@@ -24,15 +25,6 @@ import java.util.function.Consumer;
  * beside them. Every failure, and every request that matches no route, ends in {@link Problems}.
  */
 final class GatewayRouter {
-
-  static final String API_PREFIX = "/api/";
-  static final String API_V1 = "/api/v1";
-  static final String API_V2 = "/api/v2";
-  static final String OPENAPI_V1 = "openapi/cartwheel-v1.yaml";
-  static final String OPENAPI_V2 = "openapi/cartwheel-v2.yaml";
-
-  /** The web app for people (classpath), served at /. */
-  static final String WEBROOT = "webroot";
 
   private GatewayRouter() {}
 
@@ -59,29 +51,35 @@ final class GatewayRouter {
       root.route().handler(crossOrigin(config.http().corsAllowedOrigins()));
     }
     OpsRoutes.mount(root, gateway.node());
-    root.get("/api").handler(versions::list);
-    documents(root, API_V1, gateway.v1());
-    documents(root, API_V2, gateway.v2());
-    root.get(StreamRoutes.PATH).handler(stream::open);
+    root.get(ApiPaths.API).handler(versions::list);
+    documents(root, ApiPaths.V1, gateway.v1());
+    documents(root, ApiPaths.V2, gateway.v2());
+    root.get(ApiPaths.STREAM).handler(stream::open);
     // a mount's name ends in /*: the HTTP metrics leave it out of the route label (MetricLabels)
-    root.route(API_V1 + "/*")
-        .setName(API_V1 + "/*")
+    root.route(ApiPaths.V1 + "/*")
+        .setName(ApiPaths.V1 + "/*")
         .subRouter(
             api(
                 gateway,
-                API_V1,
+                ApiPaths.V1,
                 gateway.v1(),
                 limiter,
                 versions,
                 builder -> v1(builder, gateway, stream)));
-    root.route(API_V2 + "/*")
-        .setName(API_V2 + "/*")
+    root.route(ApiPaths.V2 + "/*")
+        .setName(ApiPaths.V2 + "/*")
         .subRouter(
-            api(gateway, API_V2, gateway.v2(), limiter, versions, builder -> v2(builder, gateway)));
+            api(
+                gateway,
+                ApiPaths.V2,
+                gateway.v2(),
+                limiter,
+                versions,
+                builder -> v2(builder, gateway)));
     // the web app's files sit at the top level; /api and the operations paths stay the API's alone
-    root.routeWithRegex(HttpMethod.GET, "^/(?!api/)[^/]*$")
-        .setName("/{webAppFile}")
-        .handler(StaticHandler.create(WEBROOT));
+    root.routeWithRegex(HttpMethod.GET, ApiPaths.WEB_APP_FILES)
+        .setName(ApiPaths.WEB_APP_FILE)
+        .handler(StaticHandler.create(ApiPaths.WEBROOT));
     root.route().failureHandler(Problems::respond);
     root.errorHandler(404, Problems::respond);
     root.errorHandler(405, Problems::respond);
@@ -179,8 +177,8 @@ final class GatewayRouter {
   }
 
   private static void documents(Router root, String prefix, ApiDocument document) {
-    root.get(prefix + "/openapi.json").handler(rc -> rc.json(document.published()));
-    root.get(prefix + "/openapi.yaml")
+    root.get(prefix + ApiPaths.OPENAPI_JSON).handler(rc -> rc.json(document.published()));
+    root.get(prefix + ApiPaths.OPENAPI_YAML)
         .handler(
             rc ->
                 rc.response()

@@ -1,5 +1,6 @@
 package dev.cartwheel.gateway;
 
+import dev.cartwheel.gateway.api.ApiPaths;
 import dev.cartwheel.runtime.auth.Jwt;
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.config.LiveConfig;
@@ -51,8 +52,8 @@ public final class GatewayVerticle extends VerticleBase {
                   limiter.update(next.rateLimits());
                   domains.update(next);
                 });
-    Future<ApiDocument> v1 = ApiDocument.load(vertx, GatewayRouter.OPENAPI_V1);
-    Future<ApiDocument> v2 = ApiDocument.load(vertx, GatewayRouter.OPENAPI_V2);
+    Future<ApiDocument> v1 = ApiDocument.load(vertx, ApiPaths.OPENAPI_V1);
+    Future<ApiDocument> v2 = ApiDocument.load(vertx, ApiPaths.OPENAPI_V2);
     return Future.all(List.of(hub.start(), catalogue.ready(), services.start(), v1, v2))
         .compose(
             ready -> {

@@ -12,6 +12,7 @@ import dev.cartwheel.codecs.orders.OrderStatus;
 import dev.cartwheel.codecs.orders.OrdersContract;
 import dev.cartwheel.codecs.orders.PlaceOrder;
 import dev.cartwheel.codecs.orders.Requester;
+import dev.cartwheel.gateway.api.ApiPaths;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -29,17 +30,17 @@ final class OrdersRoutes {
   // all
   @SuppressWarnings("ImmutableEnumChecker")
   enum Shape {
-    V1("lines", Representations::order, GatewayRouter.API_V1),
-    V2("items", Representations::orderV2, GatewayRouter.API_V2);
+    V1("lines", Representations::order, ApiPaths.V1_ORDERS),
+    V2("items", Representations::orderV2, ApiPaths.V2_ORDERS);
 
     private final String linesField;
     private final Function<Order, JsonObject> representation;
-    private final String prefix;
+    private final String orders;
 
-    Shape(String linesField, Function<Order, JsonObject> representation, String prefix) {
+    Shape(String linesField, Function<Order, JsonObject> representation, String orders) {
       this.linesField = linesField;
       this.representation = representation;
-      this.prefix = prefix;
+      this.orders = orders;
     }
   }
 
@@ -76,7 +77,7 @@ final class OrdersRoutes {
             order ->
                 rc.response()
                     .setStatusCode(order.status() == OrderStatus.PENDING ? 202 : 201)
-                    .putHeader("Location", shape.prefix + "/orders/" + order.id())
+                    .putHeader("Location", shape.orders + "/" + order.id())
                     .putHeader("Content-Type", "application/json")
                     .end(shape.representation.apply(order).toBuffer()))
         .onFailure(error -> rc.fail(inShape(error)));
@@ -152,7 +153,7 @@ final class OrdersRoutes {
               if (order.status() == OrderStatus.PENDING) {
                 rc.response()
                     .setStatusCode(202)
-                    .putHeader("Location", shape.prefix + "/orders/" + order.id());
+                    .putHeader("Location", shape.orders + "/" + order.id());
               }
               rc.json(shape.representation.apply(order));
             })

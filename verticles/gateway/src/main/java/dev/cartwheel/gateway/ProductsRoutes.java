@@ -7,6 +7,7 @@ import dev.cartwheel.codecs.inventory.ListProducts;
 import dev.cartwheel.codecs.inventory.Product;
 import dev.cartwheel.codecs.inventory.ProductPage;
 import dev.cartwheel.codecs.inventory.Restock;
+import dev.cartwheel.gateway.api.ApiPaths;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -68,7 +69,7 @@ final class ProductsRoutes {
             product ->
                 rc.response()
                     .setStatusCode(201)
-                    .putHeader("Location", "/api/v1/products/" + product.sku())
+                    .putHeader("Location", ApiPaths.V1_PRODUCTS + "/" + product.sku())
                     .putHeader("Content-Type", "application/json")
                     .end(Representations.product(product).toBuffer()))
         .onFailure(rc::fail);

@@ -1,5 +1,6 @@
 package dev.cartwheel.gateway;
 
+import dev.cartwheel.gateway.api.ApiPaths;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -27,7 +28,7 @@ final class SecurityHeaders {
         .set("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         .set("Cross-Origin-Opener-Policy", "same-origin")
         .set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-    if (rc.request().path().startsWith(GatewayRouter.API_PREFIX)) {
+    if (rc.request().path().startsWith(ApiPaths.PREFIX)) {
       headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
     }
     rc.next();

@@ -5,6 +5,7 @@ import dev.cartwheel.codecs.notifications.NotificationList;
 import dev.cartwheel.codecs.notifications.NotificationsAfter;
 import dev.cartwheel.codecs.notifications.NotificationsContract;
 import dev.cartwheel.codecs.notifications.NotificationsError;
+import dev.cartwheel.gateway.api.ApiPaths;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -26,7 +27,6 @@ import org.slf4j.LoggerFactory;
 final class StreamRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamRoutes.class);
-  static final String PATH = GatewayRouter.API_V1 + "/stream";
   private static final String ALL_ORDERS = "orders";
 
   /** A hint only: streams close at their clients' pace, so there is no exact time to name. */
@@ -238,7 +238,8 @@ final class StreamRoutes {
     String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return Future.failedFuture(
-          unauthorized("Send a bearer token, or a ticket from POST /api/v1/stream/tickets."));
+          unauthorized(
+              "Send a bearer token, or a ticket from POST " + ApiPaths.STREAM_TICKETS + "."));
     }
     return jwt.authenticate(new TokenCredentials(authorization.substring(7).trim()))
         .recover(

@@ -6,6 +6,7 @@ import dev.cartwheel.codecs.users.RegisterUser;
 import dev.cartwheel.codecs.users.Session;
 import dev.cartwheel.codecs.users.UserProfile;
 import dev.cartwheel.codecs.users.UsersContract;
+import dev.cartwheel.gateway.api.ApiPaths;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -39,7 +40,7 @@ final class UsersRoutes {
             session ->
                 rc.response()
                     .setStatusCode(201)
-                    .putHeader(HttpHeaders.LOCATION, "/api/v1/users/me")
+                    .putHeader(HttpHeaders.LOCATION, ApiPaths.V1_ME)
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .end(Representations.session(session).toBuffer()))
         .onFailure(rc::fail);

@@ -2,6 +2,7 @@ package dev.cartwheel.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cartwheel.gateway.api.ApiPaths;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -143,7 +144,7 @@ class RequestValidationTest {
   @Test
   void answersEveryGeneratedRequestOfBothApiVersionsAsVertxOpenapiDoes() throws Exception {
     int compared = 0;
-    for (String path : List.of(GatewayRouter.OPENAPI_V1, GatewayRouter.OPENAPI_V2)) {
+    for (String path : List.of(ApiPaths.OPENAPI_V1, ApiPaths.OPENAPI_V2)) {
       ApiDocument document = ApiDocument.load(vertx, path).await(30, TimeUnit.SECONDS);
       OpenAPIContract contract = document.contract();
       RequestValidator upstream = RequestValidator.create(vertx, contract);
@@ -170,7 +171,7 @@ class RequestValidationTest {
   void aUriThatPassedPassesAgainWithoutBeingCheckedWhileOneThatFailedIsCheckedEachTime()
       throws Exception {
     OpenAPIContract contract =
-        ApiDocument.load(vertx, GatewayRouter.OPENAPI_V1).await(30, TimeUnit.SECONDS).contract();
+        ApiDocument.load(vertx, ApiPaths.OPENAPI_V1).await(30, TimeUnit.SECONDS).contract();
     AtomicInteger extracted = new AtomicInteger();
     RequestExtractor counting =
         (rc, operation) -> {
