@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * Buckets kept in the cluster's data grid (Hazelcast, through Bucket4j), so that every gateway node takes
  * from the same bucket of a client: together they never allow more than one node would. The launcher
- * provides the proxy manager when the node is clustered ({@link GatewayServices#useClusterRateBuckets}).
+ * provides the proxy manager when the node is clustered
+ * ({@link dev.cartwheel.gateway.GatewayServices#useClusterRateBuckets}).
  */
 final class ClusterRateBuckets implements RateBuckets, Shareable {
 

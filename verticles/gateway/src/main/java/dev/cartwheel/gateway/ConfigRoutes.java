@@ -37,12 +37,8 @@ final class ConfigRoutes {
     } catch (ConfigException e) {
       rc.fail(
           new ProblemException(
-              new Problem(
-                  GatewayError.VALIDATION_FAILED.status,
-                  GatewayError.VALIDATION_FAILED.name(),
-                  "The change was refused; nothing changed.",
-                  List.of(new FieldError(e.key(), e.getMessage())),
-                  0)));
+              Problem.of(GatewayError.VALIDATION_FAILED, "The change was refused; nothing changed.")
+                  .withErrors(List.of(new FieldError(e.key(), e.getMessage())))));
       return;
     }
     rc.json(new JsonObject().put("changed", changes).put("changedBy", changedBy));

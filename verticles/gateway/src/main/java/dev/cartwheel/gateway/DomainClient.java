@@ -13,6 +13,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class DomainClient {
 
+  /** gateway.requestTimeoutMs, gateway.breakerMaxFailures and gateway.breakerResetMs. */
+  record Settings(Duration requestTimeout, int breakerMaxFailures, Duration breakerReset) {}
+
   private final Vertx vertx;
   private final EventBus bus;
   private final LiveServices services;
-  private GatewayConfig config;
+  private Settings settings;
   private final Map<String, CircuitBreaker> breakers = new HashMap<>();
   private final Node node;
 
@@ -40,7 +44,7 @@ final class DomainClient {
 
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-  DomainClient(Vertx vertx, GatewayConfig config, LiveServices services) {
+  DomainClient(Vertx vertx, Settings settings, LiveServices services) {
     this.vertx = vertx;
     this.bus = vertx.eventBus();
     this.services = services;
@@ -55,7 +59,7 @@ final class DomainClient {
             forget(domain);
           }
         });
-    this.config = config;
+    this.settings = settings;
   }
 
   <T> Future<T> request(String domain, String address, Object body, String requestId) {
@@ -64,7 +68,7 @@ final class DomainClient {
     }
     DeliveryOptions options =
         new DeliveryOptions()
-            .setSendTimeout(config.requestTimeout().toMillis())
+            .setSendTimeout(settings.requestTimeout().toMillis())
             .addHeader(Headers.REQUEST_ID, requestId);
     return breaker(domain)
         .<T>execute(() -> bus.<T>request(address, body, options).map(Message::body))
@@ -72,11 +76,11 @@ final class DomainClient {
   }
 
   /** New timeout and breaker thresholds (live configuration); breakers start afresh with them. */
-  void update(GatewayConfig config) {
+  void update(Settings settings) {
     boolean breakersChanged =
-        config.breakerMaxFailures() != this.config.breakerMaxFailures()
-            || !config.breakerReset().equals(this.config.breakerReset());
-    this.config = config;
+        settings.breakerMaxFailures() != this.settings.breakerMaxFailures()
+            || !settings.breakerReset().equals(this.settings.breakerReset());
+    this.settings = settings;
     if (breakersChanged) {
       close();
     }
@@ -100,8 +104,8 @@ final class DomainClient {
                       "gateway." + name,
                       vertx,
                       new CircuitBreakerOptions()
-                          .setMaxFailures(config.breakerMaxFailures())
-                          .setResetTimeout(config.breakerReset().toMillis())
+                          .setMaxFailures(settings.breakerMaxFailures())
+                          .setResetTimeout(settings.breakerReset().toMillis())
                           .setTimeout(-1)
                           .setNotificationAddress(null))
                   .failurePolicy(
@@ -118,7 +122,7 @@ final class DomainClient {
 
   private Throwable asProblem(String domain, Throwable error) {
     if (error instanceof OpenCircuitException) {
-      int retryAfter = (int) Math.max(1, config.breakerReset().toSeconds());
+      int retryAfter = (int) Math.max(1, settings.breakerReset().toSeconds());
       return new ProblemException(
           Problem.of(
                   GatewayError.SERVICE_UNAVAILABLE,

@@ -1,8 +1,6 @@
 package dev.cartwheel.gateway;
 
 import dev.cartwheel.gateway.api.ApiPaths;
-import dev.cartwheel.runtime.config.LiveConfig;
-import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -65,7 +63,15 @@ final class GatewayRouter {
                 gateway.v1(),
                 limiter,
                 versions,
-                builder -> v1(builder, gateway, stream)));
+                builder ->
+                    ApiRoutes.v1(
+                        builder,
+                        gateway.vertx(),
+                        gateway.domains(),
+                        gateway.throttle(),
+                        limiter,
+                        gateway.catalogue(),
+                        stream::issueTicket)));
     root.route(ApiPaths.V2 + "/*")
         .setName(ApiPaths.V2 + "/*")
         .subRouter(
@@ -75,7 +81,7 @@ final class GatewayRouter {
                 gateway.v2(),
                 limiter,
                 versions,
-                builder -> v2(builder, gateway)));
+                builder -> ApiRoutes.v2(builder, gateway.domains())));
     // the web app's files sit at the top level; /api and the operations paths stay the API's alone
     root.routeWithRegex(HttpMethod.GET, ApiPaths.WEB_APP_FILES)
         .setName(ApiPaths.WEB_APP_FILE)
@@ -84,42 +90,6 @@ final class GatewayRouter {
     root.errorHandler(404, Problems::respond);
     root.errorHandler(405, Problems::respond);
     return root;
-  }
-
-  private static void v1(RouterBuilder builder, Gateway gateway, StreamRoutes stream) {
-    UsersRoutes users = new UsersRoutes(gateway.domains(), gateway.throttle(), gateway.limiter());
-    builder.getRoute("registerUser").addHandler(users::register);
-    builder.getRoute("createSession").addHandler(users::login);
-    builder.getRoute("getMe").addHandler(users::me);
-    ProductsRoutes products = new ProductsRoutes(gateway.domains(), gateway.catalogue());
-    builder.getRoute("listProducts").addHandler(products::list);
-    builder.getRoute("getProduct").addHandler(products::get);
-    builder.getRoute("createProduct").addHandler(products::create);
-    builder.getRoute("restockProduct").addHandler(products::restock);
-    orders(builder, new OrdersRoutes(gateway.domains(), OrdersRoutes.Shape.V1));
-    NotificationsRoutes notifications = new NotificationsRoutes(gateway.domains());
-    builder.getRoute("listNotifications").addHandler(notifications::list);
-    builder.getRoute("markNotificationRead").addHandler(notifications::markRead);
-    builder.getRoute("createStreamTicket").addHandler(stream::issueTicket);
-    OperationsRoutes operations =
-        new OperationsRoutes(gateway.domains(), ServiceRegistry.of(gateway.vertx()));
-    builder.getRoute("listServices").addHandler(operations::listServices);
-    builder.getRoute("countDeadLetters").addHandler(operations::countDeadLetters);
-    builder.getRoute("replayDeadLetters").addHandler(operations::replayDeadLetters);
-    ConfigRoutes liveConfig = new ConfigRoutes(LiveConfig.of(gateway.vertx()));
-    builder.getRoute("showConfig").addHandler(liveConfig::show);
-    builder.getRoute("changeConfig").addHandler(liveConfig::change);
-  }
-
-  private static void v2(RouterBuilder builder, Gateway gateway) {
-    orders(builder, new OrdersRoutes(gateway.domains(), OrdersRoutes.Shape.V2));
-  }
-
-  private static void orders(RouterBuilder builder, OrdersRoutes orders) {
-    builder.getRoute("placeOrder").addHandler(orders::place);
-    builder.getRoute("listOrders").addHandler(orders::list);
-    builder.getRoute("getOrder").addHandler(orders::get);
-    builder.getRoute("cancelOrder").addHandler(orders::cancel);
   }
 
   /** One version's routes: body limits and JSON checks, bearer tokens, then per operation the rate limit and the work. */

@@ -39,7 +39,7 @@ public final class GatewayVerticle extends VerticleBase {
     config = GatewayConfig.from(new ConfigReader(config()));
     JWTAuth jwt = new VerifiedTokens(Jwt.verifier(vertx, config.jwt()), config.tokenCacheSize());
     services = new LiveServices(vertx);
-    domains = new DomainClient(vertx, config, services);
+    domains = new DomainClient(vertx, config.domains(), services);
     Node node = Node.of(vertx);
     hub = new StreamHub(vertx);
     catalogue = new CatalogueCache(vertx, config.catalogue());
@@ -50,7 +50,7 @@ public final class GatewayVerticle extends VerticleBase {
                 changed -> {
                   GatewayConfig next = GatewayConfig.from(changed);
                   limiter.update(next.rateLimits());
-                  domains.update(next);
+                  domains.update(next.domains());
                 });
     Future<ApiDocument> v1 = ApiDocument.load(vertx, ApiPaths.OPENAPI_V1);
     Future<ApiDocument> v2 = ApiDocument.load(vertx, ApiPaths.OPENAPI_V2);

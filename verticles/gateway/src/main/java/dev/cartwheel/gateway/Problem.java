@@ -14,6 +14,10 @@ record Problem(
     return new Problem(error.status, error.name(), detail, List.of(), 0);
   }
 
+  Problem withErrors(List<FieldError> errors) {
+    return new Problem(status, code, detail, List.copyOf(errors), retryAfterSeconds);
+  }
+
   Problem retryAfter(int seconds) {
     return new Problem(status, code, detail, errors, seconds);
   }

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class StreamLimits implements Shareable {
 
+  /** The Vert.x local map the gateway instances of this JVM find the counters in. */
+  private static final String SHARED = "cartwheel.gateway.streamLimits";
+
   private final int maxConnections;
   private final int maxPerUser;
   private final AtomicInteger total = new AtomicInteger();
@@ -23,8 +26,8 @@ final class StreamLimits implements Shareable {
     this.maxPerUser = maxPerUser;
   }
 
-  static StreamLimits of(Vertx vertx, GatewayConfig.Stream settings) {
-    var shared = vertx.sharedData().<String, StreamLimits>getLocalMap(GatewayServices.SHARED);
+  static StreamLimits of(Vertx vertx, StreamSettings settings) {
+    var shared = vertx.sharedData().<String, StreamLimits>getLocalMap(SHARED);
     // keyed by the limits too: a gateway redeployed with other limits counts afresh
     String key =
         "streamLimits/" + settings.maxConnections() + "/" + settings.maxConnectionsPerUser();

@@ -38,7 +38,7 @@ final class StreamRoutes {
   private final StreamHub hub;
   private final StreamTickets tickets;
   private final StreamLimits limits;
-  private final GatewayConfig.Stream settings;
+  private final StreamSettings settings;
   private final RateLimiter limiter;
 
   StreamRoutes(
@@ -46,7 +46,7 @@ final class StreamRoutes {
       JWTAuth jwt,
       DomainClient domains,
       StreamHub hub,
-      GatewayConfig.Stream settings,
+      StreamSettings settings,
       RateLimiter limiter) {
     this.vertx = vertx;
     this.jwt = jwt;

@@ -26,7 +26,7 @@ final class StreamSession {
   private final Vertx vertx;
   private final StreamUser user;
   private final boolean watchesAllOrders;
-  private final GatewayConfig.Stream settings;
+  private final StreamSettings settings;
   private final List<JsonObject> held = new ArrayList<>();
   private ServerWebSocket socket;
   private int unflushed;
@@ -39,8 +39,7 @@ final class StreamSession {
 
   private Runnable onClose = () -> {};
 
-  StreamSession(
-      Vertx vertx, StreamUser user, boolean watchesAllOrders, GatewayConfig.Stream settings) {
+  StreamSession(Vertx vertx, StreamUser user, boolean watchesAllOrders, StreamSettings settings) {
     this.vertx = vertx;
     this.user = user;
     this.watchesAllOrders = watchesAllOrders;

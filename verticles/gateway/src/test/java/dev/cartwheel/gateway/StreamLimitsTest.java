@@ -14,7 +14,7 @@ class StreamLimitsTest {
   private final StreamLimits limits =
       StreamLimits.of(
           vertx,
-          new GatewayConfig.Stream(
+          new StreamSettings(
               3, 2, 32, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30), 8));
 
   @AfterEach
@@ -52,7 +52,7 @@ class StreamLimitsTest {
     StreamLimits other =
         StreamLimits.of(
             vertx,
-            new GatewayConfig.Stream(
+            new StreamSettings(
                 3, 2, 32, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(30), 8));
     assertThat(other).isSameAs(limits);
   }

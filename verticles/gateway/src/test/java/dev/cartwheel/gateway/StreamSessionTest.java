@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /** How one stream joins the resume and the live feed, over a real WebSocket on loopback. */
 class StreamSessionTest {
 
-  private static final GatewayConfig.Stream SETTINGS =
-      new GatewayConfig.Stream(
+  private static final StreamSettings SETTINGS =
+      new StreamSettings(
           100, 10, 8, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), 2);
 
   private final Vertx vertx = Vertx.vertx();
