@@ -1,5 +1,11 @@
 package dev.cartwheel.gateway;
 
+import dev.cartwheel.gateway.api.ApiVersions;
+import dev.cartwheel.gateway.caching.CatalogueCache;
+import dev.cartwheel.gateway.domains.DomainClient;
+import dev.cartwheel.gateway.limits.RateLimitSettings;
+import dev.cartwheel.gateway.limits.SignInThrottle;
+import dev.cartwheel.gateway.stream.StreamSettings;
 import dev.cartwheel.runtime.auth.JwtSettings;
 import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.config.ConfigReader;

@@ -1,6 +1,19 @@
 package dev.cartwheel.gateway;
 
+import dev.cartwheel.gateway.api.ApiDocument;
 import dev.cartwheel.gateway.api.ApiPaths;
+import dev.cartwheel.gateway.api.ApiVersions;
+import dev.cartwheel.gateway.api.JsonBodies;
+import dev.cartwheel.gateway.api.RequestValidation;
+import dev.cartwheel.gateway.limits.RateLimiter;
+import dev.cartwheel.gateway.observability.AccessLog;
+import dev.cartwheel.gateway.observability.RequestIds;
+import dev.cartwheel.gateway.problems.Problems;
+import dev.cartwheel.gateway.routes.ApiRoutes;
+import dev.cartwheel.gateway.routes.OpsRoutes;
+import dev.cartwheel.gateway.security.Access;
+import dev.cartwheel.gateway.security.SecurityHeaders;
+import dev.cartwheel.gateway.stream.StreamRoutes;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;

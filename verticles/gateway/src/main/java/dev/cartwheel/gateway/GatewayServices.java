@@ -1,5 +1,6 @@
 package dev.cartwheel.gateway;
 
+import dev.cartwheel.gateway.limits.RateBuckets;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;

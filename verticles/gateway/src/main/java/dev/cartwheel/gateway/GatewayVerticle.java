@@ -1,6 +1,14 @@
 package dev.cartwheel.gateway;
 
+import dev.cartwheel.gateway.api.ApiDocument;
 import dev.cartwheel.gateway.api.ApiPaths;
+import dev.cartwheel.gateway.caching.CatalogueCache;
+import dev.cartwheel.gateway.domains.DomainClient;
+import dev.cartwheel.gateway.domains.LiveServices;
+import dev.cartwheel.gateway.limits.RateLimiter;
+import dev.cartwheel.gateway.limits.SignInThrottle;
+import dev.cartwheel.gateway.security.VerifiedTokens;
+import dev.cartwheel.gateway.stream.StreamHub;
 import dev.cartwheel.runtime.auth.Jwt;
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.config.LiveConfig;
