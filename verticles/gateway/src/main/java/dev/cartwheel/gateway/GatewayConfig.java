@@ -1,5 +1,11 @@
 package dev.cartwheel.gateway;
 
+import dev.cartwheel.gateway.api.ApiVersions;
+import dev.cartwheel.gateway.caching.CatalogueCache;
+import dev.cartwheel.gateway.domains.DomainClient;
+import dev.cartwheel.gateway.limits.RateLimitSettings;
+import dev.cartwheel.gateway.limits.SignInThrottle;
+import dev.cartwheel.gateway.stream.StreamSettings;
 import dev.cartwheel.runtime.auth.JwtSettings;
 import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.config.ConfigReader;
@@ -13,12 +19,10 @@ public record GatewayConfig(
     int maxBodyBytes,
     Http http,
     Duration drainTimeout,
-    Duration requestTimeout,
-    int breakerMaxFailures,
-    Duration breakerReset,
+    DomainClient.Settings domains,
     int tokenCacheSize,
     JwtSettings jwt,
-    Stream stream,
+    StreamSettings stream,
     RateLimitSettings rateLimits,
     SignInThrottle.Settings loginThrottle,
     CatalogueCache.Settings catalogue,
@@ -31,16 +35,6 @@ public record GatewayConfig(
       Duration idleTimeout,
       Duration requestTimeout,
       List<String> corsAllowedOrigins) {}
-
-  /** The live stream (GET /api/v1/stream): limits per node, back-pressure, heartbeats, tickets, resume. */
-  public record Stream(
-      int maxConnections,
-      int maxConnectionsPerUser,
-      int maxQueuedMessages,
-      Duration pingInterval,
-      Duration pongTimeout,
-      Duration ticketTtl,
-      int resumeLimit) {}
 
   public static GatewayConfig from(ConfigReader config) {
     Http http = http(config);
@@ -56,9 +50,10 @@ public record GatewayConfig(
         config.integer("http.maxBodyBytes", 1024, 16 * 1024 * 1024),
         http,
         config.millis("http.drainTimeoutMs", 0, 600_000),
-        config.millis("gateway.requestTimeoutMs", 100, 600_000),
-        config.integer("gateway.breakerMaxFailures", 1, 10_000),
-        config.millis("gateway.breakerResetMs", 100, 3_600_000),
+        new DomainClient.Settings(
+            config.millis("gateway.requestTimeoutMs", 100, 600_000),
+            config.integer("gateway.breakerMaxFailures", 1, 10_000),
+            config.millis("gateway.breakerResetMs", 100, 3_600_000)),
         config.integer("gateway.tokenCacheSize", 0, 10_000_000),
         JwtSettings.from(config),
         stream(config, http),
@@ -80,10 +75,10 @@ public record GatewayConfig(
         config.strings("http.corsAllowedOrigins"));
   }
 
-  private static Stream stream(ConfigReader config, Http http) {
+  private static StreamSettings stream(ConfigReader config, Http http) {
     int maxQueued = config.integer("stream.maxQueuedMessages", 8, 1_000_000);
-    Stream stream =
-        new Stream(
+    StreamSettings stream =
+        new StreamSettings(
             config.integer("stream.maxConnections", 1, 1_000_000),
             config.integer("stream.maxConnectionsPerUser", 1, 1000),
             maxQueued,

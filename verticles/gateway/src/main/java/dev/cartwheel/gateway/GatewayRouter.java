@@ -1,7 +1,19 @@
 package dev.cartwheel.gateway;
 
-import dev.cartwheel.runtime.config.LiveConfig;
-import dev.cartwheel.runtime.discovery.ServiceRegistry;
+import dev.cartwheel.gateway.api.ApiDocument;
+import dev.cartwheel.gateway.api.ApiPaths;
+import dev.cartwheel.gateway.api.ApiVersions;
+import dev.cartwheel.gateway.api.JsonBodies;
+import dev.cartwheel.gateway.api.RequestValidation;
+import dev.cartwheel.gateway.limits.RateLimiter;
+import dev.cartwheel.gateway.observability.AccessLog;
+import dev.cartwheel.gateway.observability.RequestIds;
+import dev.cartwheel.gateway.problems.Problems;
+import dev.cartwheel.gateway.routes.ApiRoutes;
+import dev.cartwheel.gateway.routes.OpsRoutes;
+import dev.cartwheel.gateway.security.Access;
+import dev.cartwheel.gateway.security.SecurityHeaders;
+import dev.cartwheel.gateway.stream.StreamRoutes;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -24,15 +36,6 @@ import java.util.function.Consumer;
  * beside them. Every failure, and every request that matches no route, ends in {@link Problems}.
  */
 final class GatewayRouter {
-
-  static final String API_PREFIX = "/api/";
-  static final String API_V1 = "/api/v1";
-  static final String API_V2 = "/api/v2";
-  static final String OPENAPI_V1 = "openapi/cartwheel-v1.yaml";
-  static final String OPENAPI_V2 = "openapi/cartwheel-v2.yaml";
-
-  /** The web app for people (classpath), served at /. */
-  static final String WEBROOT = "webroot";
 
   private GatewayRouter() {}
 
@@ -59,69 +62,47 @@ final class GatewayRouter {
       root.route().handler(crossOrigin(config.http().corsAllowedOrigins()));
     }
     OpsRoutes.mount(root, gateway.node());
-    root.get("/api").handler(versions::list);
-    documents(root, API_V1, gateway.v1());
-    documents(root, API_V2, gateway.v2());
-    root.get(StreamRoutes.PATH).handler(stream::open);
+    root.get(ApiPaths.API).handler(versions::list);
+    documents(root, ApiPaths.V1, gateway.v1());
+    documents(root, ApiPaths.V2, gateway.v2());
+    root.get(ApiPaths.STREAM).handler(stream::open);
     // a mount's name ends in /*: the HTTP metrics leave it out of the route label (MetricLabels)
-    root.route(API_V1 + "/*")
-        .setName(API_V1 + "/*")
+    root.route(ApiPaths.V1 + "/*")
+        .setName(ApiPaths.V1 + "/*")
         .subRouter(
             api(
                 gateway,
-                API_V1,
+                ApiPaths.V1,
                 gateway.v1(),
                 limiter,
                 versions,
-                builder -> v1(builder, gateway, stream)));
-    root.route(API_V2 + "/*")
-        .setName(API_V2 + "/*")
+                builder ->
+                    ApiRoutes.v1(
+                        builder,
+                        gateway.vertx(),
+                        gateway.domains(),
+                        gateway.throttle(),
+                        limiter,
+                        gateway.catalogue(),
+                        stream::issueTicket)));
+    root.route(ApiPaths.V2 + "/*")
+        .setName(ApiPaths.V2 + "/*")
         .subRouter(
-            api(gateway, API_V2, gateway.v2(), limiter, versions, builder -> v2(builder, gateway)));
+            api(
+                gateway,
+                ApiPaths.V2,
+                gateway.v2(),
+                limiter,
+                versions,
+                builder -> ApiRoutes.v2(builder, gateway.domains())));
     // the web app's files sit at the top level; /api and the operations paths stay the API's alone
-    root.routeWithRegex(HttpMethod.GET, "^/(?!api/)[^/]*$")
-        .setName("/{webAppFile}")
-        .handler(StaticHandler.create(WEBROOT));
+    root.routeWithRegex(HttpMethod.GET, ApiPaths.WEB_APP_FILES)
+        .setName(ApiPaths.WEB_APP_FILE)
+        .handler(StaticHandler.create(ApiPaths.WEBROOT));
     root.route().failureHandler(Problems::respond);
     root.errorHandler(404, Problems::respond);
     root.errorHandler(405, Problems::respond);
     return root;
-  }
-
-  private static void v1(RouterBuilder builder, Gateway gateway, StreamRoutes stream) {
-    UsersRoutes users = new UsersRoutes(gateway.domains(), gateway.throttle(), gateway.limiter());
-    builder.getRoute("registerUser").addHandler(users::register);
-    builder.getRoute("createSession").addHandler(users::login);
-    builder.getRoute("getMe").addHandler(users::me);
-    ProductsRoutes products = new ProductsRoutes(gateway.domains(), gateway.catalogue());
-    builder.getRoute("listProducts").addHandler(products::list);
-    builder.getRoute("getProduct").addHandler(products::get);
-    builder.getRoute("createProduct").addHandler(products::create);
-    builder.getRoute("restockProduct").addHandler(products::restock);
-    orders(builder, new OrdersRoutes(gateway.domains(), OrdersRoutes.Shape.V1));
-    NotificationsRoutes notifications = new NotificationsRoutes(gateway.domains());
-    builder.getRoute("listNotifications").addHandler(notifications::list);
-    builder.getRoute("markNotificationRead").addHandler(notifications::markRead);
-    builder.getRoute("createStreamTicket").addHandler(stream::issueTicket);
-    OperationsRoutes operations =
-        new OperationsRoutes(gateway.domains(), ServiceRegistry.of(gateway.vertx()));
-    builder.getRoute("listServices").addHandler(operations::listServices);
-    builder.getRoute("countDeadLetters").addHandler(operations::countDeadLetters);
-    builder.getRoute("replayDeadLetters").addHandler(operations::replayDeadLetters);
-    ConfigRoutes liveConfig = new ConfigRoutes(LiveConfig.of(gateway.vertx()));
-    builder.getRoute("showConfig").addHandler(liveConfig::show);
-    builder.getRoute("changeConfig").addHandler(liveConfig::change);
-  }
-
-  private static void v2(RouterBuilder builder, Gateway gateway) {
-    orders(builder, new OrdersRoutes(gateway.domains(), OrdersRoutes.Shape.V2));
-  }
-
-  private static void orders(RouterBuilder builder, OrdersRoutes orders) {
-    builder.getRoute("placeOrder").addHandler(orders::place);
-    builder.getRoute("listOrders").addHandler(orders::list);
-    builder.getRoute("getOrder").addHandler(orders::get);
-    builder.getRoute("cancelOrder").addHandler(orders::cancel);
   }
 
   /** One version's routes: body limits and JSON checks, bearer tokens, then per operation the rate limit and the work. */
@@ -179,8 +160,8 @@ final class GatewayRouter {
   }
 
   private static void documents(Router root, String prefix, ApiDocument document) {
-    root.get(prefix + "/openapi.json").handler(rc -> rc.json(document.published()));
-    root.get(prefix + "/openapi.yaml")
+    root.get(prefix + ApiPaths.OPENAPI_JSON).handler(rc -> rc.json(document.published()));
+    root.get(prefix + ApiPaths.OPENAPI_YAML)
         .handler(
             rc ->
                 rc.response()

@@ -1,32 +1,33 @@
 package dev.cartwheel.gateway;
 
+import dev.cartwheel.gateway.limits.RateBuckets;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
 
 /**
- * What the gateway verticle instances of one JVM share (through the Vert.x local shared data), and the
- * one thing the launcher hands in: the cluster's rate-limit buckets when the node is clustered.
+ * The rate-limit buckets the gateway verticle instances of one JVM share (through the Vert.x local shared
+ * data), and the one thing the launcher hands in: the cluster's buckets when the node is clustered.
  */
 public final class GatewayServices {
 
-  static final String SHARED = "cartwheel.gateway";
+  private static final String SHARED = "cartwheel.gateway";
   private static final String RATE_BUCKETS = "rateBuckets";
 
   private GatewayServices() {}
 
   /** Call before the gateway deploys, on a clustered node: its buckets are then the cluster's. */
   public static void useClusterRateBuckets(Vertx vertx, ProxyManager<String> buckets) {
-    shared(vertx).put(RATE_BUCKETS, new ClusterRateBuckets(vertx, buckets.asAsync()));
+    shared(vertx).put(RATE_BUCKETS, RateBuckets.cluster(vertx, buckets));
   }
 
   static RateBuckets rateBuckets(Vertx vertx) {
     LocalMap<String, Object> shared = shared(vertx);
-    shared.putIfAbsent(RATE_BUCKETS, new LocalRateBuckets());
+    shared.putIfAbsent(RATE_BUCKETS, RateBuckets.local());
     return (RateBuckets) shared.get(RATE_BUCKETS);
   }
 
-  static LocalMap<String, Object> shared(Vertx vertx) {
+  private static LocalMap<String, Object> shared(Vertx vertx) {
     return vertx.sharedData().getLocalMap(SHARED);
   }
 }

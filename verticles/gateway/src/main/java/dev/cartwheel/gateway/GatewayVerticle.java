@@ -1,5 +1,14 @@
 package dev.cartwheel.gateway;
 
+import dev.cartwheel.gateway.api.ApiDocument;
+import dev.cartwheel.gateway.api.ApiPaths;
+import dev.cartwheel.gateway.caching.CatalogueCache;
+import dev.cartwheel.gateway.domains.DomainClient;
+import dev.cartwheel.gateway.domains.LiveServices;
+import dev.cartwheel.gateway.limits.RateLimiter;
+import dev.cartwheel.gateway.limits.SignInThrottle;
+import dev.cartwheel.gateway.security.VerifiedTokens;
+import dev.cartwheel.gateway.stream.StreamHub;
 import dev.cartwheel.runtime.auth.Jwt;
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.config.LiveConfig;
@@ -38,7 +47,7 @@ public final class GatewayVerticle extends VerticleBase {
     config = GatewayConfig.from(new ConfigReader(config()));
     JWTAuth jwt = new VerifiedTokens(Jwt.verifier(vertx, config.jwt()), config.tokenCacheSize());
     services = new LiveServices(vertx);
-    domains = new DomainClient(vertx, config, services);
+    domains = new DomainClient(vertx, config.domains(), services);
     Node node = Node.of(vertx);
     hub = new StreamHub(vertx);
     catalogue = new CatalogueCache(vertx, config.catalogue());
@@ -49,10 +58,10 @@ public final class GatewayVerticle extends VerticleBase {
                 changed -> {
                   GatewayConfig next = GatewayConfig.from(changed);
                   limiter.update(next.rateLimits());
-                  domains.update(next);
+                  domains.update(next.domains());
                 });
-    Future<ApiDocument> v1 = ApiDocument.load(vertx, GatewayRouter.OPENAPI_V1);
-    Future<ApiDocument> v2 = ApiDocument.load(vertx, GatewayRouter.OPENAPI_V2);
+    Future<ApiDocument> v1 = ApiDocument.load(vertx, ApiPaths.OPENAPI_V1);
+    Future<ApiDocument> v2 = ApiDocument.load(vertx, ApiPaths.OPENAPI_V2);
     return Future.all(List.of(hub.start(), catalogue.ready(), services.start(), v1, v2))
         .compose(
             ready -> {

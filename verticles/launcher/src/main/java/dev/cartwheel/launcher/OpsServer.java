@@ -1,6 +1,6 @@
 package dev.cartwheel.launcher;
 
-import dev.cartwheel.gateway.OpsRoutes;
+import dev.cartwheel.gateway.routes.OpsRoutes;
 import dev.cartwheel.runtime.node.Node;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -5,16 +5,20 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.cartwheel.gateway.api.ApiPaths;
 import dev.cartwheel.runtime.domain.DomainVerticle;
 import dev.cartwheel.runtime.vertx.VertxInternals;
+import java.lang.reflect.Field;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -23,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The rules DESIGN.md states in prose, checked on the main code of every module (the launcher's test classpath
  * holds them all): domains meet only through contracts, only one class touches Vert.x internals, contracts hold
- * no logic and depend on nothing of ours.
+ * no logic and depend on nothing of ours; and the gateway's packages by concern depend on one another one way,
+ * with its API paths in one class.
  */
 class ArchitectureTest {
 
@@ -129,6 +134,75 @@ class ArchitectureTest {
             resideInAPackage("dev.cartwheel..")
                 .and(resideOutsideOfPackage("dev.cartwheel.codecs..")))
         .check(main);
+  }
+
+  @Test
+  @DisplayName(
+      "the gateway's packages depend on one another without a cycle, and none on the entry package")
+  void gatewayPackagesFormNoCycle() {
+    slices()
+        .matching("dev.cartwheel.gateway.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .because(
+            "each concern of the gateway builds on those below it, never on one that builds on it")
+        .check(main);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cartwheel.gateway..")
+        .and()
+        .resideOutsideOfPackage("dev.cartwheel.gateway")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.cartwheel.gateway")
+        .because(
+            "the entry package (the verticle, its configuration, the router) only wires the others")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("the gateway's API paths are constants of ApiPaths, and of no other class")
+  void gatewayPathsLiveInApiPaths() {
+    fields()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAPackage("dev.cartwheel.gateway..")
+        .and()
+        .areNotDeclaredIn(ApiPaths.class)
+        .and()
+        .areStatic()
+        .and()
+        .areFinal()
+        .and()
+        .haveRawType(String.class)
+        .should(notHoldAnApiPath())
+        .because("a path written twice drifts; ApiPaths is where routes, headers and links read it")
+        .check(main);
+  }
+
+  private static ArchCondition<JavaField> notHoldAnApiPath() {
+    return new ArchCondition<>("not hold a path under " + ApiPaths.API) {
+      @Override
+      public void check(JavaField constant, ConditionEvents events) {
+        Field field = constant.reflect();
+        field.setAccessible(true);
+        Object value;
+        try {
+          value = field.get(null);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+        if (value instanceof String path && path.startsWith(ApiPaths.API)) {
+          events.add(
+              SimpleConditionEvent.violated(
+                  constant,
+                  constant.getFullName()
+                      + " holds the API path "
+                      + path
+                      + ": take it from ApiPaths"));
+        }
+      }
+    };
   }
 
   private static ArchCondition<JavaClass> declareNoMethods() {

@@ -221,7 +221,8 @@ class LiveConfigIT {
   @Test
   @DisplayName("log levels change live, and go back when taken out of the list")
   void logLevelsChangeLive() {
-    org.slf4j.Logger gatewayLog = LoggerFactory.getLogger("dev.cartwheel.gateway.Problems");
+    org.slf4j.Logger gatewayLog =
+        LoggerFactory.getLogger("dev.cartwheel.gateway.problems.Problems");
     assertThat(gatewayLog.isDebugEnabled()).isFalse();
     change(
         gatewayOnly,

@@ -1,0 +1,57 @@
+package dev.cartwheel.gateway.routes;
+
+import dev.cartwheel.runtime.node.Node;
+import dev.cartwheel.runtime.node.OpsPaths;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.LinkedHashMap;
+
+/**
+ * Operations endpoints: {@code /health/live} (the event loop answers), {@code /health/ready} (the node's
+ * dependency checks; 503 when one is down), {@code /info} (what runs here), {@code /metrics} (the node's
+ * meters in the Prometheus text format, when metrics are on). Served by the gateway, and by
+ * the launcher's ops server on a node without a gateway.
+ */
+public final class OpsRoutes {
+
+  private OpsRoutes() {}
+
+  public static void mount(Router router, Node node) {
+    router.get(OpsPaths.LIVE).handler(rc -> rc.json(new JsonObject().put("status", "UP")));
+    router.get(OpsPaths.READY).handler(HealthCheckHandler.createWithHealthChecks(node.readiness()));
+    router.get(OpsPaths.INFO).handler(rc -> rc.json(info(node)));
+    if (node.meters() instanceof PrometheusMeterRegistry prometheus) {
+      router.get(OpsPaths.METRICS).handler(PrometheusScrapingHandler.create(prometheus));
+    }
+  }
+
+  static JsonObject info(Node node) {
+    JsonArray verticles = new JsonArray();
+    node.deployments()
+        .forEach(
+            deployment ->
+                verticles.add(
+                    new JsonObject()
+                        .put("name", deployment.verticle())
+                        .put("instances", deployment.instances())));
+    return new JsonObject()
+        .put("name", "cartwheel")
+        .put("version", node.build().version())
+        .put("commit", node.build().commit())
+        .put("commitTime", node.build().commitTime())
+        .put("vertx", node.build().vertxVersion())
+        .put("java", Runtime.version().toString())
+        .put("node", node.id())
+        .put("profile", node.profile())
+        .put("clustered", node.clustered())
+        .put("clusterMembers", node.clusterMembers())
+        .put("startedAt", node.startedAt().toString())
+        .put("verticles", verticles)
+        .put("circuitBreakers", new JsonObject(new LinkedHashMap<>(node.circuitBreakers())))
+        .put("handledRequests", new JsonObject(new LinkedHashMap<>(node.handledRequests())));
+  }
+}
