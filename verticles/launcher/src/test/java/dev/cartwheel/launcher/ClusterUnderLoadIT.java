@@ -188,13 +188,28 @@ class ClusterUnderLoadIT {
             BY_ROLE)) {
       Shop shop = Shop.open(cluster);
       Member nodeA = cluster.member("node-a");
-      try (OrderLoad load = shop.load()) {
-        Thread.sleep(3_000);
+      try (OrderLoad load = shop.load();
+          PrometheusServer prometheus = scraping(cluster)) {
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                () -> {
+                  assertThat(prometheus.query("up{job=\"cartwheel\"} == 1"))
+                      .as("nodes scraped")
+                      .hasSize(3);
+                  assertThat(prometheus.query("cartwheel_orders_placed_total > 0"))
+                      .as("orders placed, scraped from node B")
+                      .hasSize(1);
+                });
         long stoppedAt = load.millisSinceStart();
         broker.close();
         await().atMost(Duration.ofSeconds(20)).until(() -> !ready(cluster, nodeA));
         int acceptedBefore = load.accepted.size();
-        Thread.sleep(5_000);
+        awaitAlert(prometheus, "CartwheelOutboxBacklogOld", "pending");
+        awaitAlert(prometheus, "CartwheelOutboxBacklogOld", "firing");
+        assertThat(prometheus.query("cartwheel_readiness{check=\"kafka\"} == 0"))
+            .as("the kafka readiness check, failing on every node")
+            .hasSize(3);
         assertThat(load.accepted.size())
             .as("orders accepted while Kafka is down")
             .isGreaterThan(acceptedBefore);
@@ -215,6 +230,36 @@ class ClusterUnderLoadIT {
     } finally {
       broker.close();
     }
+  }
+
+  /**
+   * A real Prometheus scraping the cluster with docker/alerts.yml, the outbox-age rule scaled from minutes to
+   * seconds: older than 2 s for 3 s.
+   */
+  private static PrometheusServer scraping(ClusterNodes cluster) {
+    List<String> targets =
+        cluster.members().stream()
+            .map(member -> member.ops().getHost() + ":" + member.ops().getPort())
+            .toList();
+    return PrometheusServer.start(
+        Path.of("target", "it-prometheus-" + UUID.randomUUID().toString().substring(0, 8)),
+        targets,
+        rule -> {
+          if ("CartwheelOutboxBacklogOld".equals(rule.get("alert"))) {
+            String expr = (String) rule.get("expr");
+            assertThat(expr).contains("> 60000");
+            rule.put("expr", expr.replace("> 60000", "> 2000"));
+            rule.put("for", "3s");
+          }
+          return rule;
+        });
+  }
+
+  private static void awaitAlert(PrometheusServer prometheus, String alert, String state) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> prometheus.alertState(alert).filter(state::equals).isPresent());
   }
 
   /** An admin, a product with ample stock, and shoppers at node A's gateway. */

@@ -3,9 +3,11 @@ package dev.cartwheel.gateway.routes;
 import dev.cartwheel.runtime.node.Node;
 import dev.cartwheel.runtime.node.OpsPaths;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.LinkedHashMap;
@@ -13,7 +15,7 @@ import java.util.LinkedHashMap;
 /**
  * Operations endpoints: {@code /health/live} (the event loop answers), {@code /health/ready} (the node's
  * dependency checks; 503 when one is down), {@code /info} (what runs here), {@code /metrics} (the node's
- * meters in the Prometheus text format, when metrics are on). Served by the gateway, and by
+ * meters in the Prometheus text format, when metrics are on; each scrape also measures readiness). Served by the gateway, and by
  * the launcher's ops server on a node without a gateway.
  */
 public final class OpsRoutes {
@@ -25,7 +27,15 @@ public final class OpsRoutes {
     router.get(OpsPaths.READY).handler(HealthCheckHandler.createWithHealthChecks(node.readiness()));
     router.get(OpsPaths.INFO).handler(rc -> rc.json(info(node)));
     if (node.meters() instanceof PrometheusMeterRegistry prometheus) {
-      router.get(OpsPaths.METRICS).handler(PrometheusScrapingHandler.create(prometheus));
+      Handler<RoutingContext> scrape = PrometheusScrapingHandler.create(prometheus);
+      // readiness measured at each scrape, so that an alert on it needs no probe to be running
+      router
+          .get(OpsPaths.METRICS)
+          .handler(
+              rc -> {
+                node.measureReadiness();
+                scrape.handle(rc);
+              });
     }
   }
 

@@ -8,6 +8,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
+import io.vertx.ext.healthchecks.CheckResult;
 import io.vertx.ext.healthchecks.HealthChecks;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
@@ -51,6 +53,7 @@ public final class Node implements Shareable {
   private final MeterRegistry meters;
   private final Map<Meter.Id, AtomicLong> levels = new ConcurrentHashMap<>();
   private final OpenTelemetry telemetry;
+  private final AtomicBoolean measuringReadiness = new AtomicBoolean();
   private volatile String url;
   private volatile boolean started;
   private volatile boolean stopping;
@@ -77,6 +80,12 @@ public final class Node implements Shareable {
     this.readiness = readiness;
     this.clustered = clustered;
     this.clusterMembers = clusterMembers;
+    if (clustered) {
+      Gauge.builder("cartwheel.cluster.members", clusterMembers, IntSupplier::getAsInt)
+          .description("Members of the cluster, as this node sees it")
+          .strongReference(true)
+          .register(meters);
+    }
   }
 
   public static void install(Vertx vertx, Node node) {
@@ -119,6 +128,30 @@ public final class Node implements Shareable {
 
   public HealthChecks readiness() {
     return readiness;
+  }
+
+  /**
+   * Starts a run of the readiness checks, unless one is under way, that records each one's outcome in the gauge
+   * {@code cartwheel.readiness{check}} (1 up, 0 down). /metrics calls it at each scrape and serves the values of the
+   * run before: an alert on readiness needs no probe to be running, and a check that hangs never slows a scrape.
+   */
+  public void measureReadiness() {
+    if (!measuringReadiness.compareAndSet(false, true)) {
+      return;
+    }
+    readiness
+        .checkStatus()
+        .onSuccess(
+            result -> {
+              for (CheckResult check : result.getChecks()) {
+                level(
+                        "cartwheel.readiness",
+                        Tags.of("check", check.getId()),
+                        "Whether each readiness check passed (1) or not (0) at the last measure")
+                    .set(CheckResult.isUp(check) ? 1 : 0);
+              }
+            })
+        .onComplete(done -> measuringReadiness.set(false));
   }
 
   public boolean clustered() {
