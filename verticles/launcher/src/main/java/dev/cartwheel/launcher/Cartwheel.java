@@ -75,7 +75,10 @@ public final class Cartwheel implements Callable<Integer> {
       err.println("cartwheel: bad configuration: " + e.getMessage());
       err.flush();
       return BAD_CONFIGURATION;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // an Error too (a class missing from the jar, say): left to escape, it would end the main
+      // thread
+      // alone and leave the node running, never ready, instead of exiting
       LOG.error("Start-up failed", e);
       err.println("cartwheel: start-up failed: " + rootMessage(e));
       err.flush();
