@@ -14,7 +14,9 @@ import dev.cartwheel.gateway.routes.OpsRoutes;
 import dev.cartwheel.gateway.security.Access;
 import dev.cartwheel.gateway.security.SecurityHeaders;
 import dev.cartwheel.gateway.stream.StreamRoutes;
+import dev.cartwheel.runtime.auth.JwkSet;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -63,6 +65,14 @@ final class GatewayRouter {
     }
     OpsRoutes.mount(root, gateway.node());
     root.get(ApiPaths.API).handler(versions::list);
+    Buffer keys = JwkSet.of(config.jwt()).toBuffer();
+    root.get(ApiPaths.JWKS)
+        .handler(
+            rc ->
+                rc.response()
+                    .putHeader("Content-Type", "application/jwk-set+json")
+                    .putHeader("Cache-Control", "public, max-age=300")
+                    .end(keys));
     documents(root, ApiPaths.V1, gateway.v1());
     documents(root, ApiPaths.V2, gateway.v2());
     root.get(ApiPaths.STREAM).handler(stream::open);

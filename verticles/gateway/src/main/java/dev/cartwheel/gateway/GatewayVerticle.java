@@ -45,7 +45,9 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     config = GatewayConfig.from(new ConfigReader(config()));
-    JWTAuth jwt = new VerifiedTokens(Jwt.verifier(vertx, config.jwt()), config.tokenCacheSize());
+    JWTAuth jwt =
+        new VerifiedTokens(
+            Jwt.verifier(vertx, config.jwt()), config.jwt(), config.tokenCacheSize());
     services = new LiveServices(vertx);
     domains = new DomainClient(vertx, config.domains(), services);
     Node node = Node.of(vertx);

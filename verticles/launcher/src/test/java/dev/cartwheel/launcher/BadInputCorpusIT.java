@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cartwheel.launcher.Shoppers.Shopper;
+import dev.cartwheel.runtime.auth.Jwt;
 import dev.cartwheel.runtime.auth.JwtSettings;
 import dev.cartwheel.testkit.TestServices;
 import io.vertx.core.Vertx;
@@ -104,14 +105,7 @@ class BadInputCorpusIT {
     maxBodyBytes = node.platform.config().integer("http.maxBodyBytes", 1024, 60_000_000);
     maxJsonDepth = node.platform.config().integer("http.maxJsonDepth", 2, 1000);
     JwtSettings dev = JwtSettings.from(node.platform.config());
-    devKeys =
-        JWTAuth.create(
-            signing,
-            new JWTAuthOptions()
-                .addPubSecKey(
-                    new PubSecKeyOptions()
-                        .setAlgorithm("ES256")
-                        .setBuffer(dev.privateKey().orElseThrow())));
+    devKeys = Jwt.signer(signing, dev);
     adminToken = Shoppers.login(node, "admin@cartwheel.dev", "cartwheel-dev-admin").token();
     product = "CW-CORPUS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     Shoppers.createProduct(node, adminToken, product, 10);
@@ -1111,6 +1105,7 @@ class BadInputCorpusIT {
     refusedTokens.put("a token signed by another EC key", signWithAnotherKey(claims.copy()));
     refusedTokens.put("an alg:none token", unsigned(claims.copy().put("iss", "cartwheel")));
     refusedTokens.put("a token with a wrong issuer", sign(claims.copy(), "someone-else"));
+    refusedTokens.put("the customer's token with a character appended", customer.token() + "x");
     refusedTokens.put(
         "the customer's token with its signature cut off",
         customer.token().substring(0, customer.token().lastIndexOf('.') + 1));
@@ -1192,7 +1187,11 @@ class BadInputCorpusIT {
           JWTAuth.create(
               signing,
               new JWTAuthOptions()
-                  .addPubSecKey(new PubSecKeyOptions().setAlgorithm("ES256").setBuffer(pem)));
+                  .addPubSecKey(
+                      new PubSecKeyOptions()
+                          .setAlgorithm("ES256")
+                          .setBuffer(pem)
+                          .setId("cartwheel-1")));
       return other.generateToken(
           claims, new JWTOptions().setAlgorithm("ES256").setIssuer("cartwheel"));
     } catch (Exception e) {

@@ -3,6 +3,7 @@ package dev.cartwheel.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cartwheel.runtime.auth.Jwt;
 import dev.cartwheel.runtime.auth.JwtSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -185,14 +186,7 @@ class BadInputIT {
     Problems.assertProblem(me(signWithAnotherKey(claims.copy())), 401, "UNAUTHORIZED");
 
     JwtSettings dev = JwtSettings.from(node.platform.config());
-    JWTAuth devKeys =
-        JWTAuth.create(
-            vertx,
-            new JWTAuthOptions()
-                .addPubSecKey(
-                    new PubSecKeyOptions()
-                        .setAlgorithm("ES256")
-                        .setBuffer(dev.privateKey().orElseThrow())));
+    JWTAuth devKeys = Jwt.signer(vertx, dev);
     String expired =
         devKeys.generateToken(
             claims.copy().put("exp", Instant.now().minusSeconds(60).getEpochSecond()),
@@ -215,14 +209,7 @@ class BadInputIT {
   @DisplayName("a token the gateway remembers as verified stops working when it expires")
   void rememberedTokensExpire() throws Exception {
     JwtSettings dev = JwtSettings.from(node.platform.config());
-    JWTAuth devKeys =
-        JWTAuth.create(
-            vertx,
-            new JWTAuthOptions()
-                .addPubSecKey(
-                    new PubSecKeyOptions()
-                        .setAlgorithm("ES256")
-                        .setBuffer(dev.privateKey().orElseThrow())));
+    JWTAuth devKeys = Jwt.signer(vertx, dev);
     String shortLived =
         devKeys.generateToken(
             new JsonObject()
@@ -290,7 +277,11 @@ class BadInputIT {
         JWTAuth.create(
             vertx,
             new JWTAuthOptions()
-                .addPubSecKey(new PubSecKeyOptions().setAlgorithm("ES256").setBuffer(pem)));
+                .addPubSecKey(
+                    new PubSecKeyOptions()
+                        .setAlgorithm("ES256")
+                        .setBuffer(pem)
+                        .setId("cartwheel-1")));
     return other.generateToken(
         claims, new JWTOptions().setAlgorithm("ES256").setIssuer("cartwheel"));
   }

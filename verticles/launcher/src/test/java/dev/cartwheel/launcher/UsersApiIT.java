@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,6 +72,35 @@ class UsersApiIT {
             .await();
     assertThat(me.statusCode()).isEqualTo(200);
     assertThat(me.bodyAsJsonObject()).isEqualTo(session.getJsonObject("user"));
+  }
+
+  @Test
+  @DisplayName(
+      "a token has one spelling: with a character appended it is refused; /.well-known/jwks.json holds the key that verifies it")
+  void tokensHaveOneSpellingAndAPublishedKey() {
+    String token =
+        register("grace@example.com", PASSWORD, "Grace Hopper")
+            .bodyAsJsonObject()
+            .getString("token");
+
+    assertThat(me(token).statusCode()).isEqualTo(200);
+    Problems.assertProblem(me(token + "x"), 401, "UNAUTHORIZED");
+
+    HttpResponse<Buffer> published = node.http.get("/.well-known/jwks.json").send().await();
+    assertThat(published.statusCode()).isEqualTo(200);
+    assertThat(published.getHeader("Content-Type")).isEqualTo("application/jwk-set+json");
+    JsonObject key = published.bodyAsJsonObject().getJsonArray("keys").getJsonObject(0);
+    assertThat(key.getString("kid")).isEqualTo("cartwheel-1");
+    assertThat(key.fieldNames()).doesNotContain("d");
+    JWTAuth fromJwks =
+        JWTAuth.create(
+            node.platform.vertx(),
+            new JWTAuthOptions()
+                .addJwk(key)
+                .setJWTOptions(new JWTOptions().setIssuer("cartwheel")));
+    assertThat(fromJwks.authenticate(new TokenCredentials(token)).await().subject())
+        .as("the token verified with the published key alone")
+        .isNotNull();
   }
 
   @Test
@@ -188,6 +221,10 @@ class UsersApiIT {
     HttpResponse<Buffer> yaml = node.http.get("/api/v1/openapi.yaml").send().await();
     assertThat(yaml.statusCode()).isEqualTo(200);
     assertThat(yaml.bodyAsString()).startsWith("openapi: 3.1.0");
+  }
+
+  private HttpResponse<Buffer> me(String token) {
+    return node.http.get("/api/v1/users/me").bearerTokenAuthentication(token).send().await();
   }
 
   private HttpResponse<Buffer> register(String email, String password, String fullName) {

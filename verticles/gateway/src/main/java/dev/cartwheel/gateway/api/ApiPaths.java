@@ -49,6 +49,9 @@ public final class ApiPaths {
   /** POST: a ticket that opens the stream (browsers cannot send a token on a WebSocket). */
   public static final String STREAM_TICKETS = STREAM + "/tickets";
 
+  /** GET: the keys that verify the platform's tokens, a JSON Web Key Set (where OpenID providers keep theirs). */
+  public static final String JWKS = "/.well-known/jwks.json";
+
   /** The web app for people, on the classpath, served at {@code /}. */
   public static final String WEBROOT = "webroot";
 

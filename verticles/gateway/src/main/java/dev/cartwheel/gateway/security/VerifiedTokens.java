@@ -1,5 +1,6 @@
 package dev.cartwheel.gateway.security;
 
+import dev.cartwheel.runtime.auth.JwtSettings;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
@@ -9,6 +10,7 @@ import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Remembers tokens already verified, until they expire. Checking an ES256 signature costs about a
@@ -16,14 +18,19 @@ import java.util.Map;
  * client sends the same token with every request, so each is verified once. Only verified tokens are
  * kept (keyed by the whole token), at most {@code gateway.tokenCacheSize} per gateway instance, least
  * recently used first out. One instance per gateway verticle instance (its event loop), hence no locks.
+ * A token is first held to its one allowed spelling ({@link TokenShape}), so no second spelling of a
+ * verified token finds the cache, or the verifier.
  */
 public final class VerifiedTokens implements JWTAuth {
 
   private final JWTAuth verifier;
+  private final TokenShape shape;
   private final Map<String, User> verified;
 
-  public VerifiedTokens(JWTAuth verifier, int capacity) {
+  /** Verifies with {@code verifier} the tokens whose spelling is the one {@code settings} allow. */
+  public VerifiedTokens(JWTAuth verifier, JwtSettings settings, int capacity) {
     this.verifier = verifier;
+    this.shape = new TokenShape(settings.algorithm(), settings.verificationKeys().keySet());
     this.verified =
         new LinkedHashMap<>(256, 0.75f, true) {
           @Override
@@ -37,6 +44,10 @@ public final class VerifiedTokens implements JWTAuth {
   public Future<User> authenticate(Credentials credentials) {
     if (!(credentials instanceof TokenCredentials token) || token.getToken() == null) {
       return verifier.authenticate(credentials);
+    }
+    Optional<String> refusal = shape.refusal(token.getToken());
+    if (refusal.isPresent()) {
+      return Future.failedFuture(new IllegalArgumentException("Token refused: " + refusal.get()));
     }
     User known = verified.get(token.getToken());
     if (known != null) {

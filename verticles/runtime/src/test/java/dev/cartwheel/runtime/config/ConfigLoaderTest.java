@@ -33,7 +33,9 @@ class ConfigLoaderTest {
        "http": {"host": "127.0.0.1", "port": 8080, "maxBodyBytes": 1024},
        "cluster": {"enabled": false},
        "pg": {"url": null, "password": null, "user": null, "poolSize": 4},
-       "jwt": {"algorithm": "ES256", "issuer": "cartwheel", "ttlSeconds": 3600, "publicKey": null, "privateKey": null}}
+       "jwt": {"algorithm": "ES256", "issuer": "cartwheel", "ttlSeconds": 3600, "keyId": "cartwheel-1",
+               "publicKey": null, "publicKeyFile": null, "privateKey": null, "privateKeyFile": null,
+               "verificationKeysDir": null}}
       """);
     write(
         "dev.json",
