@@ -297,6 +297,9 @@ public final class Platform implements AutoCloseable {
         config.requiredString("kafka.bootstrap"),
         embedded.runsKafka() ? " (embedded)" : "");
     LOG.info("  verticles       {}", settings.plan());
+    if (settings.plan().deploys("payments")) {
+      LOG.info("  payments        {} provider", config.requiredString("payments.provider"));
+    }
     if (ops != null) {
       LOG.info(
           "  operations      http://{}:{} (health, info, metrics)", settings.host(), ops.port());

@@ -84,7 +84,8 @@ class LauncherProcessIT {
         URI url = URI.create(node.awaitReady(START));
         assertThat(url.getPort()).isEqualTo(httpPort);
         assertThat(node.stdoutLines())
-            .anyMatch(line -> line.contains("data directory  " + workDir.resolve("data")));
+            .anyMatch(line -> line.contains("data directory  " + workDir.resolve("data")))
+            .anyMatch(line -> line.contains("payments        simulated provider"));
         postgresPort = Integer.parseInt(node.awaitLine(POSTGRES, START).group(1));
         kafkaBootstrap = node.awaitLine(KAFKA, START).group(1);
         assertThat(postgresPort)

@@ -182,6 +182,9 @@ class UsersApiIT {
     assertThat(info.getString("node")).isEqualTo(node.platform.node().id());
     assertThat(info.getString("profile")).isEqualTo("dev");
     assertThat(info.getBoolean("clustered")).isFalse();
+    assertThat(info.getJsonObject("settings").getString("payments.provider"))
+        .as("the payment provider in use")
+        .isEqualTo("simulated");
     assertThat(info.getJsonArray("verticles"))
         .containsExactly(
             new JsonObject().put("name", "users").put("instances", 1),

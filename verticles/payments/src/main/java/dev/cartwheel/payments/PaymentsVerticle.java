@@ -46,11 +46,15 @@ public final class PaymentsVerticle extends DomainVerticle<PaymentsConfig> {
                     settings.breakerReset().toMillis()))
         .closeHandler(closed -> LOG.info("Payment provider circuit closed"));
     Node.of(vertx).watchCircuitBreaker(breaker.name(), () -> breaker.state().name());
+    Node.of(vertx).show("payments.provider", settings.provider());
+    if ("prod".equals(Node.of(vertx).profile()) && "simulated".equals(settings.provider())) {
+      LOG.warn("payments.provider is simulated in the prod profile: no card is charged");
+    }
     PaymentsService service =
         new PaymentsService(
             parts.pool(),
             new PaymentsRepository(parts.outbox()),
-            new SimulatedProvider(vertx, parts.pool(), settings.simulator()),
+            provider(settings, parts),
             breaker,
             parts.eventsWritten());
     parts
@@ -59,6 +63,13 @@ public final class PaymentsVerticle extends DomainVerticle<PaymentsConfig> {
         .reply(PaymentsContract.REFUND, service::refund)
         .reply(PaymentsContract.GET, service::get);
     return Future.succeededFuture();
+  }
+
+  private PaymentProvider provider(PaymentsConfig settings, Parts parts) {
+    return switch (settings.provider()) {
+      case "simulated" -> new SimulatedProvider(vertx, parts.pool(), settings.simulator());
+      default -> throw new IllegalStateException("no provider " + settings.provider());
+    };
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.LinkedHashMap;
+import java.util.TreeMap;
 
 /**
  * Operations endpoints: {@code /health/live} (the event loop answers), {@code /health/ready} (the node's
@@ -61,6 +62,7 @@ public final class OpsRoutes {
         .put("clusterMembers", node.clusterMembers())
         .put("startedAt", node.startedAt().toString())
         .put("verticles", verticles)
+        .put("settings", new JsonObject(new TreeMap<>(node.shown())))
         .put("circuitBreakers", new JsonObject(new LinkedHashMap<>(node.circuitBreakers())))
         .put("handledRequests", new JsonObject(new LinkedHashMap<>(node.handledRequests())));
   }

@@ -50,6 +50,7 @@ public final class Node implements Shareable {
   private final List<Deployment> deployments = new CopyOnWriteArrayList<>();
   private final Map<String, Supplier<String>> circuitBreakers = new ConcurrentSkipListMap<>();
   private final Map<String, LongAdder> handled = new ConcurrentSkipListMap<>();
+  private final Map<String, String> shown = new ConcurrentSkipListMap<>();
   private final MeterRegistry meters;
   private final Map<Meter.Id, AtomicLong> levels = new ConcurrentHashMap<>();
   private final OpenTelemetry telemetry;
@@ -152,6 +153,15 @@ public final class Node implements Shareable {
               }
             })
         .onComplete(done -> measuringReadiness.set(false));
+  }
+
+  /** A setting /info shows, by its key: one an operator must be able to check on a running node. */
+  public void show(String key, String value) {
+    shown.put(key, value);
+  }
+
+  public Map<String, String> shown() {
+    return Map.copyOf(shown);
   }
 
   public boolean clustered() {
