@@ -34,9 +34,10 @@ public final class BridgeVerticle extends VerticleBase {
   public Future<?> start() {
     BridgeConfig settings = BridgeConfig.from(new ConfigReader(config()));
     return Migrations.migrate(vertx, settings.pg(), SCHEMA)
+        .compose(migrated -> Pools.shared(vertx, settings.pg(), SCHEMA))
         .compose(
-            migrated -> {
-              pool = Pools.shared(vertx, settings.pg(), SCHEMA);
+            leased -> {
+              pool = leased;
               deadLetters =
                   new DeadLetters(vertx, pool, settings.deadLetterTopic(), settings.bootstrap());
               consumer =

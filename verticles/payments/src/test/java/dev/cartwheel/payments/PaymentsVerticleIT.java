@@ -86,6 +86,22 @@ class PaymentsVerticleIT {
   }
 
   @Test
+  @DisplayName(
+      "a second deployment keeps its database when the first is undeployed: the node's pool outlives the verticle that made it")
+  void thePoolOutlivesTheDeploymentThatMadeIt() {
+    deploy(Map.of());
+    String first = deployment;
+    deploy(Map.of());
+
+    vertx.undeploy(first).await();
+
+    // vertx-sql-client 5.0.8 closed a shared pool's connections with the verticle that built it
+    // first
+    Payment served = authorize(UUID.randomUUID(), 990, "tok_visa");
+    assertThat(served.status()).isEqualTo(PaymentStatus.AUTHORIZED);
+  }
+
+  @Test
   @DisplayName("racing authorizations of one order charge once and all get the same answer")
   void racingAuthorizationsChargeOnce() {
     deploy(Map.of("payments.simulator.latencyMs", "100"));

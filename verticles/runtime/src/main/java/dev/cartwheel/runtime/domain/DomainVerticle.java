@@ -87,9 +87,10 @@ public abstract class DomainVerticle<S extends DomainVerticle.Settings> extends 
   public final Future<?> start() {
     S settings = this.settings.apply(new ConfigReader(config()));
     return Migrations.migrateWithOutbox(vertx, settings.pg(), domain)
+        .compose(migrated -> Pools.shared(vertx, settings.pg(), domain))
         .compose(
-            migrated -> {
-              pool = Pools.shared(vertx, settings.pg(), domain);
+            leased -> {
+              pool = leased;
               Outbox outbox = new Outbox(domain, events);
               relay =
                   new OutboxRelay(vertx, pool, settings.pg(), domain, outbox, settings.outbox());
