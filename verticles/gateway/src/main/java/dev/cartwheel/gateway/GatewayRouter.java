@@ -155,6 +155,8 @@ final class GatewayRouter {
     // connection
     Router timed = Router.router(gateway.vertx());
     timed.route().handler(TimeoutHandler.create(config.http().requestTimeout().toMillis(), 408));
+    // charged before it is judged: a flood of bad tokens or bodies from one address meets a 429
+    timed.route().handler(limiter.chargingAddress());
     timed.route().subRouter(api);
     return timed;
   }

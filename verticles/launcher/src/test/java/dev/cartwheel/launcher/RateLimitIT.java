@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class RateLimitIT {
 
+  private static final int ADDRESS_BURST = 40;
   private static final int ANONYMOUS_BURST = 10;
   private static final int CUSTOMER_BURST = 50;
   private static final int ORDER_COST = 20;
@@ -102,6 +103,57 @@ class RateLimitIT {
             .send()
             .await();
     assertThat(someoneElse.statusCode()).as("another client has its own bucket").isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName(
+      "a flood of bad tokens, or of invalid bodies, from one address is charged before it is judged: 401s and 400s, then 429")
+  void floodsOfBadRequestsAreLimited() {
+    assertFloodIsLimited(
+        "forged tokens",
+        (node, client) ->
+            node.http
+                .get("/api/v1/orders")
+                .putHeader("X-Forwarded-For", client)
+                .bearerTokenAuthentication("not.a.token")
+                .send()
+                .await(),
+        401);
+    assertFloodIsLimited(
+        "invalid bodies",
+        (node, client) ->
+            node.http
+                .post("/api/v1/users")
+                .putHeader("X-Forwarded-For", client)
+                .sendJsonObject(new JsonObject().put("email", 42))
+                .await(),
+        400);
+  }
+
+  /** Past the address's burst (less what it refills meanwhile), the same bad request gets 429 instead. */
+  private static void assertFloodIsLimited(
+      String flood,
+      java.util.function.BiFunction<RunningPlatform, String, HttpResponse<Buffer>> send,
+      int judged) {
+    String client = newClient();
+    int judgedCount = 0;
+    int refused = 0;
+    long started = System.nanoTime();
+    for (int i = 0; i < ADDRESS_BURST + 20; i++) {
+      HttpResponse<Buffer> response = send.apply(i % 2 == 0 ? full : gatewayOnly, client);
+      if (response.statusCode() == 429) {
+        Problems.assertProblem(response, 429, "RATE_LIMITED");
+        refused++;
+      } else {
+        assertThat(response.statusCode()).as(flood).isEqualTo(judged);
+        judgedCount++;
+      }
+    }
+    long refilled = (System.nanoTime() - started) / 1_000_000_000L + 1;
+    assertThat(judgedCount)
+        .as("%s judged before the address's bucket ran dry", flood)
+        .isBetween(ADDRESS_BURST, ADDRESS_BURST + (int) refilled);
+    assertThat(refused).as("%s refused with 429", flood).isPositive();
   }
 
   @Test
@@ -241,6 +293,8 @@ class RateLimitIT {
         Map.entry("rateLimits.costs.createSession", "1"),
         Map.entry("rateLimits.enabled", "true"),
         Map.entry("rateLimits.trustedProxies", "127.0.0.1"),
+        Map.entry("rateLimits.tiers.address.burst", String.valueOf(ADDRESS_BURST)),
+        Map.entry("rateLimits.tiers.address.perSecond", "1"),
         Map.entry("rateLimits.tiers.anonymous.burst", String.valueOf(ANONYMOUS_BURST)),
         Map.entry("rateLimits.tiers.anonymous.perSecond", "1"),
         Map.entry("rateLimits.tiers.customer.burst", String.valueOf(CUSTOMER_BURST)),

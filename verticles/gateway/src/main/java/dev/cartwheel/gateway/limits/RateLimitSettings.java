@@ -18,6 +18,8 @@ public record RateLimitSettings(
     Map<String, Integer> costs) {
 
   public enum Tier {
+    /** Every API request, per client address, before it is authenticated or validated. */
+    ADDRESS,
     ANONYMOUS,
     CUSTOMER,
     PARTNER,

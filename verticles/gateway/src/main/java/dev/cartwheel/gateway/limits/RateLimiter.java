@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,32 +84,65 @@ public final class RateLimiter {
     this.settings = settings;
   }
 
+  /**
+   * A handler that charges every request 1 to its client address before anything judges it: a flood of bad
+   * tokens or bad bodies is refused with 429 like any other, where it used to cost only a 401 or a 400.
+   */
+  public Handler<RoutingContext> chargingAddress() {
+    return rc -> {
+      if (settings.enabled()) {
+        // the body arrives while the bucket (in the grid, when clustered) answers: hold it for the
+        // BodyHandler after this one, which resumes the request
+        rc.request().pause();
+      }
+      charge(
+          rc,
+          () ->
+              take(
+                  new Client(
+                      "addr:" + Client.address(rc.request(), settings.trustedProxies()),
+                      Tier.ADDRESS),
+                  1));
+    };
+  }
+
   /** A route handler that charges {@code operation} to the caller before the route's own handlers run. */
   public Handler<RoutingContext> charging(String operation) {
-    return rc -> {
-      if (!settings.enabled()) {
-        rc.next();
-        return;
-      }
-      take(Client.of(rc.user(), rc.request(), settings.trustedProxies()), operation)
-          .onComplete(
-              taken -> {
-                if (taken.failed()) {
-                  LOG.warn(
-                      "Rate limit store failed, request {} goes through unlimited: {}",
-                      RequestIds.of(rc),
-                      taken.cause().getMessage());
-                  rc.next();
-                  return;
-                }
-                taken.result().writeHeaders(rc.response());
-                if (taken.result().allowed()) {
-                  rc.next();
-                } else {
-                  rc.fail(taken.result().problem());
-                }
-              });
-    };
+    return rc ->
+        charge(
+            rc,
+            () ->
+                take(
+                    Client.of(rc.user(), rc.request(), settings.trustedProxies()),
+                    settings.cost(operation)));
+  }
+
+  private void charge(RoutingContext rc, Supplier<Future<Decision>> taking) {
+    if (!settings.enabled()) {
+      rc.next();
+      return;
+    }
+    taking
+        .get()
+        .onComplete(
+            taken -> {
+              if (taken.failed()) {
+                LOG.warn(
+                    "Rate limit store failed, request {} goes through unlimited: {}",
+                    RequestIds.of(rc),
+                    taken.cause().getMessage());
+                rc.next();
+                return;
+              }
+              taken.result().writeHeaders(rc.response());
+              if (taken.result().allowed()) {
+                rc.next();
+              } else {
+                // a held body is read and dropped, so that the connection can carry the answer
+                rc.request().resume();
+                rc.fail(taken.result().problem());
+              }
+            });
   }
 
   public Set<String> trustedProxies() {
@@ -117,6 +151,10 @@ public final class RateLimiter {
 
   /** Charges {@code operation} to {@code client}; always allowed when limits are off. */
   public Future<Decision> take(Client client, String operation) {
+    return take(client, settings.cost(operation));
+  }
+
+  private Future<Decision> take(Client client, int cost) {
     RateLimitSettings.Bucket tier = settings.tiers().get(client.tier());
     if (!settings.enabled()) {
       return Future.succeededFuture(new Decision(true, tier.burst(), tier.burst(), 0, 0));
@@ -126,7 +164,7 @@ public final class RateLimiter {
     String key =
         client.tier().key() + "/" + tier.burst() + "x" + tier.perSecond() + "/" + client.key();
     return buckets
-        .take(key, configurations.get(client.tier()), settings.cost(operation))
+        .take(key, configurations.get(client.tier()), cost)
         .map(probe -> decision(tier, probe));
   }
 
