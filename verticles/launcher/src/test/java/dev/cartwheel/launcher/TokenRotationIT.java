@@ -3,6 +3,7 @@ package dev.cartwheel.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cartwheel.runtime.node.Node;
+import dev.cartwheel.testkit.TestKeys;
 import dev.cartwheel.users.UsersVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.json.JsonObject;
@@ -10,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +34,16 @@ class TokenRotationIT {
   @DisplayName(
       "the signing key rotated under load: tokens of the old key and of the new one all pass, no 401")
   void rotationUnderLoad() throws Exception {
-    KeyPair old = keyPair();
-    KeyPair next = keyPair();
+    KeyPair old = TestKeys.ecKeyPair();
+    KeyPair next = TestKeys.ecKeyPair();
     Path keys = Files.createTempDirectory(Path.of("target"), "jwt-keys");
-    Files.writeString(keys.resolve("key-2.pem"), pem("PUBLIC KEY", next.getPublic().getEncoded()));
+    Files.writeString(keys.resolve("key-2.pem"), TestKeys.publicPem(next));
     try (RunningPlatform node =
         RunningPlatform.start(
             Map.of(
                 "jwt.keyId", "key-1",
-                "jwt.publicKey", pem("PUBLIC KEY", old.getPublic().getEncoded()),
-                "jwt.privateKey", pem("PRIVATE KEY", old.getPrivate().getEncoded()),
+                "jwt.publicKey", TestKeys.publicPem(old),
+                "jwt.privateKey", TestKeys.privatePem(old),
                 "jwt.verificationKeysDir", keys.toString()))) {
       Shoppers.Shopper ada = Shoppers.register(node, "ada");
       List<String> tokens = new CopyOnWriteArrayList<>(List.of(ada.token()));
@@ -84,8 +83,8 @@ class TokenRotationIT {
         config
             .getJsonObject("jwt")
             .put("keyId", "key-2")
-            .put("publicKey", pem("PUBLIC KEY", next.getPublic().getEncoded()))
-            .put("privateKey", pem("PRIVATE KEY", next.getPrivate().getEncoded()));
+            .put("publicKey", TestKeys.publicPem(next))
+            .put("privateKey", TestKeys.privatePem(next));
         node.platform
             .vertx()
             .deployVerticle(new UsersVerticle(), new DeploymentOptions().setConfig(config))
@@ -106,21 +105,5 @@ class TokenRotationIT {
   private static JsonObject header(String token) {
     return new JsonObject(
         new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8));
-  }
-
-  private static KeyPair keyPair() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    return generator.generateKeyPair();
-  }
-
-  private static String pem(String type, byte[] der) {
-    return "-----BEGIN "
-        + type
-        + "-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END "
-        + type
-        + "-----\n";
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cartwheel.runtime.auth.Jwt;
 import dev.cartwheel.runtime.auth.JwtSettings;
 import dev.cartwheel.runtime.config.ConfigReader;
+import dev.cartwheel.testkit.TestKeys;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -14,8 +15,6 @@ import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.stream.Stream;
@@ -42,7 +41,7 @@ class VerifiedTokensTest {
   @BeforeAll
   static void keys() throws Exception {
     vertx = Vertx.vertx();
-    current = keyPair();
+    current = TestKeys.ecKeyPair();
     JwtSettings settings = settings("k1", current);
     signer = Jwt.signer(vertx, settings);
     gateway = new VerifiedTokens(Jwt.verifier(vertx, settings), settings, 100);
@@ -154,9 +153,9 @@ class VerifiedTokensTest {
   @DisplayName(
       "rotation: a verification key added under its kid accepts the new key's tokens, and the old key's still")
   void rotation() throws Exception {
-    KeyPair next = keyPair();
+    KeyPair next = TestKeys.ecKeyPair();
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jwt-keys");
-    java.nio.file.Files.writeString(dir.resolve("k1.pem"), publicPem(current));
+    java.nio.file.Files.writeString(dir.resolve("k1.pem"), TestKeys.publicPem(current));
     JwtSettings nextSigner =
         settings("k2", next, new JsonObject().put("verificationKeysDir", dir.toString()));
     JWTAuth signsWithNext = Jwt.signer(vertx, nextSigner);
@@ -218,12 +217,6 @@ class VerifiedTokensTest {
         .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static KeyPair keyPair() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    return generator.generateKeyPair();
-  }
-
   private static JwtSettings settings(String keyId, KeyPair keys) {
     return settings(keyId, keys, new JsonObject());
   }
@@ -235,27 +228,13 @@ class VerifiedTokensTest {
             .put("issuer", "cartwheel")
             .put("ttlSeconds", 600)
             .put("keyId", keyId)
-            .put("publicKey", publicPem(keys))
-            .put("privateKey", pem("PRIVATE KEY", keys.getPrivate().getEncoded()))
+            .put("publicKey", TestKeys.publicPem(keys))
+            .put("privateKey", TestKeys.privatePem(keys))
             .putNull("publicKeyFile")
             .putNull("privateKeyFile")
             .putNull("verificationKeysDir")
             .mergeIn(extra);
     return JwtSettings.from(
         new ConfigReader(new JsonObject().put("profile", "test").put("jwt", jwt)));
-  }
-
-  private static String publicPem(KeyPair keys) {
-    return pem("PUBLIC KEY", keys.getPublic().getEncoded());
-  }
-
-  private static String pem(String type, byte[] der) {
-    return "-----BEGIN "
-        + type
-        + "-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END "
-        + type
-        + "-----\n";
   }
 }
