@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -132,9 +133,7 @@ class RateLimitIT {
 
   /** Past the address's burst (less what it refills meanwhile), the same bad request gets 429 instead. */
   private static void assertFloodIsLimited(
-      String flood,
-      java.util.function.BiFunction<RunningPlatform, String, HttpResponse<Buffer>> send,
-      int judged) {
+      String flood, BiFunction<RunningPlatform, String, HttpResponse<Buffer>> send, int judged) {
     String client = newClient();
     int judgedCount = 0;
     int refused = 0;

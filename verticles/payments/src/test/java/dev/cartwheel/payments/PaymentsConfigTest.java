@@ -7,6 +7,7 @@ import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.config.ConfigLoader;
 import dev.cartwheel.runtime.config.ConfigReader;
 import io.vertx.core.Vertx;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,7 @@ class PaymentsConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "payments.provider (CARTWHEEL_PAYMENTS_PROVIDER): is required in profile 'prod'");
-    Map<String, String> chosen = new java.util.HashMap<>(NODE);
+    Map<String, String> chosen = new HashMap<>(NODE);
     chosen.put("payments.provider", "simulated");
     assertThat(PaymentsConfig.from(load("prod", chosen)).provider()).isEqualTo("simulated");
   }
@@ -51,7 +52,7 @@ class PaymentsConfigTest {
       "dev runs the simulated provider; an unknown provider is refused with the known ones")
   void devAndUnknownProviders() {
     assertThat(PaymentsConfig.from(load("dev", NODE)).provider()).isEqualTo("simulated");
-    Map<String, String> unknown = new java.util.HashMap<>(NODE);
+    Map<String, String> unknown = new HashMap<>(NODE);
     unknown.put("payments.provider", "stripe");
     assertThatThrownBy(() -> PaymentsConfig.from(load("dev", unknown)))
         .isInstanceOf(ConfigException.class)

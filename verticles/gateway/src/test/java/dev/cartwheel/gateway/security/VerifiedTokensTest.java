@@ -14,6 +14,8 @@ import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Base64;
@@ -154,8 +156,8 @@ class VerifiedTokensTest {
       "rotation: a verification key added under its kid accepts the new key's tokens, and the old key's still")
   void rotation() throws Exception {
     KeyPair next = TestKeys.ecKeyPair();
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jwt-keys");
-    java.nio.file.Files.writeString(dir.resolve("k1.pem"), TestKeys.publicPem(current));
+    Path dir = Files.createTempDirectory("jwt-keys");
+    Files.writeString(dir.resolve("k1.pem"), TestKeys.publicPem(current));
     JwtSettings nextSigner =
         settings("k2", next, new JsonObject().put("verificationKeysDir", dir.toString()));
     JWTAuth signsWithNext = Jwt.signer(vertx, nextSigner);
