@@ -1,6 +1,7 @@
 package dev.cartwheel.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.cartwheel.runtime.node.Node;
 import dev.cartwheel.testkit.TestKeys;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,7 @@ class TokenRotationIT {
       Shoppers.Shopper ada = Shoppers.register(node, "ada");
       List<String> tokens = new CopyOnWriteArrayList<>(List.of(ada.token()));
       Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
+      AtomicInteger sent = new AtomicInteger();
       AtomicBoolean running = new AtomicBoolean(true);
       Thread load =
           new Thread(
@@ -65,12 +68,13 @@ class TokenRotationIT {
                           .await()
                           .statusCode();
                   answers.computeIfAbsent(status, ignored -> new AtomicInteger()).incrementAndGet();
+                  sent.incrementAndGet();
                 }
               },
               "rotation-load");
       load.start();
       try {
-        Thread.sleep(500);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent.get() >= 20);
         // the users domain now signs with key-2, as a restarted users node would
         String oldUsers =
             node.platform.node().deployments().stream()
@@ -92,7 +96,9 @@ class TokenRotationIT {
         String fromNewKey = Shoppers.login(node, ada.email(), "correct-horse-ada").token();
         assertThat(header(fromNewKey).getString("kid")).isEqualTo("key-2");
         tokens.add(fromNewKey);
-        Thread.sleep(1000);
+        int beforeNewKey = sent.get();
+        // both keys' tokens in turn, 20 requests at least
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent.get() >= beforeNewKey + 20);
       } finally {
         running.set(false);
         load.join();

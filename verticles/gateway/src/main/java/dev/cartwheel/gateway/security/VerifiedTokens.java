@@ -18,8 +18,8 @@ import java.util.Optional;
  * client sends the same token with every request, so each is verified once. Only verified tokens are
  * kept (keyed by the whole token), at most {@code gateway.tokenCacheSize} per gateway instance, least
  * recently used first out. One instance per gateway verticle instance (its event loop), hence no locks.
- * A token is first held to its one allowed spelling ({@link TokenShape}), so no second spelling of a
- * verified token finds the cache, or the verifier.
+ * A token missing from the cache is first held to its one allowed spelling ({@link TokenShape}), so no
+ * second spelling of a verified token reaches the verifier, or the cache.
  */
 public final class VerifiedTokens implements JWTAuth {
 
@@ -45,16 +45,19 @@ public final class VerifiedTokens implements JWTAuth {
     if (!(credentials instanceof TokenCredentials token) || token.getToken() == null) {
       return verifier.authenticate(credentials);
     }
-    Optional<String> refusal = shape.refusal(token.getToken());
-    if (refusal.isPresent()) {
-      return Future.failedFuture(new IllegalArgumentException("Token refused: " + refusal.get()));
-    }
+    // the cache is keyed by the exact string, and only a token of the allowed spelling gets in: a
+    // hit
+    // needs no second look at its shape
     User known = verified.get(token.getToken());
     if (known != null) {
       if (!known.expired()) {
         return Future.succeededFuture(known);
       }
       verified.remove(token.getToken());
+    }
+    Optional<String> refusal = shape.refusal(token.getToken());
+    if (refusal.isPresent()) {
+      return Future.failedFuture(new IllegalArgumentException("Token refused: " + refusal.get()));
     }
     return verifier
         .authenticate(credentials)
