@@ -41,7 +41,8 @@ final class HazelcastClusters {
         .build();
   }
 
-  static HazelcastRouting create(NodeSettings.Cluster cluster) {
+  /** {@code trusted} null: no cluster TLS, every member is routed to. */
+  static HazelcastRouting create(NodeSettings.Cluster cluster, TrustedNodes trusted) {
     Properties variables = new Properties();
     variables.setProperty("cartwheel.cluster.name", cluster.name());
     variables.setProperty("cartwheel.cluster.members", cluster.members());
@@ -62,7 +63,7 @@ final class HazelcastClusters {
       // serialization
       HazelcastProxyManager.addCustomSerializers(
           config.getSerializationConfig(), BUCKET4J_SERIALIZER_IDS);
-      return new HazelcastRouting(config);
+      return new HazelcastRouting(config, trusted);
     } catch (IOException e) {
       throw new ConfigException(
           "cluster.configFile", "cannot read " + file.toAbsolutePath() + ": " + e.getMessage());

@@ -9,7 +9,10 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.spi.cluster.NodeInfo;
 import io.vertx.core.spi.cluster.RegistrationInfo;
+import io.vertx.core.spi.cluster.RegistrationListener;
+import io.vertx.core.spi.cluster.RegistrationUpdateEvent;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +27,12 @@ final class HazelcastRouting extends HazelcastClusterManager implements ClusterR
 
   private static final ThreadLocal<List<RegistrationInfo>> REGISTERING = new ThreadLocal<>();
 
-  HazelcastRouting(Config config) {
+  /** Null without cluster TLS: then every member is routed to. */
+  private final TrustedNodes trusted;
+
+  HazelcastRouting(Config config, TrustedNodes trusted) {
     super(config);
+    this.trusted = trusted;
   }
 
   @Override
@@ -63,5 +70,96 @@ final class HazelcastRouting extends HazelcastClusterManager implements ClusterR
       made.add(registrationInfo);
     }
     super.addRegistration(address, registrationInfo, promise);
+  }
+
+  @Override
+  public void setNodeInfo(NodeInfo nodeInfo, Completable<Void> promise) {
+    super.setNodeInfo(trusted == null ? nodeInfo : trusted.attest(getNodeId(), nodeInfo), promise);
+  }
+
+  @Override
+  public void getRegistrations(String address, Completable<List<RegistrationInfo>> promise) {
+    if (trusted == null) {
+      super.getRegistrations(address, promise);
+      return;
+    }
+    Promise<List<RegistrationInfo>> all = Promise.promise();
+    super.getRegistrations(address, all);
+    all.future().compose(this::judgedTrusted).onComplete(promise);
+  }
+
+  @Override
+  public void registrationListener(RegistrationListener listener) {
+    super.registrationListener(trusted == null ? listener : new TrustedOnly(listener));
+  }
+
+  /** The registrations of trusted members, once every member among them has been judged. */
+  private Future<List<RegistrationInfo>> judgedTrusted(List<RegistrationInfo> registrations) {
+    List<Future<Boolean>> judged =
+        registrations.stream()
+            .map(RegistrationInfo::nodeId)
+            .distinct()
+            .filter(nodeId -> trusted.verdict(nodeId) == null)
+            .map(this::judge)
+            .toList();
+    return Future.join(judged)
+        .transform(ignored -> Future.succeededFuture(trustedOnly(registrations)));
+  }
+
+  private Future<Boolean> judge(String nodeId) {
+    Promise<NodeInfo> info = Promise.promise();
+    getNodeInfo(nodeId, info);
+    // a member without information yet is left out, and judged again the next time
+    return info.future().map(found -> trusted.judge(nodeId, found)).otherwise(false);
+  }
+
+  private List<RegistrationInfo> trustedOnly(List<RegistrationInfo> registrations) {
+    return registrations.stream()
+        .filter(registration -> Boolean.TRUE.equals(trusted.verdict(registration.nodeId())))
+        .toList();
+  }
+
+  /**
+   * Tells the event bus's node selector of trusted members' registrations only. Hazelcast calls this on
+   * its event thread, which must not wait: a member not judged yet is left out at first, and when it turns
+   * out trusted, the selector is told of the address again.
+   */
+  private final class TrustedOnly implements RegistrationListener {
+    private final RegistrationListener selector;
+
+    TrustedOnly(RegistrationListener selector) {
+      this.selector = selector;
+    }
+
+    @Override
+    public void registrationsUpdated(RegistrationUpdateEvent event) {
+      String address = event.address();
+      List<RegistrationInfo> trustedNow = trustedOnly(event.registrations());
+      selector.registrationsUpdated(new RegistrationUpdateEvent(address, trustedNow));
+      judgedTrusted(event.registrations())
+          .onSuccess(
+              trustedLater -> {
+                if (trustedLater.size() > trustedNow.size() && selector.wantsUpdatesFor(address)) {
+                  getRegistrations(
+                      address,
+                      (current, failure) -> {
+                        if (failure == null) {
+                          selector.registrationsUpdated(
+                              new RegistrationUpdateEvent(address, current));
+                        }
+                      });
+                }
+              });
+    }
+
+    @Override
+    public void registrationsLost() {
+      selector.registrationsLost();
+    }
+
+    @Override
+    public boolean wantsUpdatesFor(String address) {
+      return selector.wantsUpdatesFor(address);
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.cartwheel.launcher;
 import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.config.ConfigReader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -25,7 +26,11 @@ record NodeSettings(
       String bindInterface,
       int port,
       String configFile,
-      Ha ha) {}
+      Ha ha,
+      Optional<Tls> tls) {}
+
+  /** Mutual TLS on the event bus: this node's PEM certificate and PKCS#8 key, and the cluster's CA. */
+  record Tls(Path certFile, Path keyFile, Path caFile) {}
 
   /** Vert.x HA: a dead node's verticles are redeployed on a survivor of the same group, given a quorum. */
   record Ha(boolean enabled, String group, int quorum) {}
@@ -48,7 +53,8 @@ record NodeSettings(
             new Ha(
                 config.bool("cluster.ha.enabled"),
                 config.requiredString("cluster.ha.group"),
-                config.integer("cluster.ha.quorum", 1, 1000))),
+                config.integer("cluster.ha.quorum", 1, 1000)),
+            clusterTls(config)),
         new Embedded(
             config.bool("embedded.enabled"),
             Path.of(config.requiredString("embedded.dataDir")).toAbsolutePath().normalize(),
@@ -61,6 +67,37 @@ record NodeSettings(
         config.requiredString("http.host"),
         config.integer("ops.port", 0, 65535));
   }
+
+  /**
+   * All three files or none. A clustered node of the {@code prod} profile must have them: without, anyone
+   * who reaches its event-bus port can send it commands.
+   */
+  private static Optional<Tls> clusterTls(ConfigReader config) {
+    List<Optional<String>> files =
+        TLS_FILES.stream().map(key -> config.optionalString(key)).toList();
+    if (files.stream().allMatch(Optional::isEmpty)) {
+      if (config.bool("cluster.enabled") && config.profiles().contains("prod")) {
+        throw new ConfigException(
+            TLS_FILES.get(0),
+            "a clustered node of the prod profile needs mutual TLS on its event bus: set "
+                + String.join(", ", TLS_FILES)
+                + " (docs/operations.md, \"Cluster TLS\")");
+      }
+      return Optional.empty();
+    }
+    for (int i = 0; i < TLS_FILES.size(); i++) {
+      if (files.get(i).isEmpty()) {
+        throw new ConfigException(
+            TLS_FILES.get(i), "is required with the other " + String.join(", ", TLS_FILES));
+      }
+    }
+    return Optional.of(
+        new Tls(
+            Path.of(files.get(0).get()), Path.of(files.get(1).get()), Path.of(files.get(2).get())));
+  }
+
+  private static final List<String> TLS_FILES =
+      List.of("cluster.tls.certFile", "cluster.tls.keyFile", "cluster.tls.caFile");
 
   private static String checkedBootstrap(String servers) {
     if (!BOOTSTRAP.matcher(servers.trim()).matches()) {

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -66,6 +67,7 @@ public final class Platform implements AutoCloseable {
   private boolean closed;
   private long drainGraceMs;
   private long drainTimeoutMs;
+  private Optional<ClusterTls> clusterTls = Optional.empty();
 
   private Platform() {}
 
@@ -127,8 +129,15 @@ public final class Platform implements AutoCloseable {
     settings.plan().items().forEach(item -> item.verticle().validate().accept(config));
     JsonObject json = config.json();
 
+    clusterTls =
+        settings.cluster().enabled()
+            ? settings.cluster().tls().map(ClusterTls::load)
+            : Optional.empty();
     HazelcastRouting cluster =
-        settings.cluster().enabled() ? HazelcastClusters.create(settings.cluster()) : null;
+        settings.cluster().enabled()
+            ? HazelcastClusters.create(
+                settings.cluster(), clusterTls.map(TrustedNodes::new).orElse(null))
+            : null;
     observability = Observability.create(Observability.Settings.from(config), givenTelemetry);
     vertx = createVertx(settings, cluster, observability);
     Codecs.registerAll(vertx.eventBus());
@@ -256,13 +265,21 @@ public final class Platform implements AutoCloseable {
     }
   }
 
-  private static Vertx createVertx(
+  private Vertx createVertx(
       NodeSettings settings, HazelcastClusterManager cluster, Observability observability) {
     VertxOptions options = new VertxOptions();
     if (cluster == null) {
       return observability.applyTo(options, Vertx.builder()).build();
     }
     options.getEventBusOptions().setHost(settings.cluster().bindInterface());
+    clusterTls.ifPresentOrElse(
+        tls -> tls.applyTo(options.getEventBusOptions()),
+        () ->
+            LOG.warn(
+                "THE EVENT BUS IS NOT PROTECTED: no cluster.tls, so any process that reaches this node's"
+                    + " event-bus port, or joins Hazelcast as cluster {}, can send commands past the gateway."
+                    + " Set cluster.tls.* (docs/operations.md, \"Cluster TLS\"); the prod profile requires it.",
+                settings.cluster().name()));
     NodeSettings.Ha ha = settings.cluster().ha();
     if (ha.enabled()) {
       options.setHAEnabled(true).setHAGroup(ha.group()).setQuorumSize(ha.quorum());
@@ -305,6 +322,11 @@ public final class Platform implements AutoCloseable {
           "  operations      http://{}:{} (health, info, metrics)", settings.host(), ops.port());
     }
     LOG.info("  observability   {}", observability.describe());
+    if (node.clustered()) {
+      LOG.info(
+          "  event bus       {}",
+          clusterTls.map(ClusterTls::describe).orElse("plain TCP (no cluster.tls): NOT PROTECTED"));
+    }
     if (node.clustered() && settings.cluster().ha().enabled()) {
       LOG.info(
           "  HA              group {}, quorum {}",

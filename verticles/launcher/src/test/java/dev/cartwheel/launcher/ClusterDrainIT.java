@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cartwheel.embedded.Ports;
-import dev.cartwheel.runtime.bus.ClusterRouting;
 import dev.cartwheel.runtime.bus.Endpoints;
-import dev.cartwheel.testkit.TestNodes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -49,8 +46,8 @@ class ClusterDrainIT {
     int senderPort = Ports.free();
     int answererPort = Ports.free();
     String members = "127.0.0.1:" + senderPort + ",127.0.0.1:" + answererPort;
-    Vertx sender = clustered(name, members, senderPort);
-    Vertx answerer = clustered(name, members, answererPort);
+    Vertx sender = InJvmMember.join(name, members, senderPort);
+    Vertx answerer = InJvmMember.join(name, members, answererPort);
     try {
       Map<ReplyFailure, LongAdder> failures = new ConcurrentHashMap<>();
       LongAdder answered = new LongAdder();
@@ -126,26 +123,6 @@ class ClusterDrainIT {
                     5, t -> sendUntilStopped(vertx, sending, running, answered, failures));
               }
             });
-  }
-
-  static Vertx clustered(String name, String members, int port) {
-    HazelcastRouting cluster =
-        HazelcastClusters.create(
-            new NodeSettings.Cluster(
-                true,
-                name,
-                members,
-                "127.0.0.1",
-                port,
-                "cluster.xml",
-                new NodeSettings.Ha(false, "", 1)));
-    VertxOptions options = new VertxOptions();
-    options.getEventBusOptions().setHost("127.0.0.1");
-    Vertx vertx =
-        Vertx.builder().with(options).withClusterManager(cluster).buildClustered().await();
-    ClusterRouting.install(vertx, cluster);
-    TestNodes.install(vertx);
-    return vertx;
   }
 
   /** Answers each request with its body, and drains when undeployed, like every domain verticle. */

@@ -80,6 +80,10 @@ final class ClusterNodes implements AutoCloseable {
       String layout, boolean clustered, Map<String, String> settings, String... roles)
       throws InterruptedException {
     ClusterNodes cluster = new ClusterNodes(layout, settings);
+    // the test's PostgreSQL and Kafka take their ports first, or one could take a cluster port
+    // picked here
+    TestServices.postgresUrl();
+    TestServices.kafkaBootstrap();
     for (int i = 0; i < roles.length; i++) {
       cluster.clusterPorts.add(Ports.free());
     }
@@ -130,15 +134,22 @@ final class ClusterNodes implements AutoCloseable {
               "CARTWHEEL_CLUSTER_PORT",
               String.valueOf(clusterPort),
               "CARTWHEEL_CLUSTER_MEMBERS",
-              clusterPorts.stream()
-                  .map(port -> "127.0.0.1:" + port)
-                  .collect(Collectors.joining(","))));
+              joinAddresses()));
     }
     env.putAll(settings);
     NodeProcess process = NodeProcess.start(root.resolve(nodeName), env);
     Member member = new Member(nodeName, roles, clusterPort, process);
     members.add(member);
     return member;
+  }
+
+  /** The Hazelcast cluster name, and the addresses its members join (what an outsider would need). */
+  String clusterName() {
+    return name;
+  }
+
+  String joinAddresses() {
+    return clusterPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
   }
 
   List<Member> members() {

@@ -208,8 +208,8 @@ class OutboxIT {
     int portA = Ports.free();
     int portB = Ports.free();
     String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
-    Vertx nodeA = ClusterDrainIT.clustered(cluster, members, portA);
-    Vertx nodeB = ClusterDrainIT.clustered(cluster, members, portB);
+    Vertx nodeA = InJvmMember.join(cluster, members, portA);
+    Vertx nodeB = InJvmMember.join(cluster, members, portB);
     Pool poolB = PgBuilder.pool().connectingTo(settings().connectOptions()).using(nodeB).build();
     OutboxRelay leader = null;
     OutboxRelay follower = null;
