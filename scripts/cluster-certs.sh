@@ -8,6 +8,8 @@
 # are a node's certificate and PKCS#8 key (cluster.tls.certFile, cluster.tls.keyFile). A CA already in DIR
 # is kept, so the same command adds nodes later; keep DIR/ca-key.pem offline, it admits nodes to the cluster.
 # Needs only openssl. Keys are EC P-256; certificates last CERT_DAYS (default 365), the CA CA_DAYS (3650).
+# Keys are readable by their owner only; KEY_MODE=644 makes node keys readable by all, for a development kit
+# whose containers run as another user (docker/README.md), never for real keys.
 set -euo pipefail
 
 if [ $# -lt 2 ]; then
@@ -37,6 +39,9 @@ for name in "$@"; do
   rm "$dir/$name.csr"
 done
 # certificates are public; the keys stay readable by their owner only (umask above)
-for name in "$@"; do chmod 644 "$dir/$name.pem"; done
+for name in "$@"; do
+  chmod 644 "$dir/$name.pem"
+  chmod "${KEY_MODE:-600}" "$dir/$name-key.pem"
+done
 chmod 644 "$dir/ca.pem"
 echo "made in $dir: ca.pem (trust), and for each of $*: NAME.pem (certificate), NAME-key.pem (key)"

@@ -37,6 +37,9 @@ record NodeSettings(
 
   record Embedded(boolean enabled, Path dataDir, int pgPort, int kafkaPort) {}
 
+  private static final List<String> TLS_FILES =
+      List.of("cluster.tls.certFile", "cluster.tls.keyFile", "cluster.tls.caFile");
+
   private static final Pattern BOOTSTRAP =
       Pattern.compile("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*");
 
@@ -73,8 +76,7 @@ record NodeSettings(
    * who reaches its event-bus port can send it commands.
    */
   private static Optional<Tls> clusterTls(ConfigReader config) {
-    List<Optional<String>> files =
-        TLS_FILES.stream().map(key -> config.optionalString(key)).toList();
+    List<Optional<String>> files = TLS_FILES.stream().map(config::optionalString).toList();
     if (files.stream().allMatch(Optional::isEmpty)) {
       if (config.bool("cluster.enabled") && config.profiles().contains("prod")) {
         throw new ConfigException(
@@ -88,16 +90,14 @@ record NodeSettings(
     for (int i = 0; i < TLS_FILES.size(); i++) {
       if (files.get(i).isEmpty()) {
         throw new ConfigException(
-            TLS_FILES.get(i), "is required with the other " + String.join(", ", TLS_FILES));
+            TLS_FILES.get(i),
+            "is missing: set all of " + String.join(", ", TLS_FILES) + ", or none");
       }
     }
     return Optional.of(
         new Tls(
             Path.of(files.get(0).get()), Path.of(files.get(1).get()), Path.of(files.get(2).get())));
   }
-
-  private static final List<String> TLS_FILES =
-      List.of("cluster.tls.certFile", "cluster.tls.keyFile", "cluster.tls.caFile");
 
   private static String checkedBootstrap(String servers) {
     if (!BOOTSTRAP.matcher(servers.trim()).matches()) {

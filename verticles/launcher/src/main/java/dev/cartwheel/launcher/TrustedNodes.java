@@ -62,8 +62,8 @@ final class TrustedNodes {
           boolean proven = proves(id, info);
           if (!proven) {
             LOG.warn(
-                "Cluster member {} at {}:{} has no certificate of this cluster's CA: nothing is routed to it,"
-                    + " and its event-bus connections are refused",
+                "Cluster member {} at {}:{} shows no proof of a certificate of this cluster's CA: nothing is"
+                    + " routed to it, and its event-bus connections are refused",
                 id,
                 info.host(),
                 info.port());

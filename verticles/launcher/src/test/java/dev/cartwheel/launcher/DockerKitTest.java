@@ -55,6 +55,12 @@ class DockerKitTest {
   /** Variables a Cartwheel container may have that are not the platform's own. */
   private static final Set<String> OTHER_NODE_VARIABLES = Set.of("POD_IP", "JAVA_TOOL_OPTIONS");
 
+  private static final List<String> CLUSTER_TLS_VARIABLES =
+      List.of(
+          "CARTWHEEL_CLUSTER_TLS_CERT_FILE",
+          "CARTWHEEL_CLUSTER_TLS_KEY_FILE",
+          "CARTWHEEL_CLUSTER_TLS_CA_FILE");
+
   private static final JsonObject DEFAULTS = new JsonObject(read(ROOT.resolve("conf/config.json")));
 
   // ---- parsing
@@ -451,6 +457,77 @@ class DockerKitTest {
                     .containsKey(((String) endpoint).split(":")[0]);
               }
             });
+  }
+
+  @Test
+  @DisplayName(
+      "compose and Kubernetes: every node reads the event bus's TLS files from a mounted directory (prod requires them)")
+  void clusterTlsFilesAreMounted() {
+    composeNodes()
+        .forEach(
+            (name, service) -> {
+              Set<Path> mounted =
+                  list(service.getOrDefault("volumes", List.of())).stream()
+                      .map(volume -> Path.of(((String) volume).split(":")[1]))
+                      .collect(Collectors.toSet());
+              for (String variable : CLUSTER_TLS_VARIABLES) {
+                String file = composeEnv(service).get(variable);
+                assertThat(file).as(name + " " + variable).isNotBlank();
+                assertThat(mounted)
+                    .as(name + " mounts " + file)
+                    .contains(Path.of(file).getParent());
+              }
+            });
+    for (Map<String, Object> deployment : deployments()) {
+      for (String variable : CLUSTER_TLS_VARIABLES) {
+        String file = podEnv(deployment).get(variable);
+        assertThat(file).as(name(deployment) + " " + variable).isNotBlank();
+        assertThat(mountedSecretKeys(deployment, Path.of(file).getParent()))
+            .as(name(deployment) + " has " + file + " from a Secret")
+            .contains(Path.of(file).getFileName().toString());
+      }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Kubernetes: a NetworkPolicy lets only Cartwheel pods reach Cartwheel pods, but on the gateway's and the ops port")
+  void networkPolicyKeepsTheClusterPrivate() {
+    Map<String, Object> members = Map.of("app.kubernetes.io/name", "cartwheel");
+    List<Map<String, Object>> policies =
+        kind("NetworkPolicy").stream()
+            .filter(policy -> members.equals(at(policy, "spec", "podSelector", "matchLabels")))
+            .toList();
+    assertThat(policies).as("NetworkPolicies over the Cartwheel pods").hasSize(1);
+    Map<String, Object> policy = policies.get(0);
+    assertThat(selectedBy(members)).as("every Deployment is covered").hasSize(deployments().size());
+    assertThat(list(at(policy, "spec", "policyTypes"))).contains("Ingress");
+
+    Set<Integer> openPorts = new HashSet<>();
+    boolean membersAdmitted = false;
+    for (Object rule : list(at(policy, "spec", "ingress"))) {
+      Object from = map(rule).get("from");
+      if (from != null) {
+        assertThat(list(from))
+            .as("a rule with sources admits Cartwheel pods only")
+            .containsExactly(Map.of("podSelector", Map.of("matchLabels", members)));
+        membersAdmitted = true;
+      } else {
+        assertThat(map(rule)).as("a rule open to all names its ports").containsKey("ports");
+        list(map(rule).get("ports"))
+            .forEach(port -> openPorts.add(((Number) map(port).get("port")).intValue()));
+      }
+    }
+    assertThat(membersAdmitted).as("the members reach each other").isTrue();
+    assertThat(openPorts)
+        .as("ports open to all: the gateway's HTTP port and the ops port, not Hazelcast's")
+        .containsExactlyInAnyOrder(defaultInt("http.port"), defaultInt("ops.port"));
+    assertThat(kind("Job"))
+        .as("the topics Job is not a member")
+        .allSatisfy(
+            job ->
+                assertThat(map(at(job, "spec", "template", "metadata", "labels")))
+                    .doesNotContainEntry("app.kubernetes.io/name", "cartwheel"));
   }
 
   @Test
@@ -939,6 +1016,28 @@ class DockerKitTest {
         .as(name(deployment) + ": ConfigMap " + configMap + " has " + file.getFileName())
         .isNotNull();
     return (String) content;
+  }
+
+  /** The keys of the Secret mounted at {@code directory} in the deployment's container. */
+  private static Set<String> mountedSecretKeys(Map<String, Object> deployment, Path directory) {
+    Object volumeName =
+        list(container(deployment).get("volumeMounts")).stream()
+            .map(DockerKitTest::map)
+            .filter(mount -> Path.of((String) mount.get("mountPath")).equals(directory))
+            .findFirst()
+            .orElseThrow(
+                () -> new AssertionError(name(deployment) + " mounts nothing at " + directory))
+            .get("name");
+    String secret =
+        (String)
+            list(at(deployment, "spec", "template", "spec", "volumes")).stream()
+                .map(DockerKitTest::map)
+                .filter(volume -> volumeName.equals(volume.get("name")))
+                .map(volume -> at(volume, "secret", "secretName"))
+                .findFirst()
+                .orElseThrow();
+    assertThat(secret).as(name(deployment) + ": " + directory + " is a Secret").isNotNull();
+    return map(named("Secret", secret).get("stringData")).keySet();
   }
 
   private static List<Map<String, Object>> selectedBy(Map<String, Object> selector) {
