@@ -43,8 +43,8 @@ PROFILE=$(s PROFILE 1 1)                     # 1: JFR of the node during the sho
 KNOBS="CATALOGUE_RATE SHOPPER_RATE STREAM_RATE DURATION SHOPPER_SECONDS ORDERS_SECONDS SIGNIN_CLIENTS SIGNIN_SECONDS SIGNIN_PAIRS ARGON2_RUNS SHOPPERS PAIRS PGBENCH_SECONDS
   CUSTOMERS KAFKA_EVENTS KAFKA_INBOUND_EVENTS EB_IN_FLIGHT EB_SECONDS EB_WARMUP_SECONDS WARMUP_SECONDS CLIENT_WARMUP_SECONDS IDLE_SECONDS POISSON PROFILE"
 
-for tool in java mvn python3 pgbench psql jcmd jfr argon2; do
-  command -v $tool > /dev/null || { echo "$tool is missing (pgbench, psql: apt-get install postgresql-client; argon2: apt-get install argon2)"; exit 1; }
+for tool in java mvn python3 pgbench psql jcmd jfr argon2 openssl; do
+  command -v $tool > /dev/null || { echo "$tool is missing (pgbench, psql: apt-get install postgresql-client; argon2: apt-get install argon2; openssl: apt-get install openssl)"; exit 1; }
 done
 
 source "$HERE/node.sh"

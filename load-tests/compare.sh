@@ -12,11 +12,12 @@
 # Knobs: PAIRS (3), SCENARIOS ("catalogue orders"; also "signin"), SIGNIN_CLIENTS (4), SIGNIN_SECONDS (20), ORDERS_SECONDS (30), WARMUP_SECONDS (60; the JIT is busy long after 20),
 # CLIENT_WARMUP_SECONDS (10: the catalogue run's first seconds unrecorded, while Gatling compiles itself), SHOPPERS (16),
 # CUSTOMERS (50), CATALOGUE_RATE (150), CATALOGUE_SECONDS (30), IDLE_SECONDS (10), PROFILE (0; 1: JFR of each
-# side's first orders run), NAME (compare). Writes load-tests/target/NAME/compare.md.
+# side's first orders run), NODES (1; 2: two clustered nodes per side, see node.sh), NAME (compare).
+# Writes load-tests/target/NAME/compare.md.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
-[ $# -eq 2 ] || { sed -n '2,14p' "$0"; exit 2; }
+[ $# -eq 2 ] || { sed -n '2,15p' "$0"; exit 2; }
 PAIRS=${PAIRS:-3}
 SCENARIOS=${SCENARIOS:-catalogue orders}
 ORDERS_SECONDS=${ORDERS_SECONDS:-30}
@@ -107,7 +108,7 @@ for pair in $(seq 1 "$PAIRS"); do
 done
 
 python3 "$HERE/compare_report.py" "$OUT/figures.tsv" "$1" "$2" \
-  "$(git -C "$ROOT" rev-parse --short HEAD)" "PAIRS=$PAIRS SHOPPERS=$SHOPPERS ORDERS_SECONDS=$ORDERS_SECONDS CATALOGUE_RATE=$CATALOGUE_RATE CATALOGUE_SECONDS=$CATALOGUE_SECONDS WARMUP_SECONDS=$WARMUP_SECONDS" \
+  "$(git -C "$ROOT" rev-parse --short HEAD)" "PAIRS=$PAIRS NODES=${NODES:-1} SHOPPERS=$SHOPPERS ORDERS_SECONDS=$ORDERS_SECONDS CATALOGUE_RATE=$CATALOGUE_RATE CATALOGUE_SECONDS=$CATALOGUE_SECONDS WARMUP_SECONDS=$WARMUP_SECONDS" \
   > "$OUT/compare.md"
 for side in A B; do [ -f "$OUT/profile-$side.md" ] && cat "$OUT/profile-$side.md" >> "$OUT/compare.md"; done
 cat "$OUT/compare.md"

@@ -2,6 +2,8 @@
 # every verticle, embedded PostgreSQL and Kafka, access logs off) with the extra environment given; await_node
 # waits until it is ready and sets NODE_PIDS (the JVM and PostgreSQL's postmaster: their process trees are the node's
 # CPU), BASE, PG_URL, PG_PORT and KAFKA. stop_node stops it (SIGTERM, graceful).
+# NODES=2: two clustered nodes instead, the first with the gateway, users and the embedded services, the second
+# with every domain, both given the extra environment; NODE_PIDS then holds both JVMs and PostgreSQL.
 launch_node() {
   NODE_DIR=$1
   shift
@@ -11,10 +13,33 @@ launch_node() {
   jar=$ROOT/load-tests/target/platform-under-bench.jar
   NODE_PORT=$(free_port)
   rm -rf "$NODE_DIR" && mkdir -p "$NODE_DIR"
+  NODE_JVM=(java -Xms512m -Xmx1g -Dlogback.configurationFile="$ROOT/load-tests/logback-bench.xml" -jar "$jar")
+  NODE_EXTRA_ENV=("$@")
+  local cluster=()
+  if [ "${NODES:-1}" = 2 ]; then
+    CLUSTER_PORTS=("$(free_port)" "$(free_port)")
+    CLUSTER_ENV=(CARTWHEEL_CLUSTER=true CARTWHEEL_CLUSTER_NAME="bench-$RANDOM"
+      CARTWHEEL_CLUSTER_MEMBERS="127.0.0.1:${CLUSTER_PORTS[0]},127.0.0.1:${CLUSTER_PORTS[1]}")
+    cluster=("${CLUSTER_ENV[@]}" CARTWHEEL_CLUSTER_PORT="${CLUSTER_PORTS[0]}" CARTWHEEL_VERTICLES=gateway,users)
+  fi
   echo "Starting a node (logs: $NODE_DIR/node.log)"
-  (cd "$NODE_DIR" && exec env CARTWHEEL_HTTP_PORT="$NODE_PORT" CARTWHEEL_EMBEDDED_PG_PORT=0 CARTWHEEL_EMBEDDED_KAFKA_PORT=0 "$@" \
-    java -Xms512m -Xmx1g -Dlogback.configurationFile="$ROOT/load-tests/logback-bench.xml" -jar "$jar" > node.log 2>&1) &
+  (cd "$NODE_DIR" && exec env CARTWHEEL_HTTP_PORT="$NODE_PORT" CARTWHEEL_EMBEDDED_PG_PORT=0 CARTWHEEL_EMBEDDED_KAFKA_PORT=0 \
+    "${cluster[@]}" "$@" "${NODE_JVM[@]}" > node.log 2>&1) &
   NODE=$!
+}
+
+# launch_domains_node: NODES=2's second node, every domain, on the first node's PostgreSQL and Kafka
+launch_domains_node() {
+  mkdir -p "$NODE_DIR/domains"
+  echo "Starting the domains' node (logs: $NODE_DIR/domains/node.log)"
+  (cd "$NODE_DIR/domains" && exec env "${CLUSTER_ENV[@]}" CARTWHEEL_CLUSTER_PORT="${CLUSTER_PORTS[1]}" \
+    CARTWHEEL_VERTICLES=orders,payments,inventory,notifications,bridge CARTWHEEL_EMBEDDED_ENABLED=false \
+    CARTWHEEL_PG_URL="$PG_URL" CARTWHEEL_KAFKA_BOOTSTRAP="$KAFKA" CARTWHEEL_OPS_PORT="$(free_port)" \
+    "${NODE_EXTRA_ENV[@]}" "${NODE_JVM[@]}" > node.log 2>&1) &
+  DOMAINS_NODE=$!
+  for _ in $(seq 1 120); do grep -q "Cartwheel is ready" "$NODE_DIR/domains/node.log" 2>/dev/null && break; sleep 1; done
+  grep -q "Cartwheel is ready" "$NODE_DIR/domains/node.log" || { echo "the domains' node did not start"; tail -30 "$NODE_DIR/domains/node.log"; return 1; }
+  NODE_PIDS="$NODE_PIDS $DOMAINS_NODE"
 }
 
 await_node() {
@@ -25,9 +50,14 @@ await_node() {
   PG_PORT=$(echo "$PG_URL" | sed -E 's/.*:([0-9]+)\/.*/\1/')
   KAFKA=$(grep -oE 'Kafka +127.0.0.1:[0-9]+' "$NODE_DIR/node.log" | head -1 | awk '{print $2}')
   NODE_PIDS="$NODE $(head -1 "$NODE_DIR/data/postgres/pgdata/postmaster.pid")"
+  if [ "${NODES:-1}" = 2 ]; then launch_domains_node; fi
 }
 
 stop_node() {
+  if [ -n "${DOMAINS_NODE:-}" ]; then
+    kill "$DOMAINS_NODE" 2>/dev/null && wait "$DOMAINS_NODE" 2>/dev/null || true
+    DOMAINS_NODE=
+  fi
   if [ -n "${NODE:-}" ]; then
     kill "$NODE" 2>/dev/null && wait "$NODE" 2>/dev/null || true
     NODE=

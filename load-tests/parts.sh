@@ -87,27 +87,43 @@ http_baseline() {
 eventbus_row() {
   local line; line=$(grep '^RESULT' "$3") || { echo "no result in $3"; tail -20 "$3"; return 1; }
   local -A r
+  local pair
   for pair in ${line#RESULT }; do r[${pair%%=*}]=${pair#*=}; done
   row "$1" "$2" "${r[throughput]}" "msg/s" "${r[p50_ms]}" "${r[p99_ms]}" "${r[p999_ms]}" "${r[errors]}" "-" "$EB_IN_FLIGHT requests in flight"
 }
 
-eventbus_baselines() {
-  # Hazelcast's recommended opens, as the platform's launcher gives them
-  local jvm=(-Xmx512m --add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED
+# eventbus_jvm: sets EB_JVM, the command line of EventBusBaseline, with Hazelcast's recommended opens, as the
+# platform's launcher gives them
+eventbus_jvm() {
+  EB_JVM=(-Xmx512m --add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED
     --add-opens java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.management/sun.management=ALL-UNNAMED
     --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED -cp "$BASELINES" dev.cartwheel.baselines.EventBusBaseline)
-  java "${jvm[@]}" local "$EB_IN_FLIGHT" "$EB_WARMUP_SECONDS" "$EB_SECONDS" > "$OUT/eventbus-local.log" 2>&1
+}
+
+eventbus_baselines() {
+  eventbus_jvm
+  java "${EB_JVM[@]}" local "$EB_IN_FLIGHT" "$EB_WARMUP_SECONDS" "$EB_SECONDS" > "$OUT/eventbus-local.log" 2>&1
   eventbus_row eventbus_local "event bus request/reply, one JVM (messaging ceiling)" "$OUT/eventbus-local.log"
 
+  eventbus_cluster eventbus_cluster "event bus request/reply, two JVMs over Hazelcast TCP"
+  # the same with the event bus's mutual TLS (cluster.tls.*), from the operators' script
+  local certs=$OUT/cluster-tls-certs
+  rm -rf "$certs" && "$ROOT/scripts/cluster-certs.sh" "$certs" member > /dev/null 2>&1
+  eventbus_cluster eventbus_cluster_tls "event bus request/reply, two JVMs, mutual TLS (cluster.tls)" "$certs"
+}
+
+# eventbus_cluster KEY LABEL [CERTS]: the echo on one clustered JVM, the driver on another; with CERTS (a
+# directory of scripts/cluster-certs.sh's files), over mutual TLS
+eventbus_cluster() {
   local a b; a=$(free_port); b=$(free_port)
   local cluster="bench-$RANDOM" members="127.0.0.1:$a,127.0.0.1:$b"
-  java "${jvm[@]}" server "$cluster" "$a" "$members" > "$OUT/eventbus-server.log" 2>&1 &
+  EB_TLS_DIR=${3:-} java "${EB_JVM[@]}" server "$cluster" "$a" "$members" > "$OUT/$1-server.log" 2>&1 &
   local server=$!
   SERVERS+=($server)
-  wait_for "$OUT/eventbus-server.log" "echo ready" $server
-  java "${jvm[@]}" client "$cluster" "$b" "$members" "$EB_IN_FLIGHT" "$EB_WARMUP_SECONDS" "$EB_SECONDS" > "$OUT/eventbus-cluster.log" 2>&1 || true
+  wait_for "$OUT/$1-server.log" "echo ready" $server
+  EB_TLS_DIR=${3:-} java "${EB_JVM[@]}" client "$cluster" "$b" "$members" "$EB_IN_FLIGHT" "$EB_WARMUP_SECONDS" "$EB_SECONDS" > "$OUT/$1.log" 2>&1 || true
   stop_server $server
-  eventbus_row eventbus_cluster "event bus request/reply, two JVMs over Hazelcast TCP" "$OUT/eventbus-cluster.log"
+  eventbus_row "$1" "$2" "$OUT/$1.log"
 }
 
 # password_ceiling PAIR: argon2id in its reference C implementation (Debian's argon2 CLI), at the cost the node

@@ -22,13 +22,15 @@ config = dict(line.rstrip("\n").split("=", 1) for line in open(os.path.join(out,
 # the table's order; each scenario: (its ceiling, what the ratio compares, how it reads)
 ORDER = ["http", "catalogue", "pgbench", "pgbench_full", "orders_closed", "sql_economy", "orders_open", "argon2_c", "signin",
          "shopper_orders", "shopper_register", "shopper_login",
-         "eventbus_local", "eventbus_cluster", "stream", "producer_perf", "outbound", "consumer_perf", "inbound"]
+         "eventbus_local", "eventbus_cluster", "eventbus_cluster_tls", "stream", "producer_perf", "outbound", "consumer_perf", "inbound"]
 COMPARED = {
     "catalogue": ("http", "cpu"),
     "signin": ("argon2_c", "cpu"),
     "orders_closed": ("pgbench", "throughput"),
     "shopper_orders": ("pgbench", "throughput"),
     "eventbus_cluster": ("eventbus_local", "throughput"),
+    # what the event bus's mutual TLS costs: the same two JVMs without it
+    "eventbus_cluster_tls": ("eventbus_cluster", "throughput"),
     "stream": ("eventbus_local", "p50"),
     "outbound": ("producer_perf", "throughput"),
     "inbound": ("consumer_perf", "throughput"),

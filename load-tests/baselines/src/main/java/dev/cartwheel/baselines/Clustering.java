@@ -4,12 +4,17 @@ import com.hazelcast.config.Config;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
 /**
  * A clustered Vert.x joined over TCP on loopback, as the platform's cluster.xml does: Vert.x's own
- * Hazelcast defaults (its subscription maps), multicast off, members listed, no phoning home.
+ * Hazelcast defaults (its subscription maps), multicast off, members listed, no phoning home. With
+ * EB_TLS_DIR set (files of scripts/cluster-certs.sh: ca.pem, member.pem, member-key.pem), the event bus
+ * runs mutual TLS as the platform's cluster.tls.* sets it.
  */
 final class Clustering {
 
@@ -28,6 +33,14 @@ final class Clustering {
     config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true).addMember(members);
     VertxOptions options = new VertxOptions();
     options.getEventBusOptions().setHost("127.0.0.1").setPort(0);
+    String tls = System.getenv("EB_TLS_DIR");
+    if (tls != null && !tls.isEmpty()) {
+      options.getEventBusOptions()
+        .setSsl(true)
+        .setClientAuth(ClientAuth.REQUIRED)
+        .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls + "/member.pem").setKeyPath(tls + "/member-key.pem"))
+        .setTrustOptions(new PemTrustOptions().addCertPath(tls + "/ca.pem"));
+    }
     return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(config)).buildClustered();
   }
 }

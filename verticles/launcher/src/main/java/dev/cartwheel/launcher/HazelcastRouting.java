@@ -22,6 +22,10 @@ import java.util.List;
  * consumer unregisters (see {@link ClusterRouting}). Vert.x does not say which cluster registration a
  * consumer made, so this notes the registrations made on the calling thread while it registers one: Vert.x
  * makes them synchronously, inside {@code consumer(address, handler)}.
+ *
+ * <p>With cluster TLS, it also publishes this node's proof of membership with its node information, and
+ * hands the event bus's node selector only the registrations of members whose proof verifies (see {@link
+ * TrustedNodes}), through the cluster-manager SPI the selector reads them from.
  */
 final class HazelcastRouting extends HazelcastClusterManager implements ClusterRouting {
 
