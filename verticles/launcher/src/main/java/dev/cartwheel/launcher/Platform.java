@@ -272,14 +272,7 @@ public final class Platform implements AutoCloseable {
       return observability.applyTo(options, Vertx.builder()).build();
     }
     options.getEventBusOptions().setHost(settings.cluster().bindInterface());
-    clusterTls.ifPresentOrElse(
-        tls -> tls.applyTo(options.getEventBusOptions()),
-        () ->
-            LOG.warn(
-                "THE EVENT BUS IS NOT PROTECTED: no cluster.tls, so any process that reaches this node's"
-                    + " event-bus port, or joins Hazelcast as cluster {}, can send commands past the gateway."
-                    + " Set cluster.tls.* (docs/operations.md, \"Cluster TLS\"); the prod profile requires it.",
-                settings.cluster().name()));
+    clusterTls.ifPresent(tls -> tls.applyTo(options.getEventBusOptions()));
     NodeSettings.Ha ha = settings.cluster().ha();
     if (ha.enabled()) {
       options.setHAEnabled(true).setHAGroup(ha.group()).setQuorumSize(ha.quorum());
@@ -326,6 +319,14 @@ public final class Platform implements AutoCloseable {
       LOG.info(
           "  event bus       {}",
           clusterTls.map(ClusterTls::describe).orElse("plain TCP (no cluster.tls): NOT PROTECTED"));
+      if (clusterTls.isEmpty()) {
+        // under the banner, where a newcomer looks, rather than among the start-up lines before it
+        LOG.warn(
+            "THE EVENT BUS IS NOT PROTECTED: no cluster.tls, so any process that reaches this node's"
+                + " event-bus port, or joins Hazelcast as cluster {}, can send commands past the gateway."
+                + " Set cluster.tls.* (docs/operations.md, \"Cluster TLS\"); the prod profile requires it.",
+            settings.cluster().name());
+      }
     }
     if (node.clustered() && settings.cluster().ha().enabled()) {
       LOG.info(

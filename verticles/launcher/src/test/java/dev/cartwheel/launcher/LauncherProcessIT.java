@@ -331,6 +331,12 @@ class LauncherProcessIT {
         assertQuietStart(a);
         assertQuietStart(b);
         assertThat(b.stdoutLines())
+            .as("a dev cluster without cluster.tls runs, and says so loudly under the banner")
+            .anyMatch(
+                line -> line.contains(" WARN ") && line.contains("THE EVENT BUS IS NOT PROTECTED"))
+            .anyMatch(
+                line -> line.contains("event bus       plain TCP (no cluster.tls): NOT PROTECTED"));
+        assertThat(b.stdoutLines())
             .as("given external services, a node starts none")
             .noneMatch(line -> line.contains("(embedded)"));
         assertThat(secondDir.resolve("data")).doesNotExist();
