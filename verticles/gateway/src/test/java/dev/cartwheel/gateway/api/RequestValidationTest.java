@@ -2,16 +2,15 @@ package dev.cartwheel.gateway.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -23,20 +22,20 @@ import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatedRequest;
 import io.vertx.openapi.validation.ValidatorException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -114,25 +113,10 @@ class RequestValidationTest {
       List.of("application/json", "application/json; charset=utf-8", "text/plain");
 
   private static Vertx vertx;
-  private HttpServer server;
-  private HttpClient client;
-
-  /** Requests that reached the router (see {@link #call}). */
-  private final AtomicInteger arrived = new AtomicInteger();
 
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-  }
-
-  @AfterEach
-  void closeServer() throws Exception {
-    if (client != null) {
-      client.close().await(10, TimeUnit.SECONDS);
-    }
-    if (server != null) {
-      server.close().await(10, TimeUnit.SECONDS);
-    }
   }
 
   @AfterAll
@@ -166,138 +150,117 @@ class RequestValidationTest {
     assertThat(compared).as("requests compared").isGreaterThan(2000);
   }
 
+  /**
+   * The remembered URIs, without a network in between: the handler is given a routing context that records
+   * what it did (passed the request on, with what, or failed it), and the extractor counts the checks. An
+   * earlier version of this test went through an HTTP server and client on loopback and about one run in ten
+   * saw an answer or a request lost between them, which is not what it checks.
+   */
   @Test
   void aUriThatPassedPassesAgainWithoutBeingCheckedWhileOneThatFailedIsCheckedEachTime()
       throws Exception {
     OpenAPIContract contract =
         ApiDocument.load(vertx, ApiPaths.OPENAPI_V1).await(30, TimeUnit.SECONDS).contract();
     AtomicInteger extracted = new AtomicInteger();
+    String restock = "{\"quantity\":5}";
     RequestExtractor counting =
         (rc, operation) -> {
           extracted.incrementAndGet();
-          return RequestExtractor.withBodyHandler().extractValidatableRequest(rc, operation);
+          return Future.succeededFuture(fromUri(rc.request().uri(), operation, restock));
         };
-    Router router = Router.router(vertx);
-    router
-        .route()
-        .handler(
-            rc -> {
-              arrived.incrementAndGet();
-              rc.next();
-            });
-    router.route().handler(BodyHandler.create());
-    router
-        .get("/api/v1/products")
-        .handler(new RequestValidation(contract, contract.operation("listProducts"), counting))
-        .handler(RequestValidationTest::echo);
-    router
-        .post("/api/v1/products/:sku/restock")
-        .handler(new RequestValidation(contract, contract.operation("restockProduct"), counting))
-        .handler(RequestValidationTest::echo);
-    router
-        .route()
-        .failureHandler(rc -> rc.response().setStatusCode(rc.statusCode()).end("refused"));
-    server =
-        vertx
-            .createHttpServer()
-            .requestHandler(router)
-            .listen(0, "127.0.0.1")
-            .await(10, TimeUnit.SECONDS);
-    client = vertx.createHttpClient();
+    RequestValidation products =
+        new RequestValidation(contract, contract.operation("listProducts"), counting);
+    RequestValidation restocks =
+        new RequestValidation(contract, contract.operation("restockProduct"), counting);
 
-    assertThat(call(HttpMethod.GET, "/api/v1/products?page=1&size=5", null))
-        .isEqualTo("200 page=1 size=5");
-    assertThat(call(HttpMethod.GET, "/api/v1/products?page=1&size=5", null))
-        .isEqualTo("200 page=1 size=5");
+    assertThat(handle(products, "/api/v1/products?page=1&size=5")).isEqualTo("next page=1 size=5");
+    assertThat(handle(products, "/api/v1/products?page=1&size=5")).isEqualTo("next page=1 size=5");
     assertThat(extracted).as("the second read of the same URI is not checked again").hasValue(1);
-    assertThat(call(HttpMethod.GET, "/api/v1/products?page=1&size=6", null))
-        .isEqualTo("200 page=1 size=6");
+    assertThat(handle(products, "/api/v1/products?page=1&size=6")).isEqualTo("next page=1 size=6");
     assertThat(extracted).hasValue(2);
-    assertThat(call(HttpMethod.GET, "/api/v1/products?page=-1", null)).isEqualTo("400 refused");
-    assertThat(call(HttpMethod.GET, "/api/v1/products?page=-1", null)).isEqualTo("400 refused");
+    assertThat(handle(products, "/api/v1/products?page=-1")).isEqualTo("fail 400");
+    assertThat(handle(products, "/api/v1/products?page=-1")).isEqualTo("fail 400");
     assertThat(extracted).as("a URI that failed is checked each time").hasValue(4);
     // an operation that reads a header and a body is checked each time, whatever its URI
-    String restock = "{\"quantity\":5}";
-    assertThat(call(HttpMethod.POST, "/api/v1/products/CW-MUG-01/restock", restock))
-        .startsWith("200");
-    assertThat(call(HttpMethod.POST, "/api/v1/products/CW-MUG-01/restock", restock))
-        .startsWith("200");
+    assertThat(handle(restocks, "/api/v1/products/CW-MUG-01/restock")).startsWith("next");
+    assertThat(handle(restocks, "/api/v1/products/CW-MUG-01/restock")).startsWith("next");
     assertThat(extracted).hasValue(6);
   }
 
-  private static void echo(RoutingContext rc) {
-    ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
-    rc.end(
-        String.join(
-            " ",
-            validated.getQuery().entrySet().stream()
-                .filter(entry -> entry.getValue().get() != null)
-                .map(entry -> entry.getKey() + "=" + entry.getValue().get())
-                .sorted()
-                .toList()));
+  /** What the handler did with a request for {@code uri}: passed it on, with its validated query, or failed it. */
+  private static String handle(RequestValidation validation, String uri) {
+    AtomicReference<String> outcome = new AtomicReference<>("nothing");
+    Map<String, Object> data = new HashMap<>();
+    HttpServerRequest request =
+        stand(HttpServerRequest.class, (method, args) -> "uri".equals(method) ? uri : null);
+    RoutingContext rc =
+        stand(
+            RoutingContext.class,
+            (method, args) -> {
+              switch (method) {
+                case "request" -> {
+                  return request;
+                }
+                case "put" -> data.put((String) args[0], args[1]);
+                case "next" ->
+                    outcome.set(
+                        "next "
+                            + validatedQuery(
+                                (ValidatedRequest)
+                                    data.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST)));
+                case "fail" ->
+                    outcome.set(
+                        "fail "
+                            + (args[0] instanceof HttpException http
+                                ? http.getStatusCode()
+                                : String.valueOf(args[0])));
+                default -> throw new UnsupportedOperationException(method);
+              }
+              return null;
+            });
+    validation.handle(rc);
+    return outcome.get();
   }
 
-  /**
-   * CI saw the first call here go unanswered three times in about ten runs, never alone or under load here.
-   * The thread dump then showed every event loop idle in epoll: the request never reached the router. A call
-   * the router never saw is not what this test checks, so it is sent once more on a new client, and the
-   * stacks go to stderr for whoever looks into it. A call the router saw and did not answer fails the test.
-   */
-  private String call(HttpMethod method, String uri, String body) throws Exception {
-    int arrivedBefore = arrived.get();
-    try {
-      return send(method, uri, body);
-    } catch (TimeoutException e) {
-      String threads = threads();
-      if (arrived.get() != arrivedBefore) {
-        throw new AssertionError(
-            method
-                + " "
-                + uri
-                + " reached the router and got no answer in 10 s; threads:"
-                + threads,
-            e);
+  private static String validatedQuery(ValidatedRequest validated) {
+    return validated.getQuery().entrySet().stream()
+        .filter(entry -> entry.getValue().get() != null)
+        .map(entry -> entry.getKey() + "=" + entry.getValue().get())
+        .sorted()
+        .collect(Collectors.joining(" "));
+  }
+
+  /** A stand-in for an interface: each call answered by {@code answer} with the method's name. */
+  private static <T> T stand(Class<T> type, BiFunction<String, Object[], Object> answer) {
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, args) -> answer.apply(method.getName(), args)));
+  }
+
+  /** The request vertx-openapi's extractor would make of {@code uri}: its path and query parameters, and the body. */
+  private static Request fromUri(String uri, Operation operation, String body) {
+    QueryStringDecoder decoded = new QueryStringDecoder(uri);
+    Map<String, RequestParameter> query = new HashMap<>();
+    decoded.parameters().forEach((name, values) -> query.put(name, () -> values.get(0)));
+    Map<String, RequestParameter> path = new HashMap<>();
+    String[] template = operation.getAbsoluteOpenAPIPath().split("/");
+    String[] segments = decoded.path().split("/");
+    for (int i = 0; i < template.length; i++) {
+      if (template[i].startsWith("{")) {
+        String value = segments[i];
+        path.put(template[i].substring(1, template[i].length() - 1), () -> value);
       }
-      System.err.println(
-          method
-              + " "
-              + uri
-              + " never reached the router in 10 s; sending it again on a new client. Threads:"
-              + threads);
-      client.close().await(10, TimeUnit.SECONDS);
-      client = vertx.createHttpClient();
-      return send(method, uri, body);
     }
-  }
-
-  private String send(HttpMethod method, String uri, String body) throws Exception {
-    return client
-        .request(method, server.actualPort(), "127.0.0.1", uri)
-        .compose(
-            request -> {
-              request.putHeader("Content-Type", "application/json");
-              return body == null ? request.send() : request.send(body);
-            })
-        .compose(response -> response.body().map(answer -> response.statusCode() + " " + answer))
-        .await(10, TimeUnit.SECONDS);
-  }
-
-  private static String threads() {
-    StringBuilder threads = new StringBuilder();
-    Thread.getAllStackTraces()
-        .forEach(
-            (thread, stack) ->
-                threads
-                    .append('\n')
-                    .append(thread.getName())
-                    .append(' ')
-                    .append(thread.getState())
-                    .append(
-                        Arrays.stream(stack)
-                            .limit(12)
-                            .map(frame -> "\n    at " + frame)
-                            .collect(Collectors.joining())));
-    return threads.toString();
+    boolean hasBody = operation.getRequestBody() != null;
+    return new Request(
+        Map.of(),
+        Map.of(),
+        path,
+        query,
+        hasBody ? () -> Buffer.buffer(body) : null,
+        hasBody ? "application/json" : null);
   }
 
   /** Both validators' answers written the same way: what was validated, or the error with all it carries. */
