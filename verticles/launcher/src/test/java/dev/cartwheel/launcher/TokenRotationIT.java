@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -93,7 +94,14 @@ class TokenRotationIT {
             .vertx()
             .deployVerticle(new UsersVerticle(), new DeploymentOptions().setConfig(config))
             .await();
-        String fromNewKey = Shoppers.login(node, ada.email(), "correct-horse-ada").token();
+        // the gateway refuses a domain until its new instance's registry record reaches it (503):
+        // wait for it
+        AtomicReference<String> signed = new AtomicReference<>();
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .untilAsserted(
+                () -> signed.set(Shoppers.login(node, ada.email(), "correct-horse-ada").token()));
+        String fromNewKey = signed.get();
         assertThat(header(fromNewKey).getString("kid")).isEqualTo("key-2");
         tokens.add(fromNewKey);
         int beforeNewKey = sent.get();
