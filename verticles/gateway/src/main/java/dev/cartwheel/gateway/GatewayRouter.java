@@ -58,8 +58,7 @@ final class GatewayRouter {
     root.route()
         .handler(RequestIds::assign)
         .handler(AccessLog::record)
-        .handler(SecurityHeaders::add)
-        .handler(Access::refuseEmptyBearer);
+        .handler(SecurityHeaders::add);
     if (!config.http().corsAllowedOrigins().isEmpty()) {
       root.route().handler(crossOrigin(config.http().corsAllowedOrigins()));
     }
@@ -157,6 +156,7 @@ final class GatewayRouter {
     timed.route().handler(TimeoutHandler.create(config.http().requestTimeout().toMillis(), 408));
     // charged before it is judged: a flood of bad tokens or bodies from one address meets a 429
     timed.route().handler(limiter.chargingAddress());
+    timed.route().handler(Access::refuseUnreadableBearer);
     timed.route().subRouter(api);
     return timed;
   }

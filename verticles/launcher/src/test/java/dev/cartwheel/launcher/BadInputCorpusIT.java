@@ -1106,6 +1106,7 @@ class BadInputCorpusIT {
     refusedTokens.put("an alg:none token", unsigned(claims.copy().put("iss", "cartwheel")));
     refusedTokens.put("a token with a wrong issuer", sign(claims.copy(), "someone-else"));
     refusedTokens.put("the customer's token with a character appended", customer.token() + "x");
+    refusedTokens.put("the customer's token with a fourth part", customer.token() + ".e30");
     refusedTokens.put(
         "the customer's token with its signature cut off",
         customer.token().substring(0, customer.token().lastIndexOf('.') + 1));

@@ -108,7 +108,7 @@ class RateLimitIT {
 
   @Test
   @DisplayName(
-      "a flood of bad tokens, or of invalid bodies, from one address is charged before it is judged: 401s and 400s, then 429")
+      "a flood of bad tokens (forged, empty, of four parts), or of invalid bodies, from one address is charged before it is judged: 401s and 400s, then 429")
   void floodsOfBadRequestsAreLimited() {
     assertFloodIsLimited(
         "forged tokens",
@@ -117,6 +117,26 @@ class RateLimitIT {
                 .get("/api/v1/orders")
                 .putHeader("X-Forwarded-For", client)
                 .bearerTokenAuthentication("not.a.token")
+                .send()
+                .await(),
+        401);
+    assertFloodIsLimited(
+        "empty bearer tokens",
+        (node, client) ->
+            node.http
+                .get("/api/v1/orders")
+                .putHeader("X-Forwarded-For", client)
+                .putHeader("Authorization", "Bearer ")
+                .send()
+                .await(),
+        401);
+    assertFloodIsLimited(
+        "tokens of four parts",
+        (node, client) ->
+            node.http
+                .get("/api/v1/orders")
+                .putHeader("X-Forwarded-For", client)
+                .bearerTokenAuthentication("a.b.c.d")
                 .send()
                 .await(),
         401);

@@ -13,17 +13,29 @@ import java.util.UUID;
 /** Who the authenticated caller is, from the verified token: user id (subject) and roles. */
 public final class Access {
 
+  private static final String BEARER = "Bearer";
+
   private Access() {}
 
   /**
-   * An Authorization header that says Bearer and nothing else is a missing token (401), not a malformed
-   * request: vertx-web's auth handler would answer it 400.
+   * A bearer token that cannot be a JWT at all, empty or of more than three parts, is an invalid token (401,
+   * as RFC 6750 has it), not a malformed request: vertx-web's auth handler would answer both with 400. It
+   * runs after the address was charged, like every other judgement.
    */
-  public static void refuseEmptyBearer(RoutingContext rc) {
+  public static void refuseUnreadableBearer(RoutingContext rc) {
     String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
-    if (authorization != null && authorization.trim().equalsIgnoreCase("bearer")) {
-      rc.fail(new ProblemException(GatewayError.UNAUTHORIZED, "The bearer token is empty."));
-      return;
+    if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      String token = authorization.substring(BEARER.length()).trim();
+      if (token.isEmpty()) {
+        rc.fail(new ProblemException(GatewayError.UNAUTHORIZED, "The bearer token is empty."));
+        return;
+      }
+      if (token.chars().filter(c -> c == '.').count() > 2) {
+        rc.fail(
+            new ProblemException(
+                GatewayError.UNAUTHORIZED, "The bearer token has more than three parts."));
+        return;
+      }
     }
     rc.next();
   }
