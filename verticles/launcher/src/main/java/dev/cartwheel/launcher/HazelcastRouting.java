@@ -106,8 +106,8 @@ final class HazelcastRouting extends HazelcastClusterManager implements ClusterR
             .filter(nodeId -> trusted.verdict(nodeId) == null)
             .map(this::judge)
             .toList();
-    return Future.join(judged)
-        .transform(ignored -> Future.succeededFuture(trustedOnly(registrations)));
+    // a judgement never fails (a member without information is left out), so the join succeeds
+    return Future.join(judged).map(ignored -> trustedOnly(registrations));
   }
 
   private Future<Boolean> judge(String nodeId) {
