@@ -71,7 +71,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** One realistic instance of every message record; a record without a sample fails {@link RecordCodecTest}. */
-final class MessageSamples {
+public final class MessageSamples {
 
   static final Instant NOW = Instant.parse("2026-11-23T10:15:30.123456Z");
   static final UUID ORDER = UUID.fromString("0b9f3c52-3f5e-4a59-9a41-4b1c3a7e8d21");
@@ -115,7 +115,7 @@ final class MessageSamples {
           NOW,
           null);
 
-  static final Map<Class<? extends Record>, Record> SAMPLES =
+  public static final Map<Class<? extends Record>, Record> SAMPLES =
       Map.ofEntries(
           entry(
               RegisterUser.class,

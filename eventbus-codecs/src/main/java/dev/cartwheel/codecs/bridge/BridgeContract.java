@@ -2,7 +2,10 @@ package dev.cartwheel.codecs.bridge;
 
 import java.util.List;
 
-/** The Kafka bridge on the event bus: what operators ask of its dead letters. */
+/**
+ * The Kafka bridge: the CloudEvent types outside producers may send it, and what operators ask of its dead
+ * letters on the event bus.
+ */
 public final class BridgeContract {
 
   public static final String DOMAIN = "bridge";
@@ -15,6 +18,18 @@ public final class BridgeContract {
    * all), oldest first, back to the topic they came from, where the bridge takes them again.
    */
   public static final String REPLAY_DEAD_LETTERS = "bridge.cmd.replay-dead-letters";
+
+  /** A warehouse received stock. Data: {@code {"sku": "CW-MUG-01", "quantity": 24}}. */
+  public static final String RESTOCK_TYPE = "dev.cartwheel.warehouse.restock.v1";
+
+  /**
+   * A partner channel took an order for one of our customers. Data: {@code {"customerId": uuid,
+   * "partnerOrderId": "...", "lines": [{"sku": "...", "quantity": 1}], "paymentToken": "tok_..."}}.
+   */
+  public static final String PARTNER_ORDER_TYPE = "dev.cartwheel.partner.order.v1";
+
+  /** Every CloudEvent type the bridge takes in. */
+  public static final List<String> INBOUND_TYPES = List.of(RESTOCK_TYPE, PARTNER_ORDER_TYPE);
 
   public static final List<Class<? extends Record>> MESSAGES =
       List.of(

@@ -1,12 +1,16 @@
 package dev.cartwheel.bridge;
 
 import dev.cartwheel.codecs.RecordJson;
+import dev.cartwheel.codecs.bridge.BridgeContract;
+import dev.cartwheel.codecs.cloudevents.EventSchemas;
 import dev.cartwheel.codecs.inventory.InventoryContract;
 import dev.cartwheel.codecs.inventory.Restock;
 import dev.cartwheel.codecs.orders.OrderLine;
 import dev.cartwheel.codecs.orders.OrdersContract;
 import dev.cartwheel.codecs.orders.PlaceOrder;
 import io.cloudevents.CloudEvent;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +18,17 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The CloudEvent types outside producers may send, each with its data schema (a record, read from JSON)
- * and the event-bus command it becomes. Checks here are about shape; the domain judges the rest
- * (an unknown sku is its PRODUCT_NOT_FOUND).
+ * The CloudEvent types outside producers may send ({@link BridgeContract#INBOUND_TYPES}) and the
+ * event-bus command each becomes. Their data must match the type's published JSON Schema (the shape);
+ * the domain judges the rest (an unknown sku is its PRODUCT_NOT_FOUND).
  */
 final class InboundTypes {
 
-  /** A warehouse received stock. Data: {@code {"sku": "CW-MUG-01", "quantity": 24}}. */
-  static final String RESTOCK = "dev.cartwheel.warehouse.restock.v1";
+  static final String RESTOCK = BridgeContract.RESTOCK_TYPE;
 
-  /**
-   * A partner channel took an order for one of our customers. Data: {@code {"customerId": uuid,
-   * "partnerOrderId": "...", "lines": [{"sku": "...", "quantity": 1}], "paymentToken": "tok_..."}}.
-   */
-  static final String PARTNER_ORDER = "dev.cartwheel.partner.order.v1";
+  static final String PARTNER_ORDER = BridgeContract.PARTNER_ORDER_TYPE;
+
+  private static final EventSchemas SCHEMAS = EventSchemas.load();
 
   /** An event-bus request: where, and what. */
   record Command(String address, Object body) {}
@@ -36,8 +37,6 @@ final class InboundTypes {
 
   record PartnerOrderData(
       UUID customerId, String partnerOrderId, List<OrderLine> lines, String paymentToken) {}
-
-  private static final int MAX_QUANTITY = 1_000_000;
 
   private static final Map<String, Function<CloudEvent, Command>> TYPES =
       Map.of(
@@ -76,10 +75,6 @@ final class InboundTypes {
   /** The restock id comes from the event's source and id: inventory applies one restock id once, whoever replays it. */
   private static Command restock(CloudEvent event) {
     RestockData data = data(event, RestockData.class);
-    require(data.sku() != null && !data.sku().isBlank(), "sku is required");
-    require(
-        data.quantity() >= 1 && data.quantity() <= MAX_QUANTITY,
-        "quantity must be between 1 and " + MAX_QUANTITY);
     return new Command(
         InventoryContract.RESTOCK,
         new Restock(
@@ -89,12 +84,6 @@ final class InboundTypes {
   /** The partner's order id (with the source) makes the idempotency key: the same partner order is placed once, even sent twice. */
   private static Command partnerOrder(CloudEvent event) {
     PartnerOrderData data = data(event, PartnerOrderData.class);
-    require(data.customerId() != null, "customerId is required");
-    require(
-        data.partnerOrderId() != null && !data.partnerOrderId().isBlank(),
-        "partnerOrderId is required");
-    require(data.lines() != null && !data.lines().isEmpty(), "lines are required");
-    require(data.paymentToken() != null, "paymentToken is required");
     String idempotencyKey = "partner-" + key(event.getSource() + "\n" + data.partnerOrderId());
     return new Command(
         OrdersContract.PLACE,
@@ -106,7 +95,8 @@ final class InboundTypes {
     return UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
-  private static <T> T data(CloudEvent event, Class<T> schema) {
+  /** The data, checked against the type's schema (the detail names each failing place), as a record. */
+  private static <T> T data(CloudEvent event, Class<T> record) {
     if (event.getData() == null) {
       throw new Rejection(Rejection.INVALID_DATA, event.getType() + " needs data");
     }
@@ -114,15 +104,25 @@ final class InboundTypes {
     require(
         contentType == null || contentType.startsWith("application/json"),
         "data must be application/json, not " + contentType);
-    T data;
+    String json = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
+    Object parsed;
     try {
-      data =
-          RecordJson.decode(new String(event.getData().toBytes(), StandardCharsets.UTF_8), schema);
+      parsed = Json.decodeValue(json);
+    } catch (DecodeException e) {
+      throw new Rejection(Rejection.INVALID_DATA, "data is not JSON: " + e.getMessage());
+    }
+    List<String> violations = SCHEMAS.violations(event.getType(), parsed);
+    require(
+        violations.isEmpty(),
+        "data does not match the schema of "
+            + event.getType()
+            + ": "
+            + String.join("; ", violations));
+    try {
+      return RecordJson.decode(json, record);
     } catch (IllegalArgumentException e) {
       throw new Rejection(Rejection.INVALID_DATA, e.getMessage());
     }
-    require(data != null, event.getType() + " data must be a JSON object, not null");
-    return data;
   }
 
   private static void require(boolean condition, String problem) {

@@ -64,7 +64,9 @@ class InboundTypesTest {
       "{\"sku\":\"CW-MUG-01\"}",
       "{\"sku\":\"CW-MUG-01\",\"quantity\":0}",
       "{\"quantity\":3}",
-      "{\"sku\":\"CW-MUG-01\",\"quantity\":\"many\"}"
+      "{\"sku\":\"CW-MUG-01\",\"quantity\":\"many\"}",
+      "{\"sku\":\"  \",\"quantity\":3}",
+      "{\"sku\":\"CW-MUG-01\",\"quantity\":1000001}"
     };
     assertInvalidData(InboundTypes.RESTOCK, bad);
   }
@@ -86,6 +88,24 @@ class InboundTypesTest {
           + ",\"paymentToken\":\"tok_visa\"}"
     };
     assertInvalidData(InboundTypes.PARTNER_ORDER, bad);
+  }
+
+  @Test
+  void anInvalidDataDetailNamesEachFailingPlace() {
+    Rejection rejection =
+        catchThrowableOfType(
+            Rejection.class,
+            () ->
+                InboundTypes.command(
+                    event(
+                        InboundTypes.PARTNER_ORDER,
+                        "e",
+                        "{\"customerId\":\"not-a-uuid\",\"partnerOrderId\":\"A-1\","
+                            + "\"lines\":[{\"sku\":\"CW-TEE-M\",\"quantity\":\"two\"}]}")));
+    assertThat(rejection.reason()).isEqualTo(Rejection.INVALID_DATA);
+    assertThat(rejection.getMessage())
+        .startsWith("data does not match the schema of " + InboundTypes.PARTNER_ORDER + ": ")
+        .contains("/customerId: ", "/lines/0/quantity: ", "paymentToken");
   }
 
   @Test

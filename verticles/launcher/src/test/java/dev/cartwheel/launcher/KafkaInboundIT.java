@@ -219,6 +219,17 @@ class KafkaInboundIT {
                 "cartwheel.dlq.detail"))
         .startsWith("PRODUCT_NOT_FOUND");
     assertThat(
+            letters.stream()
+                .filter(l -> header(l, "cartwheel.dlq.reason").equals("invalid-data"))
+                .map(l -> header(l, "cartwheel.dlq.detail")))
+        .as("invalid data names the place that breaks the type's schema")
+        .anySatisfy(
+            detail ->
+                assertThat(detail)
+                    .startsWith(
+                        "data does not match the schema of dev.cartwheel.warehouse.restock.v1: ")
+                    .contains("/quantity: "));
+    assertThat(
             TestServices.queryOne(
                 "SELECT string_agg(reason || '=' || n, ',' ORDER BY reason) FROM "
                     + "(SELECT reason, count(*) AS n FROM bridge.dead_letters GROUP BY reason) AS counts"))

@@ -3,6 +3,8 @@ package dev.cartwheel.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cartwheel.codecs.cloudevents.CloudEventTypes;
+import dev.cartwheel.codecs.cloudevents.EventSchemas;
 import dev.cartwheel.codecs.inventory.InventoryContract;
 import dev.cartwheel.codecs.inventory.Reserve;
 import dev.cartwheel.codecs.inventory.Restock;
@@ -10,13 +12,13 @@ import dev.cartwheel.codecs.inventory.StockLine;
 import dev.cartwheel.codecs.orders.Order;
 import dev.cartwheel.codecs.orders.OrderLine;
 import dev.cartwheel.codecs.orders.OrderStatus;
-import dev.cartwheel.codecs.orders.OrdersContract;
 import dev.cartwheel.codecs.payments.Authorize;
 import dev.cartwheel.codecs.payments.PaymentsContract;
 import dev.cartwheel.codecs.payments.Refund;
 import dev.cartwheel.codecs.users.RegisterUser;
 import dev.cartwheel.codecs.users.UsersContract;
 import dev.cartwheel.embedded.KafkaBroker;
+import dev.cartwheel.notifications.NotificationsVerticle;
 import dev.cartwheel.runtime.kafka.DomainCloudEvents;
 import dev.cartwheel.testkit.TestServices;
 import dev.cartwheel.users.UsersVerticle;
@@ -54,17 +56,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class KafkaOutboundIT {
 
-  private static final List<String> DOMAINS = List.of("users", "inventory", "payments", "orders");
-  private static final Map<String, Map<String, ?>> CONTRACTS =
-      Map.of(
-          "users",
-          UsersContract.EVENTS,
-          "inventory",
-          InventoryContract.EVENTS,
-          "payments",
-          PaymentsContract.EVENTS,
-          "orders",
-          OrdersContract.EVENTS);
+  private static final List<String> DOMAINS =
+      List.copyOf(CloudEventTypes.EVENTS_BY_DOMAIN.keySet());
+  private static final EventSchemas SCHEMAS = EventSchemas.load();
 
   private Commerce commerce;
   private KafkaBroker broker;
@@ -88,8 +82,7 @@ class KafkaOutboundIT {
     List<OutboxRow> expected = awaitAllSentToKafka();
     assertThat(expected.stream().map(OutboxRow::address).collect(Collectors.toSet()))
         .as("the scenario raised every event type there is")
-        .containsExactlyInAnyOrderElementsOf(
-            CONTRACTS.values().stream().flatMap(events -> events.keySet().stream()).toList());
+        .containsExactlyInAnyOrderElementsOf(CloudEventTypes.outbound().values());
 
     Map<String, List<ConsumerRecord<String, CloudEvent>>> received =
         consume(TestServices.kafkaBootstrap(), topics(), ids(expected));
@@ -118,8 +111,14 @@ class KafkaOutboundIT {
       assertThat(event.getExtension(DomainCloudEvents.PARTITION_KEY)).isEqualTo(row.aggregateId());
       assertThat(event.getTime()).isNotNull();
       assertThat(event.getDataContentType()).isEqualTo("application/json");
-      assertThat(new JsonObject(new String(event.getData().toBytes(), StandardCharsets.UTF_8)))
-          .isEqualTo(row.payload());
+      assertThat(event.getDataSchema())
+          .hasToString("http://localhost:8080/api/schemas/" + event.getType() + ".json");
+      JsonObject data =
+          new JsonObject(new String(event.getData().toBytes(), StandardCharsets.UTF_8));
+      assertThat(data).isEqualTo(row.payload());
+      assertThat(SCHEMAS.violations(event.getType(), data))
+          .as("%s as a consumer reads it, against its published schema", event.getType())
+          .isEmpty();
     }
   }
 
@@ -215,7 +214,11 @@ class KafkaOutboundIT {
     settings.put("kafka.bootstrap", kafka);
     commerce = Commerce.start(settings);
     commerce.deploy(UsersVerticle.class, Map.of());
-    TestServices.sql("TRUNCATE users.outbox");
+    // every registration writes a welcome notification
+    commerce.deploy(NotificationsVerticle.class, Map.of());
+    TestServices.sql(
+        "TRUNCATE users.outbox, notifications.outbox, notifications.notifications,"
+            + " notifications.recipients");
   }
 
   private List<Order> placeOrders(int count) {

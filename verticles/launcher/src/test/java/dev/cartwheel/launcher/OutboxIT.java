@@ -23,6 +23,7 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -303,7 +304,13 @@ class OutboxIT {
             100,
             Duration.ofHours(1),
             new KafkaOutbound(
-                false, "", Map.of(), Set.of(), Duration.ofSeconds(5), Duration.ofMillis(5))));
+                false,
+                "",
+                Map.of(),
+                Set.of(),
+                Duration.ofSeconds(5),
+                Duration.ofMillis(5),
+                URI.create("http://localhost/api/schemas/"))));
   }
 
   private static StockRestocked restocked(String sku, int quantity) {

@@ -1,5 +1,7 @@
 package dev.cartwheel.runtime.kafka;
 
+import dev.cartwheel.codecs.cloudevents.CloudEventTypes;
+import dev.cartwheel.codecs.cloudevents.EventSchemas;
 import dev.cartwheel.runtime.observability.TraceContext;
 import dev.cartwheel.runtime.outbox.OutboxEvent;
 import io.cloudevents.CloudEvent;
@@ -12,7 +14,8 @@ import java.time.ZoneOffset;
  * How a domain event looks as a CloudEvent 1.0: {@code id} the outbox event id (stable across
  * redeliveries), {@code source} {@code /cartwheel/<domain>}, {@code type}
  * {@code dev.cartwheel.<domain>.<event>.v1}, {@code subject} and the {@code partitionkey} extension the
- * aggregate id, {@code time} when it happened, and the event record's JSON as data.
+ * aggregate id, {@code time} when it happened, {@code dataschema} where the type's schema is served, and
+ * the event record's JSON as data.
  */
 public final class DomainCloudEvents {
 
@@ -23,15 +26,12 @@ public final class DomainCloudEvents {
 
   /** {@code orders.evt.order-placed} → {@code dev.cartwheel.orders.order-placed.v1}. */
   public static String type(String address) {
-    int evt = address.indexOf(".evt.");
-    if (evt <= 0 || evt + ".evt.".length() == address.length()) {
-      throw new IllegalArgumentException("not an event address: " + address);
-    }
-    return "dev.cartwheel."
-        + address.substring(0, evt)
-        + "."
-        + address.substring(evt + ".evt.".length())
-        + ".v1";
+    return CloudEventTypes.of(address);
+  }
+
+  /** Where the schema of the events of {@code address} is: {@code schemaBase} + its file name. */
+  public static URI dataSchema(URI schemaBase, String address) {
+    return schemaBase.resolve(EventSchemas.fileName(type(address)));
   }
 
   public static URI source(String domain) {
@@ -39,7 +39,7 @@ public final class DomainCloudEvents {
   }
 
   /** The event as a CloudEvent; the trace it was written in travels as the distributed-tracing extension. */
-  public static CloudEvent of(String domain, OutboxEvent event) {
+  public static CloudEvent of(String domain, OutboxEvent event, URI dataSchema) {
     CloudEventBuilder builder =
         CloudEventBuilder.v1()
             .withId(event.id().toString())
@@ -48,6 +48,7 @@ public final class DomainCloudEvents {
             .withSubject(event.aggregateId())
             .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
             .withDataContentType(JSON)
+            .withDataSchema(dataSchema)
             .withExtension(PARTITION_KEY, event.aggregateId())
             .withData(event.payload().getBytes(StandardCharsets.UTF_8));
     if (event.traceparent() != null) {

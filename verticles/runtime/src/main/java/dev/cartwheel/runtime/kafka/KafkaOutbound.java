@@ -1,6 +1,8 @@
 package dev.cartwheel.runtime.kafka;
 
 import dev.cartwheel.runtime.config.ConfigReader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -8,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The kafka.* keys of the outbound side: where each domain's events go, which topics are written in
- * structured mode, and how long a send may take before the relay gives the batch up and tries again.
+ * structured mode, how long a send may take before the relay gives the batch up and tries again, and the
+ * public address of the event schemas (each event's {@code dataschema} is under it).
  */
 public record KafkaOutbound(
     boolean enabled,
@@ -16,7 +19,8 @@ public record KafkaOutbound(
     Map<String, String> topics,
     Set<String> structuredTopics,
     Duration sendTimeout,
-    Duration linger) {
+    Duration linger,
+    URI schemaBase) {
 
   public static KafkaOutbound from(ConfigReader config) {
     boolean enabled = config.bool("kafka.outbound.enabled");
@@ -31,7 +35,22 @@ public record KafkaOutbound(
         topics,
         Set.copyOf(config.strings("kafka.outbound.structuredTopics")),
         config.millis("kafka.outbound.sendTimeoutMs", 1000, 600_000),
-        config.millis("kafka.outbound.lingerMs", 0, 1000));
+        config.millis("kafka.outbound.lingerMs", 0, 1000),
+        schemaBase(config.requiredString("kafka.outbound.schemaBaseUrl")));
+  }
+
+  private static URI schemaBase(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("kafka.outbound.schemaBaseUrl: " + e.getMessage(), e);
+    }
+    if (!uri.isAbsolute() || !url.endsWith("/")) {
+      throw new IllegalArgumentException(
+          "kafka.outbound.schemaBaseUrl must be an absolute URL ending in /, not " + url);
+    }
+    return uri;
   }
 
   public String topic(String domain) {

@@ -9,9 +9,11 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.producer.KafkaProducer;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,10 @@ final class KafkaSink implements OutboxSink {
   private final String domain;
   private final String topic;
   private final boolean structured;
-  private final Map<String, Class<? extends DomainEvent>> events;
+
+  /** The dataschema of each of the domain's event addresses; an address not here is not its event. */
+  private final Map<String, URI> dataSchemas;
+
   private final KafkaProducer<String, byte[]> producer;
   private final Vertx vertx;
   private final int fullBatch;
@@ -48,7 +53,12 @@ final class KafkaSink implements OutboxSink {
     this.fullBatch = fullBatch;
     this.topic = settings.topic(domain);
     this.structured = settings.structuredTopics().contains(topic);
-    this.events = events;
+    this.dataSchemas =
+        events.keySet().stream()
+            .collect(
+                Collectors.toMap(
+                    address -> address,
+                    address -> DomainCloudEvents.dataSchema(settings.schemaBase(), address)));
     this.producer =
         KafkaProducer.createShared(
             vertx, PRODUCER, settings.producerConfig(), String.class, byte[].class);
@@ -77,8 +87,9 @@ final class KafkaSink implements OutboxSink {
   public Future<Integer> deliver(List<OutboxEvent> batch) {
     List<ProducerRecord<String, byte[]>> records = new ArrayList<>(batch.size());
     for (OutboxEvent event : batch) {
-      if (events.containsKey(event.address())) {
-        records.add(record(DomainCloudEvents.of(domain, event)));
+      URI dataSchema = dataSchemas.get(event.address());
+      if (dataSchema != null) {
+        records.add(record(DomainCloudEvents.of(domain, event, dataSchema)));
       } else {
         LOG.error(
             "Passing over outbox event {}: {} is not an event of {}",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cartwheel.runtime.outbox.OutboxEvent;
 import io.cloudevents.CloudEvent;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -36,7 +37,9 @@ class DomainCloudEventsTest {
     CloudEvent event =
         DomainCloudEvents.of(
             "orders",
-            new OutboxEvent(7, id, "order-1", "orders.evt.order-confirmed", "{\"a\":1}", at, null));
+            new OutboxEvent(7, id, "order-1", "orders.evt.order-confirmed", "{\"a\":1}", at, null),
+            DomainCloudEvents.dataSchema(
+                URI.create("https://shop.example/api/schemas/"), "orders.evt.order-confirmed"));
 
     assertThat(event.getId()).isEqualTo(id.toString());
     assertThat(event.getSource()).hasToString("/cartwheel/orders");
@@ -45,6 +48,9 @@ class DomainCloudEventsTest {
     assertThat(event.getExtension("partitionkey")).isEqualTo("order-1");
     assertThat(event.getTime().toInstant()).isEqualTo(at);
     assertThat(event.getDataContentType()).isEqualTo("application/json");
+    assertThat(event.getDataSchema())
+        .hasToString(
+            "https://shop.example/api/schemas/dev.cartwheel.orders.order-confirmed.v1.json");
     assertThat(new String(event.getData().toBytes(), StandardCharsets.UTF_8))
         .isEqualTo("{\"a\":1}");
     assertThat(event.getExtension("traceparent")).as("written outside a trace").isNull();
@@ -63,7 +69,9 @@ class DomainCloudEventsTest {
                 "orders.evt.order-placed",
                 "{}",
                 Instant.now(),
-                traceparent));
+                traceparent),
+            URI.create(
+                "https://shop.example/api/schemas/dev.cartwheel.orders.order-placed.v1.json"));
 
     assertThat(event.getExtension("traceparent")).isEqualTo(traceparent);
   }
