@@ -29,6 +29,9 @@ public final class EventSchemas {
   /** Where the schemas are, on the classpath and beside the AsyncAPI document. */
   public static final String DIRECTORY = "contracts/schemas/";
 
+  /** The AsyncAPI document of the Kafka side, on the classpath; it refers to the schemas relatively. */
+  public static final String ASYNCAPI_DOCUMENT = "contracts/asyncapi.json";
+
   private static final String BASE_URI = "https://cartwheel.dev/api/schemas/";
 
   private final Map<String, JsonObject> schemas;

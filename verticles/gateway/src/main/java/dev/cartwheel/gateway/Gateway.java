@@ -1,6 +1,7 @@
 package dev.cartwheel.gateway;
 
 import dev.cartwheel.gateway.api.ApiDocument;
+import dev.cartwheel.gateway.api.EventContracts;
 import dev.cartwheel.gateway.caching.CatalogueCache;
 import dev.cartwheel.gateway.domains.DomainClient;
 import dev.cartwheel.gateway.limits.RateLimiter;
@@ -16,6 +17,7 @@ record Gateway(
     GatewayConfig config,
     ApiDocument v1,
     ApiDocument v2,
+    EventContracts events,
     JWTAuth jwt,
     DomainClient domains,
     Node node,

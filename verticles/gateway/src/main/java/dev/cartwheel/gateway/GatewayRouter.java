@@ -74,6 +74,10 @@ final class GatewayRouter {
                     .end(keys));
     documents(root, ApiPaths.V1, gateway.v1());
     documents(root, ApiPaths.V2, gateway.v2());
+    root.get(ApiPaths.ASYNCAPI).handler(gateway.events()::asyncApi);
+    root.get(ApiPaths.SCHEMAS + ":file")
+        .setName(ApiPaths.SCHEMAS + "{file}")
+        .handler(gateway.events()::schema);
     root.get(ApiPaths.STREAM).handler(stream::open);
     // a mount's name ends in /*: the HTTP metrics leave it out of the route label (MetricLabels)
     root.route(ApiPaths.V1 + "/*")

@@ -2,6 +2,7 @@ package dev.cartwheel.gateway;
 
 import dev.cartwheel.gateway.api.ApiDocument;
 import dev.cartwheel.gateway.api.ApiPaths;
+import dev.cartwheel.gateway.api.EventContracts;
 import dev.cartwheel.gateway.caching.CatalogueCache;
 import dev.cartwheel.gateway.domains.DomainClient;
 import dev.cartwheel.gateway.domains.LiveServices;
@@ -64,7 +65,8 @@ public final class GatewayVerticle extends VerticleBase {
                 });
     Future<ApiDocument> v1 = ApiDocument.load(vertx, ApiPaths.OPENAPI_V1);
     Future<ApiDocument> v2 = ApiDocument.load(vertx, ApiPaths.OPENAPI_V2);
-    return Future.all(List.of(hub.start(), catalogue.ready(), services.start(), v1, v2))
+    Future<EventContracts> events = EventContracts.load(vertx);
+    return Future.all(List.of(hub.start(), catalogue.ready(), services.start(), v1, v2, events))
         .compose(
             ready -> {
               server =
@@ -85,6 +87,7 @@ public final class GatewayVerticle extends VerticleBase {
                               config,
                               v1.result(),
                               v2.result(),
+                              events.result(),
                               jwt,
                               domains,
                               node,

@@ -31,6 +31,12 @@ public final class ApiPaths {
   /** The OpenAPI document of version 2, on the classpath. */
   public static final String OPENAPI_V2 = "openapi/cartwheel-v2.yaml";
 
+  /** GET: the AsyncAPI document of the CloudEvents on Kafka. */
+  public static final String ASYNCAPI = API + "/asyncapi.json";
+
+  /** GET, with a file name after it: the JSON Schema of a CloudEvent type's data. */
+  public static final String SCHEMAS = API + "/schemas/";
+
   /** The signed-in user (Location of a registration). */
   public static final String V1_ME = V1 + "/users/me";
 

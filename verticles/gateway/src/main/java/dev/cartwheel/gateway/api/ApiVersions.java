@@ -81,7 +81,8 @@ public final class ApiVersions {
                             .put("version", "v2")
                             .put("path", ApiPaths.V2)
                             .put("openapi", ApiPaths.V2 + ApiPaths.OPENAPI_JSON)
-                            .put("status", "current"))));
+                            .put("status", "current")))
+            .put("asyncapi", ApiPaths.ASYNCAPI));
   }
 
   /** For a deprecated v1 operation: says so, and where its v2 successor is. */
