@@ -13,8 +13,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The CloudEvent types on Kafka: every domain event leaves as {@code dev.cartwheel.<domain>.<event>.v1}
- * (its event-bus address with {@code evt} dropped), and the bridge takes in {@link #inbound()}.
+ * The CloudEvent types on Kafka: every domain event leaves as {@code dev.cartwheel.<domain>.<event>.vN}
+ * (its event-bus address with {@code evt} dropped, at its current version), and the bridge takes in
+ * {@link #inbound()}.
  */
 public final class CloudEventTypes {
 
@@ -27,12 +28,24 @@ public final class CloudEventTypes {
           OrdersContract.DOMAIN, OrdersContract.EVENTS,
           NotificationsContract.DOMAIN, NotificationsContract.EVENTS);
 
+  /**
+   * The events whose data changed in a way that would break their consumers, by event-bus address: the
+   * versions before the current one that are still described (their schemas stay), newest first. The
+   * current version is the next number. Empty while every type is at v1; see docs/event-contracts.md.
+   */
+  public static final Map<String, List<PreviousVersion>> PREVIOUS_VERSIONS = Map.of();
+
   private static final String EVT = ".evt.";
 
   private CloudEventTypes() {}
 
-  /** {@code orders.evt.order-placed} → {@code dev.cartwheel.orders.order-placed.v1}. */
+  /** {@code orders.evt.order-placed} → {@code dev.cartwheel.orders.order-placed.v1}, at its current version. */
   public static String of(String address) {
+    return of(address, currentVersion(address, PREVIOUS_VERSIONS));
+  }
+
+  /** The type of {@code address}'s events at {@code version}. */
+  public static String of(String address, int version) {
     int evt = address.indexOf(EVT);
     if (evt <= 0 || evt + EVT.length() == address.length()) {
       throw new IllegalArgumentException("not an event address: " + address);
@@ -41,16 +54,39 @@ public final class CloudEventTypes {
         + address.substring(0, evt)
         + "."
         + address.substring(evt + EVT.length())
-        + ".v1";
+        + ".v"
+        + version;
   }
 
-  /** Every outbound type, with the event-bus address it comes from. */
+  /** One after the newest of {@code previous}, or 1. */
+  public static int currentVersion(String address, Map<String, List<PreviousVersion>> previous) {
+    List<PreviousVersion> versions = previous.getOrDefault(address, List.of());
+    return versions.isEmpty() ? 1 : versions.get(0).version() + 1;
+  }
+
+  /** Every outbound type, current and previous, with the event-bus address it comes from. */
   public static SortedMap<String, String> outbound() {
     SortedMap<String, String> types = new TreeMap<>();
     EVENTS_BY_DOMAIN.values().stream()
         .flatMap(events -> events.keySet().stream())
-        .forEach(address -> types.put(of(address), address));
+        .forEach(
+            address -> {
+              types.put(of(address), address);
+              PREVIOUS_VERSIONS
+                  .getOrDefault(address, List.of())
+                  .forEach(previous -> types.put(of(address, previous.version()), address));
+            });
     return types;
+  }
+
+  /** The previous versions' types, each a type still published while its window is open. */
+  public static List<String> previous() {
+    return PREVIOUS_VERSIONS.entrySet().stream()
+        .flatMap(
+            entry ->
+                entry.getValue().stream().map(version -> of(entry.getKey(), version.version())))
+        .sorted()
+        .toList();
   }
 
   /** The types outside producers may send. */

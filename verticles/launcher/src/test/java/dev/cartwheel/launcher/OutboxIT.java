@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cartwheel.codecs.Codecs;
 import dev.cartwheel.codecs.RecordJson;
+import dev.cartwheel.codecs.cloudevents.PreviousVersion;
 import dev.cartwheel.codecs.inventory.StockRestocked;
 import dev.cartwheel.embedded.Ports;
 import dev.cartwheel.runtime.config.ConfigReader;
@@ -16,6 +17,8 @@ import dev.cartwheel.runtime.outbox.Outbox;
 import dev.cartwheel.runtime.outbox.OutboxRelay;
 import dev.cartwheel.testkit.TestNodes;
 import dev.cartwheel.testkit.TestServices;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -24,16 +27,23 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -202,6 +212,108 @@ class OutboxIT {
 
   @Test
   @DisplayName(
+      "a type's previous version, in its deprecation window, goes to Kafka right after the current one, same id and key, in its own shape; the event is marked sent once both are acknowledged")
+  void aPreviousVersionGoesOutBesideTheCurrentOne() throws Exception {
+    String topic = "it.outbox-versions." + UUID.randomUUID();
+    PreviousVersion v1 =
+        new PreviousVersion(
+            1,
+            data -> {
+              data.remove("stockOnHand");
+              return data;
+            });
+    relay =
+        new OutboxRelay(
+            vertx,
+            pool,
+            settings(),
+            SCHEMA,
+            outbox,
+            new OutboxRelay.Settings(
+                Duration.ofMillis(50),
+                100,
+                Duration.ofHours(1),
+                new KafkaOutbound(
+                    true,
+                    TestServices.kafkaBootstrap(),
+                    Map.of(SCHEMA, topic),
+                    Set.of(),
+                    Duration.ofSeconds(10),
+                    Duration.ofMillis(5),
+                    URI.create("http://localhost/api/schemas/"),
+                    Map.of(ADDRESS, List.of(v1)),
+                    Map.of(
+                        "dev.cartwheel.outbox-it.restocked.v1",
+                        LocalDate.now(ZoneOffset.UTC).plusDays(1)))));
+    relay.start();
+    List<StockRestocked> written = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      StockRestocked event = restocked(i % 2 == 0 ? "MUG" : "TEE", 1);
+      outbox.append(pool, ADDRESS, event).await(10, TimeUnit.SECONDS);
+      written.add(event);
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestServices.queryOne(
+                        "SELECT count(*) FROM outbox_it.outbox WHERE kafka_sent_at IS NULL")
+                    .equals("0"));
+
+    List<ConsumerRecord<String, CloudEvent>> records = readAll(topic, 2 * written.size());
+    for (StockRestocked event : written) {
+      List<ConsumerRecord<String, CloudEvent>> copies =
+          records.stream()
+              .filter(record -> record.value().getId().equals(event.eventId().toString()))
+              .toList();
+      assertThat(copies)
+          .extracting(record -> record.value().getType())
+          .as("in partition order")
+          .containsExactly(
+              "dev.cartwheel.outbox-it.restocked.v2", "dev.cartwheel.outbox-it.restocked.v1");
+      assertThat(copies).extracting(ConsumerRecord::key).containsOnly(event.sku());
+      assertThat(copies)
+          .extracting(ConsumerRecord::partition)
+          .containsOnly(copies.get(0).partition());
+      assertThat(data(copies.get(0).value())).isEqualTo(new JsonObject(RecordJson.encode(event)));
+      JsonObject inTheOldShape = new JsonObject(RecordJson.encode(event));
+      inTheOldShape.remove("stockOnHand");
+      assertThat(data(copies.get(1).value())).isEqualTo(inTheOldShape);
+    }
+  }
+
+  private static List<ConsumerRecord<String, CloudEvent>> readAll(String topic, int count) {
+    List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>();
+    try (KafkaConsumer<String, CloudEvent> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                TestServices.kafkaBootstrap(),
+                "group.id",
+                "it-" + UUID.randomUUID(),
+                "auto.offset.reset",
+                "earliest"),
+            new StringDeserializer(),
+            new CloudEventDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (records.size() < count && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+      }
+    }
+    assertThat(records).hasSize(count);
+    records.sort(
+        Comparator.comparing((ConsumerRecord<String, CloudEvent> record) -> record.partition())
+            .thenComparing(ConsumerRecord::offset));
+    return records;
+  }
+
+  private static JsonObject data(CloudEvent event) {
+    return new JsonObject(new String(event.getData().toBytes(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  @DisplayName(
       "two clustered nodes: a commit where the relay does not lead wakes the leader on the other node at once, not at its next poll a minute later")
   @Timeout(120)
   void aCommitOnAnotherNodeWakesTheLeader() throws Exception {
@@ -310,7 +422,9 @@ class OutboxIT {
                 Set.of(),
                 Duration.ofSeconds(5),
                 Duration.ofMillis(5),
-                URI.create("http://localhost/api/schemas/"))));
+                URI.create("http://localhost/api/schemas/"),
+                Map.of(),
+                Map.of())));
   }
 
   private static StockRestocked restocked(String sku, int quantity) {

@@ -1,7 +1,6 @@
 package dev.cartwheel.runtime.kafka;
 
 import dev.cartwheel.codecs.cloudevents.CloudEventTypes;
-import dev.cartwheel.codecs.cloudevents.EventSchemas;
 import dev.cartwheel.runtime.observability.TraceContext;
 import dev.cartwheel.runtime.outbox.OutboxEvent;
 import io.cloudevents.CloudEvent;
@@ -29,28 +28,37 @@ public final class DomainCloudEvents {
     return CloudEventTypes.of(address);
   }
 
-  /** Where the schema of the events of {@code address} is: {@code schemaBase} + its file name. */
-  public static URI dataSchema(URI schemaBase, String address) {
-    return schemaBase.resolve(EventSchemas.fileName(type(address)));
-  }
-
   public static URI source(String domain) {
     return URI.create("/cartwheel/" + domain);
   }
 
-  /** The event as a CloudEvent; the trace it was written in travels as the distributed-tracing extension. */
+  /** The event as a CloudEvent of its current type, its payload as data. */
   public static CloudEvent of(String domain, OutboxEvent event, URI dataSchema) {
+    return of(
+        domain,
+        event,
+        type(event.address()),
+        dataSchema,
+        event.payload().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The event as a CloudEvent of {@code type} (a version of its type) with that version's data; the trace
+   * it was written in travels as the distributed-tracing extension.
+   */
+  public static CloudEvent of(
+      String domain, OutboxEvent event, String type, URI dataSchema, byte[] data) {
     CloudEventBuilder builder =
         CloudEventBuilder.v1()
             .withId(event.id().toString())
             .withSource(source(domain))
-            .withType(type(event.address()))
+            .withType(type)
             .withSubject(event.aggregateId())
             .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
             .withDataContentType(JSON)
             .withDataSchema(dataSchema)
             .withExtension(PARTITION_KEY, event.aggregateId())
-            .withData(event.payload().getBytes(StandardCharsets.UTF_8));
+            .withData(data);
     if (event.traceparent() != null) {
       builder.withExtension(TraceContext.TRACEPARENT, event.traceparent());
     }

@@ -1,17 +1,25 @@
 package dev.cartwheel.runtime.kafka;
 
+import dev.cartwheel.codecs.cloudevents.CloudEventTypes;
+import dev.cartwheel.codecs.cloudevents.PreviousVersion;
 import dev.cartwheel.runtime.config.ConfigReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The kafka.* keys of the outbound side: where each domain's events go, which topics are written in
- * structured mode, how long a send may take before the relay gives the batch up and tries again, and the
- * public address of the event schemas (each event's {@code dataschema} is under it).
+ * structured mode, how long a send may take before the relay gives the batch up and tries again, the
+ * public address of the event schemas (each event's {@code dataschema} is under it), and until when each
+ * previous version of a type is published beside the current one.
  */
 public record KafkaOutbound(
     boolean enabled,
@@ -20,7 +28,11 @@ public record KafkaOutbound(
     Set<String> structuredTopics,
     Duration sendTimeout,
     Duration linger,
-    URI schemaBase) {
+    URI schemaBase,
+    Map<String, List<PreviousVersion>> previousVersions,
+    Map<String, LocalDate> previousVersionsUntil) {
+
+  private static final Pattern UNTIL = Pattern.compile("\\s+until\\s+");
 
   public static KafkaOutbound from(ConfigReader config) {
     boolean enabled = config.bool("kafka.outbound.enabled");
@@ -36,7 +48,49 @@ public record KafkaOutbound(
         Set.copyOf(config.strings("kafka.outbound.structuredTopics")),
         config.millis("kafka.outbound.sendTimeoutMs", 1000, 600_000),
         config.millis("kafka.outbound.lingerMs", 0, 1000),
-        schemaBase(config.requiredString("kafka.outbound.schemaBaseUrl")));
+        schemaBase(config.requiredString("kafka.outbound.schemaBaseUrl")),
+        CloudEventTypes.PREVIOUS_VERSIONS,
+        windows(config.strings("kafka.outbound.previousVersions"), CloudEventTypes.previous()));
+  }
+
+  /**
+   * {@code "dev.cartwheel.orders.order-placed.v1 until 2027-06-30"}: published beside its successor up to
+   * and including that day. Every previous version needs one, and nothing else may have one.
+   */
+  static Map<String, LocalDate> windows(List<String> entries, List<String> previousTypes) {
+    Map<String, LocalDate> windows = new HashMap<>();
+    for (String entry : entries) {
+      String[] parts = UNTIL.split(entry.trim(), -1);
+      if (parts.length != 2) {
+        throw new IllegalArgumentException(
+            "kafka.outbound.previousVersions: \""
+                + entry
+                + "\" is not \"<type> until <yyyy-mm-dd>\"");
+      }
+      if (!previousTypes.contains(parts[0])) {
+        throw new IllegalArgumentException(
+            "kafka.outbound.previousVersions: "
+                + parts[0]
+                + " is not a previous version of an event type (those are: "
+                + previousTypes
+                + ")");
+      }
+      try {
+        windows.put(parts[0], LocalDate.parse(parts[1]));
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "kafka.outbound.previousVersions: " + parts[1] + " is not a date (yyyy-mm-dd)", e);
+      }
+    }
+    List<String> missing =
+        previousTypes.stream().filter(type -> !windows.containsKey(type)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(
+          "kafka.outbound.previousVersions needs the last day on which each previous version is still"
+              + " published; it has none for "
+              + missing);
+    }
+    return Map.copyOf(windows);
   }
 
   private static URI schemaBase(String url) {

@@ -1,19 +1,19 @@
 package dev.cartwheel.runtime.outbox;
 
 import dev.cartwheel.codecs.DomainEvent;
-import dev.cartwheel.runtime.kafka.DomainCloudEvents;
 import dev.cartwheel.runtime.kafka.KafkaOutbound;
+import dev.cartwheel.runtime.kafka.VersionedCloudEvents;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.producer.KafkaProducer;
-import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +34,7 @@ final class KafkaSink implements OutboxSink {
   private final String topic;
   private final boolean structured;
 
-  /** The dataschema of each of the domain's event addresses; an address not here is not its event. */
-  private final Map<String, URI> dataSchemas;
+  private final VersionedCloudEvents cloudEvents;
 
   private final KafkaProducer<String, byte[]> producer;
   private final Vertx vertx;
@@ -53,12 +52,7 @@ final class KafkaSink implements OutboxSink {
     this.fullBatch = fullBatch;
     this.topic = settings.topic(domain);
     this.structured = settings.structuredTopics().contains(topic);
-    this.dataSchemas =
-        events.keySet().stream()
-            .collect(
-                Collectors.toMap(
-                    address -> address,
-                    address -> DomainCloudEvents.dataSchema(settings.schemaBase(), address)));
+    this.cloudEvents = new VersionedCloudEvents(domain, events.keySet(), settings);
     this.producer =
         KafkaProducer.createShared(
             vertx, PRODUCER, settings.producerConfig(), String.class, byte[].class);
@@ -77,26 +71,30 @@ final class KafkaSink implements OutboxSink {
   }
 
   /**
-   * Sends the batch and waits for every answer before it reports how many, from the start, were
-   * acknowledged. After a failed batch the first record goes alone, as a probe: while Kafka is away a
+   * Sends the batch and waits for every answer before it reports how many events, from the start, were
+   * acknowledged (an event is, once all its records are: one per version of its type being published). After a failed batch the first record goes alone, as a probe: while Kafka is away a
    * batch then fails after one send timeout, instead of each record blocking the producer for its own.
    * A full batch is flushed: linger.ms gathers the few events of busy moments into one request, but in a
    * backlog it would only hold up each batch's last records.
    */
   @Override
   public Future<Integer> deliver(List<OutboxEvent> batch) {
-    List<ProducerRecord<String, byte[]>> records = new ArrayList<>(batch.size());
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    List<List<ProducerRecord<String, byte[]>>> records = new ArrayList<>(batch.size());
     for (OutboxEvent event : batch) {
-      URI dataSchema = dataSchemas.get(event.address());
-      if (dataSchema != null) {
-        records.add(record(DomainCloudEvents.of(domain, event, dataSchema)));
+      List<CloudEvent> versions = cloudEvents.of(event, today);
+      if (versions != null) {
+        records.add(
+            versions.size() == 1
+                ? List.of(record(versions.get(0)))
+                : versions.stream().map(this::record).toList());
       } else {
         LOG.error(
             "Passing over outbox event {}: {} is not an event of {}",
             event.id(),
             event.address(),
             domain);
-        records.add(null);
+        records.add(List.of());
       }
     }
     Future<?> first = send(records.get(0));
@@ -126,9 +124,14 @@ final class KafkaSink implements OutboxSink {
         .andThen(delivered -> probing = delivered.failed());
   }
 
-  /** Sends one record; a record passed over (null) counts as sent. */
-  private Future<?> send(ProducerRecord<String, byte[]> record) {
-    return record == null ? Future.succeededFuture() : producer.asStream().send(record);
+  /** Sends one event's records; an event passed over (no record) counts as sent. */
+  private Future<?> send(List<ProducerRecord<String, byte[]>> records) {
+    if (records.size() == 1) {
+      return producer.asStream().send(records.get(0));
+    }
+    List<Future<?>> sends = new ArrayList<>(records.size());
+    records.forEach(record -> sends.add(producer.asStream().send(record)));
+    return Future.all(sends);
   }
 
   private ProducerRecord<String, byte[]> record(CloudEvent event) {

@@ -38,8 +38,8 @@ class DomainCloudEventsTest {
         DomainCloudEvents.of(
             "orders",
             new OutboxEvent(7, id, "order-1", "orders.evt.order-confirmed", "{\"a\":1}", at, null),
-            DomainCloudEvents.dataSchema(
-                URI.create("https://shop.example/api/schemas/"), "orders.evt.order-confirmed"));
+            URI.create(
+                "https://shop.example/api/schemas/dev.cartwheel.orders.order-confirmed.v1.json"));
 
     assertThat(event.getId()).isEqualTo(id.toString());
     assertThat(event.getSource()).hasToString("/cartwheel/orders");
