@@ -1,20 +1,18 @@
 package dev.cartwheel.runtime.kafka;
 
-import dev.cartwheel.codecs.cloudevents.CloudEventTypes;
 import dev.cartwheel.runtime.observability.TraceContext;
 import dev.cartwheel.runtime.outbox.OutboxEvent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 
 /**
  * How a domain event looks as a CloudEvent 1.0: {@code id} the outbox event id (stable across
- * redeliveries), {@code source} {@code /cartwheel/<domain>}, {@code type}
- * {@code dev.cartwheel.<domain>.<event>.v1}, {@code subject} and the {@code partitionkey} extension the
- * aggregate id, {@code time} when it happened, {@code dataschema} where the type's schema is served, and
- * the event record's JSON as data.
+ * redeliveries), {@code source} {@code /cartwheel/<domain>}, {@code type} a version of
+ * {@code dev.cartwheel.<domain>.<event>} ({@link VersionedCloudEvents} says which), {@code subject} and
+ * the {@code partitionkey} extension the aggregate id, {@code time} when it happened, {@code dataschema}
+ * where that version's schema is served, and its data.
  */
 public final class DomainCloudEvents {
 
@@ -23,23 +21,8 @@ public final class DomainCloudEvents {
 
   private DomainCloudEvents() {}
 
-  /** {@code orders.evt.order-placed} → {@code dev.cartwheel.orders.order-placed.v1}. */
-  public static String type(String address) {
-    return CloudEventTypes.of(address);
-  }
-
   public static URI source(String domain) {
     return URI.create("/cartwheel/" + domain);
-  }
-
-  /** The event as a CloudEvent of its current type, its payload as data. */
-  public static CloudEvent of(String domain, OutboxEvent event, URI dataSchema) {
-    return of(
-        domain,
-        event,
-        type(event.address()),
-        dataSchema,
-        event.payload().getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.cartwheel.runtime.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cartwheel.codecs.cloudevents.CloudEventTypes;
 import dev.cartwheel.runtime.outbox.OutboxEvent;
 import io.cloudevents.CloudEvent;
 import java.net.URI;
@@ -15,16 +16,16 @@ class DomainCloudEventsTest {
 
   @Test
   void theTypeIsTheAddressWithoutEvt() {
-    assertThat(DomainCloudEvents.type("orders.evt.order-placed"))
+    assertThat(CloudEventTypes.of("orders.evt.order-placed"))
         .isEqualTo("dev.cartwheel.orders.order-placed.v1");
-    assertThat(DomainCloudEvents.type("inventory.evt.reservation-expired"))
+    assertThat(CloudEventTypes.of("inventory.evt.reservation-expired"))
         .isEqualTo("dev.cartwheel.inventory.reservation-expired.v1");
   }
 
   @Test
   void aCommandAddressHasNoEventType() {
     for (String address : new String[] {"orders.cmd.place", "orders.evt.", ".evt.order-placed"}) {
-      assertThatThrownBy(() -> DomainCloudEvents.type(address))
+      assertThatThrownBy(() -> CloudEventTypes.of(address))
           .as(address)
           .isInstanceOf(IllegalArgumentException.class);
     }
@@ -38,8 +39,10 @@ class DomainCloudEventsTest {
         DomainCloudEvents.of(
             "orders",
             new OutboxEvent(7, id, "order-1", "orders.evt.order-confirmed", "{\"a\":1}", at, null),
+            "dev.cartwheel.orders.order-confirmed.v1",
             URI.create(
-                "https://shop.example/api/schemas/dev.cartwheel.orders.order-confirmed.v1.json"));
+                "https://shop.example/api/schemas/dev.cartwheel.orders.order-confirmed.v1.json"),
+            "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
 
     assertThat(event.getId()).isEqualTo(id.toString());
     assertThat(event.getSource()).hasToString("/cartwheel/orders");
@@ -70,8 +73,10 @@ class DomainCloudEventsTest {
                 "{}",
                 Instant.now(),
                 traceparent),
+            "dev.cartwheel.orders.order-placed.v1",
             URI.create(
-                "https://shop.example/api/schemas/dev.cartwheel.orders.order-placed.v1.json"));
+                "https://shop.example/api/schemas/dev.cartwheel.orders.order-placed.v1.json"),
+            new byte[0]);
 
     assertThat(event.getExtension("traceparent")).isEqualTo(traceparent);
   }
