@@ -100,7 +100,7 @@ final class ConfigWatch {
               // a refused edit is compared again after the next one, so that fixing it applies all
               // of it
               if (changes.isEmpty()
-                  || live.apply(changes, "the files in " + sources.confDir(), "file watch")) {
+                  || live.applyFileEdit(changes, "the files in " + sources.confDir())) {
                 loaded = files.json();
               }
             })

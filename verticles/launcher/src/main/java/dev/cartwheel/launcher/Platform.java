@@ -6,7 +6,10 @@ import dev.cartwheel.launcher.logging.LogFormat;
 import dev.cartwheel.runtime.bus.ClusterRouting;
 import dev.cartwheel.runtime.config.ConfigLoader;
 import dev.cartwheel.runtime.config.ConfigReader;
+import dev.cartwheel.runtime.config.EnvOverrides;
 import dev.cartwheel.runtime.config.LiveConfig;
+import dev.cartwheel.runtime.config.LiveSettingsStore;
+import dev.cartwheel.runtime.db.Migrations;
 import dev.cartwheel.runtime.db.PgSettings;
 import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import dev.cartwheel.runtime.node.BuildInfo;
@@ -14,10 +17,13 @@ import dev.cartwheel.runtime.node.Node;
 import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import io.vertx.sqlclient.PoolOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +50,7 @@ public final class Platform implements AutoCloseable {
 
   private static final Duration CLOSE_BOUND = Duration.ofSeconds(15);
   private static final long POSTGRES_AT_START_TIMEOUT_MS = 10_000;
+  private static final long RESTORE_RETRY_MS = 2_000;
 
   /** How often a clustered node sweeps the service records of departed nodes (see ServiceRegistry). */
   private static final long REGISTRY_SWEEP_MS = 1_000;
@@ -127,7 +134,6 @@ public final class Platform implements AutoCloseable {
     embedded = EmbeddedServices.startAsNeeded(settings, files.profile());
     config = withServices(files, embedded.pgUrl(settings), embedded.kafkaBootstrap(settings));
     settings.plan().items().forEach(item -> item.verticle().validate().accept(config));
-    JsonObject json = config.json();
 
     clusterTls =
         settings.cluster().enabled()
@@ -151,8 +157,9 @@ public final class Platform implements AutoCloseable {
             settings.healthTimeoutMs());
     // every domain migrates its schema at start; a gateway alone reports PostgreSQL through
     // readiness only
-    if (settings.plan().items().stream()
-        .anyMatch(item -> !item.verticle().name().equals(GATEWAY))) {
+    boolean postgresAtStart =
+        settings.plan().items().stream().anyMatch(item -> !item.verticle().name().equals(GATEWAY));
+    if (postgresAtStart) {
       readiness.reachPostgres(PgSettings.from(config), POSTGRES_AT_START_TIMEOUT_MS).await();
     }
     provisionTopics(settings.healthTimeoutMs());
@@ -174,6 +181,23 @@ public final class Platform implements AutoCloseable {
       sweepServiceRegistry(cluster);
     }
     watchLiveConfiguration(options, files, settings);
+    Promise<Void> restored = Promise.promise();
+    Future<Void> firstAttempt = attemptRestore(restored, PgSettings.from(config), true);
+    readiness.require("live-settings", () -> restored.future().succeeded());
+    if (postgresAtStart) {
+      restored
+          .future()
+          .timeout(POSTGRES_AT_START_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+          .recover(
+              error ->
+                  Future.failedFuture(
+                      new IllegalStateException(
+                          "The stored live settings could not be read: " + error.getMessage())))
+          .await();
+    } else {
+      // a gateway alone may start while PostgreSQL is away: then readiness waits for the retries
+      firstAttempt.otherwiseEmpty().await();
+    }
     if (!settings.plan().deploys(GATEWAY)) {
       ops = OpsServer.start(vertx, node, settings.host(), settings.opsPort()).await();
     }
@@ -185,7 +209,8 @@ public final class Platform implements AutoCloseable {
               .deployVerticle(
                   item.verticle().className(),
                   new DeploymentOptions()
-                      .setConfig(json)
+                      // with the stored live settings
+                      .setConfig(live.current().json())
                       .setInstances(item.instances())
                       // a gateway is a front door behind a load balancer: it is not moved to
                       // another node's port
@@ -230,12 +255,40 @@ public final class Platform implements AutoCloseable {
             candidate -> {
               settings.plan().items().forEach(item -> item.verticle().validate().accept(candidate));
               LogLevels.parse(candidate);
-            });
+            },
+            EnvOverrides.keysSetBy(config.json(), options.env(), options.flags()),
+            new LiveSettingsStore(
+                PgBuilder.pool()
+                    .with(new PoolOptions().setMaxSize(1).setName("cartwheel-live-settings"))
+                    .connectingTo(PgSettings.from(config).connectOptions())
+                    .using(vertx)
+                    .build()));
     LiveConfig.install(vertx, live);
     live.onChange(logLevels::apply);
     live.listen().await();
     watch = new ConfigWatch(vertx, sources(options), files, live);
     watch.start(config.millis("conf.watchIntervalMs", 100, 3_600_000).toMillis());
+  }
+
+  /**
+   * Applies the admin endpoint's stored changes over the files (the settings schema migrated first),
+   * completing {@code restored}; until PostgreSQL answers, tries again every {@value #RESTORE_RETRY_MS} ms.
+   * Returns this attempt.
+   */
+  private Future<Void> attemptRestore(Promise<Void> restored, PgSettings pg, boolean first) {
+    return Migrations.migrate(vertx, pg, LiveSettingsStore.SCHEMA)
+        .compose(migrated -> live.restore())
+        .onSuccess(restored::tryComplete)
+        .onFailure(
+            error -> {
+              if (first) {
+                LOG.warn(
+                    "The stored live settings cannot be read yet, retrying every {} ms: {}",
+                    RESTORE_RETRY_MS,
+                    error.getMessage());
+              }
+              vertx.setTimer(RESTORE_RETRY_MS, retry -> attemptRestore(restored, pg, false));
+            });
   }
 
   private static ConfigLoader.Sources sources(Options options) {

@@ -89,6 +89,12 @@ final class ReadinessChecks {
     }
   }
 
+  /** A check that passes once {@code done} says so. */
+  void require(String name, BooleanSupplier done) {
+    checks.register(
+        name, promise -> promise.complete(done.getAsBoolean() ? Status.OK() : Status.KO()));
+  }
+
   /**
    * Fails, naming the address and its setting, when PostgreSQL does not answer: every domain needs it at start
    * (migrations), where a driver's "Connection refused" would name nothing.

@@ -67,6 +67,8 @@ class AuthorizationIT {
 
   @AfterAll
   static void stopNode() {
+    // the admin's change of the gateway timeout was stored: later nodes start from their files
+    RunningPlatform.forgetLiveSettings();
     // leave no saga running behind: the next platform on this database would resume it
     await()
         .atMost(Duration.ofSeconds(30))

@@ -81,6 +81,9 @@ class GatewayAloneIT {
       assertThat(ready.statusCode()).isEqualTo(503);
       assertThat(statusOf(ready.bodyAsJsonObject(), "postgres")).isEqualTo("DOWN");
       assertThat(statusOf(ready.bodyAsJsonObject(), "kafka")).isEqualTo("UP");
+      assertThat(statusOf(ready.bodyAsJsonObject(), "live-settings"))
+          .as("not ready before the stored live settings are applied")
+          .isEqualTo("DOWN");
       assertThat(ready.bodyAsString())
           .as("why a check fails goes to the log, not to the public")
           .doesNotContain("127.0.0.1")

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.cartwheel.launcher.Shoppers.Shopper;
 import dev.cartwheel.testkit.TestServices;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -14,6 +15,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -87,6 +90,7 @@ class LiveConfigIT {
     if (nodes != null) {
       nodes.close();
     }
+    RunningPlatform.forgetLiveSettings();
     ((Logger) LoggerFactory.getLogger("cartwheel.config")).detachAppender(configLog);
   }
 
@@ -303,6 +307,55 @@ class LiveConfigIT {
     } finally {
       Files.writeString(dev, original);
     }
+  }
+
+  @Test
+  @DisplayName(
+      "an admin's change is stored with who and when; the gateway node restarted and a node that joins later both start with it, and say where each value comes from")
+  void liveChangesOutliveTheNodes() {
+    String key = "rateLimits.tiers.customer.burst";
+    HttpResponse<Buffer> changed = change(full, new JsonObject().put(key, 77));
+    assertThat(changed.statusCode()).as(changed.bodyAsString()).isEqualTo(200);
+    assertThat(
+            TestServices.queryOne(
+                "SELECT value::text || ' ' || changed_by FROM settings.live_settings WHERE key = '"
+                    + key
+                    + "' ORDER BY seq DESC LIMIT 1"))
+        .startsWith("77 administrator ");
+
+    gatewayOnly = nodes.restartGateway();
+    RunningPlatform late = nodes.joinAnotherGateway();
+
+    for (RunningPlatform node : List.of(gatewayOnly, late)) {
+      JsonObject settings = settings(node);
+      assertThat(settings.getJsonObject(key).getInteger("value")).isEqualTo(77);
+      assertThat(settings.getJsonObject(key).getString("origin")).isEqualTo("live");
+      assertThat(settings.getJsonObject(key).getString("changedBy")).startsWith("administrator ");
+      assertThat(Instant.parse(settings.getJsonObject(key).getString("changedAt")))
+          .isBefore(Instant.now());
+      assertThat(settings.getJsonObject("rateLimits.tiers.anonymous.perSecond").getString("origin"))
+          .as("set by a flag")
+          .isEqualTo("environment");
+      assertThat(settings.getJsonObject("gateway.breakerMaxFailures").getString("origin"))
+          .isEqualTo("file");
+      Shopper shopper = Shoppers.register(node, "settings");
+      assertThat(
+              node.http
+                  .get("/api/v1/users/me")
+                  .bearerTokenAuthentication(shopper.token())
+                  .send()
+                  .await()
+                  .getHeader("RateLimit-Limit"))
+          .as("the gateway applies it, not only shows it")
+          .isEqualTo("77");
+    }
+  }
+
+  private static JsonObject settings(RunningPlatform node) {
+    HttpResponse<Buffer> response =
+        node.http.get("/api/v1/admin/config").bearerTokenAuthentication(admin).send().await();
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject().getJsonObject("settings");
   }
 
   private static HttpResponse<Buffer> change(RunningPlatform node, JsonObject changes) {

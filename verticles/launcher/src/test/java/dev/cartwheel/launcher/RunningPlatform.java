@@ -51,6 +51,27 @@ final class RunningPlatform implements AutoCloseable {
   /** A node that traces with {@code telemetry} (a test's in-memory exporter) instead of its configured tracing. */
   static RunningPlatform start(
       String confDir, Map<String, String> overrides, OpenTelemetry telemetry) {
+    forgetLiveSettings();
+    return startKeepingLiveSettings(confDir, overrides, telemetry);
+  }
+
+  /** Like {@link #start(String, Map)}, applying the live settings earlier nodes stored (a restart). */
+  static RunningPlatform startKeepingLiveSettings(String confDir, Map<String, String> overrides) {
+    return startKeepingLiveSettings(confDir, overrides, null);
+  }
+
+  /**
+   * Forgets the admin endpoint's stored changes: a node started by a test runs with its files and flags
+   * alone, whatever an earlier test changed live.
+   */
+  static void forgetLiveSettings() {
+    TestServices.sql(
+        "DO $$ BEGIN IF to_regclass('settings.live_settings') IS NOT NULL"
+            + " THEN TRUNCATE settings.live_settings; END IF; END $$");
+  }
+
+  private static RunningPlatform startKeepingLiveSettings(
+      String confDir, Map<String, String> overrides, OpenTelemetry telemetry) {
     Map<String, String> flags =
         new HashMap<>(
             Map.of(

@@ -1,7 +1,9 @@
 package dev.cartwheel.launcher;
 
 import dev.cartwheel.embedded.Ports;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,11 +14,38 @@ import java.util.UUID;
 final class TwoNodes implements AutoCloseable {
 
   final RunningPlatform full;
-  final RunningPlatform gatewayOnly;
+  RunningPlatform gatewayOnly;
+  private final String gatewayConfDir;
+  private final Map<String, String> gatewaySettings;
+  private final List<RunningPlatform> joined = new ArrayList<>();
 
-  private TwoNodes(RunningPlatform full, RunningPlatform gatewayOnly) {
+  private TwoNodes(
+      RunningPlatform full,
+      RunningPlatform gatewayOnly,
+      String gatewayConfDir,
+      Map<String, String> gatewaySettings) {
     this.full = full;
     this.gatewayOnly = gatewayOnly;
+    this.gatewayConfDir = gatewayConfDir;
+    this.gatewaySettings = gatewaySettings;
+  }
+
+  /** Stops the gateway node and starts it again as it was; stored live settings are kept. */
+  RunningPlatform restartGateway() {
+    gatewayOnly.close();
+    gatewayOnly = RunningPlatform.startKeepingLiveSettings(gatewayConfDir, gatewaySettings);
+    return gatewayOnly;
+  }
+
+  /** Starts one more gateway node that joins the cluster now; stored live settings are kept. */
+  RunningPlatform joinAnotherGateway() {
+    Map<String, String> settings = new HashMap<>(gatewaySettings);
+    int port = Ports.free();
+    settings.put("cluster.port", String.valueOf(port));
+    settings.put("cluster.members", gatewaySettings.get("cluster.members") + ",127.0.0.1:" + port);
+    RunningPlatform node = RunningPlatform.startKeepingLiveSettings(gatewayConfDir, settings);
+    joined.add(node);
+    return node;
   }
 
   static TwoNodes start(
@@ -40,7 +69,8 @@ final class TwoNodes implements AutoCloseable {
     Map<String, String> second = member(cluster, secondPort, members, settings);
     second.put("deploy", "gateway");
     try {
-      return new TwoNodes(full, RunningPlatform.start(gatewayConfDir, second));
+      return new TwoNodes(
+          full, RunningPlatform.start(gatewayConfDir, second), gatewayConfDir, second);
     } catch (RuntimeException e) {
       full.close();
       throw e;
@@ -65,6 +95,7 @@ final class TwoNodes implements AutoCloseable {
 
   @Override
   public void close() {
+    joined.forEach(RunningPlatform::close);
     gatewayOnly.close();
     full.close();
   }

@@ -174,7 +174,8 @@ class UsersApiIT {
     assertThat(
             ready.bodyAsJsonObject().getJsonArray("checks").stream()
                 .map(check -> ((JsonObject) check).getString("id")))
-        .containsExactlyInAnyOrder("postgres", "kafka", "kafka-topics", "deployments");
+        .containsExactlyInAnyOrder(
+            "postgres", "kafka", "kafka-topics", "live-settings", "deployments");
 
     JsonObject info = node.http.get("/info").send().await().bodyAsJsonObject();
     assertThat(info.getString("version")).isEqualTo("0.1.0-SNAPSHOT");

@@ -8,15 +8,22 @@ import dev.cartwheel.gateway.problems.ProblemException;
 import dev.cartwheel.gateway.security.Access;
 import dev.cartwheel.runtime.config.ConfigException;
 import dev.cartwheel.runtime.config.LiveConfig;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The live configuration, for administrators: what the live keys are on this node, and changing them on
- * every node. A change is checked here first; a refusal names the key and changes nothing anywhere.
+ * The live configuration, for administrators: what the live keys are on this node and where each value
+ * comes from, and changing them on every node. A change is checked here first; a refusal names the key
+ * and changes nothing anywhere. An accepted change is stored before it is published, so that nodes that
+ * start later apply it too.
  */
 final class ConfigRoutes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigRoutes.class);
 
   private final LiveConfig live;
 
@@ -26,7 +33,7 @@ final class ConfigRoutes {
 
   void show(RoutingContext rc) {
     if (Access.requireAdmin(rc)) {
-      rc.json(new JsonObject().put("live", live.liveValues()));
+      rc.json(new JsonObject().put("live", live.liveValues()).put("settings", live.settings()));
     }
   }
 
@@ -37,8 +44,10 @@ final class ConfigRoutes {
     JsonObject changes = rc.body().asJsonObject();
     String changedBy =
         "administrator " + rc.user().subject() + " (request " + RequestIds.of(rc) + ")";
+    Future<Void> published;
     try {
-      live.publish(changes, changedBy, rc.request().method() + " " + rc.request().path());
+      published =
+          live.publish(changes, changedBy, rc.request().method() + " " + rc.request().path());
     } catch (ConfigException e) {
       rc.fail(
           new ProblemException(
@@ -46,6 +55,17 @@ final class ConfigRoutes {
                   .withErrors(List.of(new FieldError(e.key(), e.getMessage())))));
       return;
     }
-    rc.json(new JsonObject().put("changed", changes).put("changedBy", changedBy));
+    published
+        .onSuccess(
+            done -> rc.json(new JsonObject().put("changed", changes).put("changedBy", changedBy)))
+        .onFailure(
+            error -> {
+              LOG.error("A live configuration change could not be stored: {}", error.getMessage());
+              rc.fail(
+                  new ProblemException(
+                      Problem.of(
+                          GatewayError.SERVICE_UNAVAILABLE,
+                          "The change could not be stored; nothing changed. Try again later.")));
+            });
   }
 }

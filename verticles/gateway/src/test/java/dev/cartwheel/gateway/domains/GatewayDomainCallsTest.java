@@ -271,11 +271,7 @@ class GatewayDomainCallsTest {
         .as("3 failures open it, not 2")
         .isEqualTo("No users service is running.");
 
-    assertThat(
-            live.apply(
-                new JsonObject().put("gateway.breakerMaxFailures", 1),
-                "a test",
-                "GatewayDomainCallsTest"))
+    assertThat(live.applyFileEdit(new JsonObject().put("gateway.breakerMaxFailures", 1), "a test"))
         .isTrue();
     await()
         .atMost(Duration.ofSeconds(5))
@@ -291,11 +287,7 @@ class GatewayDomainCallsTest {
   @DisplayName(
       "a breaker reset changed live applies: an open breaker then stays open longer than the old reset")
   void breakerResetChangesLive() throws InterruptedException {
-    assertThat(
-            live.apply(
-                new JsonObject().put("gateway.breakerResetMs", 60_000),
-                "a test",
-                "GatewayDomainCallsTest"))
+    assertThat(live.applyFileEdit(new JsonObject().put("gateway.breakerResetMs", 60_000), "a test"))
         .isTrue();
     await()
         .atMost(Duration.ofSeconds(5))

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +53,16 @@ public final class EnvOverrides {
       }
     }
     return name.toString();
+  }
+
+  /** The keys of {@code config} that {@code env}'s {@code CARTWHEEL_*} variables or {@code flags} set. */
+  public static Set<String> keysSetBy(
+      JsonObject config, Map<String, String> env, Map<String, String> flags) {
+    Map<String, String> keysByEnvName = new HashMap<>(ALIASES);
+    ConfigPaths.leaves(config).forEach(key -> keysByEnvName.put(envName(key), key));
+    Set<String> keys = new HashSet<>(flags.keySet());
+    env.keySet().stream().map(keysByEnvName::get).filter(key -> key != null).forEach(keys::add);
+    return keys;
   }
 
   /** Applies the {@code CARTWHEEL_*} entries of {@code env} to {@code config}, in place. */

@@ -11,7 +11,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Shareable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -20,9 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The configuration a node runs with now. A few keys are live (rate limits, the gateway's breaker and
  * timeout, log levels): they may change while the node runs, from its conf/ files or from the admin
- * endpoint, whose changes are published to every node. A change is checked as a whole before it applies
- * (the deployed verticles read the changed configuration as they would at start); a change that does not
- * check is refused and logged, and the old values stay. Every applied change is logged with who made it.
+ * endpoint, whose changes are stored ({@link LiveSettingsStore}) and published to every node. A change is
+ * checked as a whole before it applies (the deployed verticles read the changed configuration as they
+ * would at start); a change that does not check is refused and logged, and the old values stay. Every
+ * applied change is logged with who made it, and each live key remembers where its value came from.
  */
 public final class LiveConfig implements Shareable {
 
@@ -41,17 +44,61 @@ public final class LiveConfig implements Shareable {
 
   private record Subscriber(Context context, Consumer<ConfigReader> listener) {}
 
+  /** Where a live key's value comes from: a file, the environment (or a flag), or the admin endpoint. */
+  public record Origin(String kind, String changedBy, Instant changedAt) {
+
+    public static final String FILE = "file";
+    public static final String ENVIRONMENT = "environment";
+    public static final String LIVE = "live";
+
+    JsonObject toJson() {
+      JsonObject json = new JsonObject().put("origin", kind);
+      if (changedBy != null) {
+        json.put("changedBy", changedBy).put("changedAt", changedAt.toString());
+      }
+      return json;
+    }
+  }
+
   private final Vertx vertx;
   private final Consumer<ConfigReader> validator;
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+  private final Map<String, Origin> origins = new ConcurrentHashMap<>();
+  private final LiveSettingsStore store;
   private volatile ConfigReader current;
   private MessageConsumer<ConfigChanged> changes;
 
-  /** @param validator reads a whole configuration the way the node's verticles do; throws a ConfigException */
-  public LiveConfig(Vertx vertx, ConfigReader initial, Consumer<ConfigReader> validator) {
+  /**
+   * @param validator reads a whole configuration the way the node's verticles do; throws a ConfigException
+   * @param fromEnvironment the keys that environment variables or flags set
+   * @param store where the admin endpoint's changes are kept; null keeps them in memory only (a test's
+   *     gateway on its own)
+   */
+  public LiveConfig(
+      Vertx vertx,
+      ConfigReader initial,
+      Consumer<ConfigReader> validator,
+      Set<String> fromEnvironment,
+      LiveSettingsStore store) {
     this.vertx = vertx;
     this.current = initial;
     this.validator = validator;
+    this.store = store;
+    ConfigPaths.leaves(initial.json()).stream()
+        .filter(LiveConfig::isLive)
+        .forEach(
+            key ->
+                origins.put(
+                    key,
+                    new Origin(
+                        fromEnvironment.contains(key) ? Origin.ENVIRONMENT : Origin.FILE,
+                        null,
+                        null)));
+  }
+
+  /** Without a store or environment: the changes live in this node's memory. */
+  public LiveConfig(Vertx vertx, ConfigReader initial, Consumer<ConfigReader> validator) {
+    this(vertx, initial, validator, Set.of(), null);
   }
 
   public static void install(Vertx vertx, LiveConfig live) {
@@ -75,6 +122,21 @@ public final class LiveConfig implements Shareable {
 
   public ConfigReader current() {
     return current;
+  }
+
+  /** Each live key's value now, and where it came from ({@link Origin}). */
+  public JsonObject settings() {
+    JsonObject settings = new JsonObject();
+    liveValues()
+        .forEach(
+            entry ->
+                settings.put(
+                    entry.getKey(),
+                    origins
+                        .getOrDefault(entry.getKey(), new Origin(Origin.FILE, null, null))
+                        .toJson()
+                        .put("value", entry.getValue())));
+    return settings;
   }
 
   /** The live keys and their values now. */
@@ -104,23 +166,59 @@ public final class LiveConfig implements Shareable {
                 message ->
                     apply(
                         new JsonObject(message.body().changes()),
-                        message.body().changedBy(),
-                        message.body().source()));
+                        message.body().source(),
+                        new Origin(Origin.LIVE, message.body().changedBy(), message.body().at())));
     return changes.completion();
   }
 
-  public Future<Void> close() {
-    return changes == null ? Future.succeededFuture() : changes.unregister();
+  /**
+   * Applies the stored changes (the newest of each key), key by key: one that no longer checks (a key
+   * since removed, a value since refused) is logged and passed over. Call it before the node is ready.
+   */
+  public Future<Void> restore() {
+    if (store == null) {
+      return Future.succeededFuture();
+    }
+    return store
+        .newest()
+        .map(
+            stored -> {
+              stored.forEach(
+                  change ->
+                      apply(
+                          new JsonObject().put(change.key(), change.value()),
+                          "stored live setting",
+                          new Origin(Origin.LIVE, change.changedBy(), change.changedAt())));
+              if (!stored.isEmpty()) {
+                LOG.info("Live settings: {} stored, applied over the files", stored.size());
+              }
+              return null;
+            });
   }
 
-  /** Checks the changes here, then publishes them to every node, this one included. */
-  public void publish(JsonObject changes, String changedBy, String source) {
+  public Future<Void> close() {
+    return Future.join(
+            changes == null ? Future.succeededFuture() : changes.unregister(),
+            store == null ? Future.succeededFuture() : store.close())
+        .mapEmpty();
+  }
+
+  /**
+   * Checks the changes here (a ConfigException, at once, names what is wrong), stores them, then publishes
+   * them to every node, this one included. Fails, publishing nothing, when they cannot be stored.
+   */
+  public Future<Void> publish(JsonObject changes, String changedBy, String source) {
     check(changes);
-    vertx
-        .eventBus()
-        .publish(
-            ConfigContract.CHANGED,
-            new ConfigChanged(changes.encode(), changedBy, source, Instant.now()));
+    Instant at = Instant.now();
+    Future<Void> stored =
+        store == null ? Future.succeededFuture() : store.record(changes, changedBy, source, at);
+    return stored.onSuccess(
+        done ->
+            vertx
+                .eventBus()
+                .publish(
+                    ConfigContract.CHANGED,
+                    new ConfigChanged(changes.encode(), changedBy, source, at)));
   }
 
   /**
@@ -156,8 +254,14 @@ public final class LiveConfig implements Shareable {
     return checked;
   }
 
+  /** Applies an edit of the conf/ files on this node; see {@link #apply(JsonObject, String, Origin)}. */
+  public boolean applyFileEdit(JsonObject changes, String changedBy) {
+    return apply(changes, "file watch", new Origin(Origin.FILE, changedBy, Instant.now()));
+  }
+
   /** Applies the changes on this node, or logs why not and keeps the old values. True when applied. */
-  public synchronized boolean apply(JsonObject changes, String changedBy, String source) {
+  private synchronized boolean apply(JsonObject changes, String source, Origin origin) {
+    String changedBy = origin.changedBy();
     ConfigReader next;
     try {
       next = check(changes);
@@ -182,6 +286,7 @@ public final class LiveConfig implements Shareable {
                     changedBy,
                     source));
     current = next;
+    changes.fieldNames().forEach(key -> origins.put(key, origin));
     subscribers.forEach(
         subscriber -> subscriber.context().runOnContext(run -> subscriber.listener().accept(next)));
     return true;
