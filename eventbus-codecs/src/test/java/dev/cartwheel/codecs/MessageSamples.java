@@ -37,6 +37,7 @@ import dev.cartwheel.codecs.notifications.NotificationKinds;
 import dev.cartwheel.codecs.notifications.NotificationList;
 import dev.cartwheel.codecs.notifications.NotificationPage;
 import dev.cartwheel.codecs.notifications.NotificationsAfter;
+import dev.cartwheel.codecs.notifications.NotifyUser;
 import dev.cartwheel.codecs.orders.CancelOrder;
 import dev.cartwheel.codecs.orders.CancelReasons;
 import dev.cartwheel.codecs.orders.GetOrder;
@@ -195,6 +196,10 @@ public final class MessageSamples {
           entry(OrderCancelled.class, new OrderCancelled(EVENT, NOW, ORDER_VIEW)),
           entry(ListNotifications.class, new ListNotifications(PROFILE.id(), 0, 20)),
           entry(MarkRead.class, new MarkRead(PROFILE.id(), EVENT)),
+          entry(
+              NotifyUser.class,
+              new NotifyUser(
+                  PROFILE.id(), "Your parcel left", "ACME shipped order A-1001.", EVENT)),
           entry(NotificationsAfter.class, new NotificationsAfter(PROFILE.id(), EVENT, 101)),
           entry(Notification.class, NOTIFICATION),
           entry(NotificationPage.class, new NotificationPage(List.of(NOTIFICATION), 0, 20, 1)),

@@ -28,8 +28,15 @@ public final class BridgeContract {
    */
   public static final String PARTNER_ORDER_TYPE = "dev.cartwheel.partner.order.v1";
 
+  /**
+   * A partner asks the platform to notify one of its users. Data: {@code {"userId": uuid, "title": "...",
+   * "body": "..."}}.
+   */
+  public static final String NOTIFICATION_REQUEST_TYPE = "dev.cartwheel.notification.request.v1";
+
   /** Every CloudEvent type the bridge takes in. */
-  public static final List<String> INBOUND_TYPES = List.of(RESTOCK_TYPE, PARTNER_ORDER_TYPE);
+  public static final List<String> INBOUND_TYPES =
+      List.of(RESTOCK_TYPE, PARTNER_ORDER_TYPE, NOTIFICATION_REQUEST_TYPE);
 
   public static final List<Class<? extends Record>> MESSAGES =
       List.of(

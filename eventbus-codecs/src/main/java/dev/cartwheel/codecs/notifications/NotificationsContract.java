@@ -25,6 +25,13 @@ public final class NotificationsContract {
    */
   public static final String AFTER = "notifications.cmd.after";
 
+  /**
+   * {@link NotifyUser} → {@link Notification} (of kind {@code partner-message}): the same one for a request id
+   * asked again; RECIPIENT_NOT_FOUND for a user this domain has not heard of, VALIDATION_FAILED for an empty or
+   * too long title (200) or body (2000).
+   */
+  public static final String NOTIFY = "notifications.cmd.notify";
+
   public static final String NOTIFICATION_CREATED = "notifications.evt.notification-created";
 
   public static final Map<String, Class<? extends DomainEvent>> EVENTS =
@@ -35,6 +42,7 @@ public final class NotificationsContract {
           ListNotifications.class,
           MarkRead.class,
           NotificationsAfter.class,
+          NotifyUser.class,
           Notification.class,
           NotificationPage.class,
           NotificationList.class,

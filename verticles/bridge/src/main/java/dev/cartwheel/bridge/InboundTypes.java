@@ -5,6 +5,8 @@ import dev.cartwheel.codecs.bridge.BridgeContract;
 import dev.cartwheel.codecs.cloudevents.EventSchemas;
 import dev.cartwheel.codecs.inventory.InventoryContract;
 import dev.cartwheel.codecs.inventory.Restock;
+import dev.cartwheel.codecs.notifications.NotificationsContract;
+import dev.cartwheel.codecs.notifications.NotifyUser;
 import dev.cartwheel.codecs.orders.OrderLine;
 import dev.cartwheel.codecs.orders.OrdersContract;
 import dev.cartwheel.codecs.orders.PlaceOrder;
@@ -28,6 +30,8 @@ final class InboundTypes {
 
   static final String PARTNER_ORDER = BridgeContract.PARTNER_ORDER_TYPE;
 
+  static final String NOTIFICATION_REQUEST = BridgeContract.NOTIFICATION_REQUEST_TYPE;
+
   private static final EventSchemas SCHEMAS = EventSchemas.load();
 
   /** An event-bus request: where, and what. */
@@ -38,10 +42,13 @@ final class InboundTypes {
   record PartnerOrderData(
       UUID customerId, String partnerOrderId, List<OrderLine> lines, String paymentToken) {}
 
+  record NotificationRequestData(UUID userId, String title, String body) {}
+
   private static final Map<String, Function<CloudEvent, Command>> TYPES =
       Map.of(
           RESTOCK, InboundTypes::restock,
-          PARTNER_ORDER, InboundTypes::partnerOrder);
+          PARTNER_ORDER, InboundTypes::partnerOrder,
+          NOTIFICATION_REQUEST, InboundTypes::notificationRequest);
 
   private InboundTypes() {}
 
@@ -88,6 +95,19 @@ final class InboundTypes {
     return new Command(
         OrdersContract.PLACE,
         new PlaceOrder(data.customerId(), idempotencyKey, data.lines(), data.paymentToken()));
+  }
+
+  /** The request id comes from the event's source and id: the user is notified once per message, whoever replays it. */
+  private static Command notificationRequest(CloudEvent event) {
+    NotificationRequestData data = data(event, NotificationRequestData.class);
+    return new Command(
+        NotificationsContract.NOTIFY,
+        new NotifyUser(
+            data.userId(),
+            data.title(),
+            data.body(),
+            UUID.nameUUIDFromBytes(
+                (event.getSource() + "\n" + event.getId()).getBytes(StandardCharsets.UTF_8))));
   }
 
   /** A short, stable key the domains accept ([A-Za-z0-9-]), whatever characters the producer used. */

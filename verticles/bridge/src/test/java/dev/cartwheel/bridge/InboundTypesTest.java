@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cartwheel.codecs.inventory.InventoryContract;
 import dev.cartwheel.codecs.inventory.Restock;
+import dev.cartwheel.codecs.notifications.NotificationsContract;
+import dev.cartwheel.codecs.notifications.NotifyUser;
 import dev.cartwheel.codecs.orders.OrdersContract;
 import dev.cartwheel.codecs.orders.PlaceOrder;
 import io.cloudevents.CloudEvent;
@@ -53,6 +55,39 @@ class InboundTypesTest {
         .isEqualTo(second.idempotencyKey());
     assertThat(OrdersContract.PLACE)
         .isEqualTo(InboundTypes.command(event(InboundTypes.PARTNER_ORDER, "e-3", data)).address());
+  }
+
+  @Test
+  void aNotificationRequestKeysOnItsSourceAndId() {
+    UUID user = UUID.randomUUID();
+    String data =
+        "{\"userId\":\"" + user + "\",\"title\":\"Your parcel left\",\"body\":\"Shipped.\"}";
+    InboundTypes.Command command =
+        InboundTypes.command(event(InboundTypes.NOTIFICATION_REQUEST, "n-1", data));
+    NotifyUser notify = (NotifyUser) command.body();
+
+    assertThat(command.address()).isEqualTo(NotificationsContract.NOTIFY);
+    assertThat(notify.userId()).isEqualTo(user);
+    assertThat(notify.title()).isEqualTo("Your parcel left");
+    assertThat(notify.body()).isEqualTo("Shipped.");
+    assertThat(notify.requestId())
+        .isEqualTo(
+            ((NotifyUser)
+                    InboundTypes.command(event(InboundTypes.NOTIFICATION_REQUEST, "n-1", data))
+                        .body())
+                .requestId())
+        .isNotEqualTo(
+            ((NotifyUser)
+                    InboundTypes.command(event(InboundTypes.NOTIFICATION_REQUEST, "n-2", data))
+                        .body())
+                .requestId());
+    assertInvalidData(
+        InboundTypes.NOTIFICATION_REQUEST,
+        "{}",
+        "{\"userId\":\"" + user + "\",\"title\":\"Hi\"}",
+        "{\"userId\":\"" + user + "\",\"title\":\" \",\"body\":\"x\"}",
+        "{\"userId\":\"" + user + "\",\"title\":\"" + "t".repeat(201) + "\",\"body\":\"x\"}",
+        "{\"userId\":\"nobody\",\"title\":\"Hi\",\"body\":\"x\"}");
   }
 
   @Test

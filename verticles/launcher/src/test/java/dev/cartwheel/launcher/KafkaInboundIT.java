@@ -13,6 +13,7 @@ import dev.cartwheel.codecs.orders.OrderPage;
 import dev.cartwheel.codecs.orders.OrderStatus;
 import dev.cartwheel.codecs.orders.OrdersContract;
 import dev.cartwheel.inventory.InventoryVerticle;
+import dev.cartwheel.notifications.NotificationsVerticle;
 import dev.cartwheel.orders.OrdersVerticle;
 import dev.cartwheel.testkit.TestServices;
 import io.cloudevents.CloudEvent;
@@ -354,6 +355,70 @@ class KafkaInboundIT {
   }
 
   /** What a producer without any CloudEvents library writes: binary mode, attributes in ce_ headers. */
+  @Test
+  @DisplayName(
+      "a partner's notification request reaches the user's feed once, however often it is sent; an unknown user and bad data are dead-lettered")
+  void notificationRequestsNotifyOnce() {
+    commerce.deploy(NotificationsVerticle.class, Map.of());
+    UUID user = UUID.randomUUID();
+    // notifications learns its users from their registration; this test has no users domain
+    TestServices.sql(
+        "INSERT INTO notifications.recipients (user_id, email, full_name) VALUES ('"
+            + user
+            + "', 'partner-it@example.com', 'Partner IT')");
+    String data =
+        "{\"userId\":\""
+            + user
+            + "\",\"title\":\"Your parcel left\",\"body\":\"ACME shipped A-1.\"}";
+    ProducerRecord<byte[], byte[]> request = notificationRequest("note-1", user.toString(), data);
+    send(request);
+    send(request);
+    UUID stranger = UUID.randomUUID();
+    send(
+        notificationRequest(
+            "note-2", stranger.toString(), data.replace(user.toString(), stranger.toString())));
+    send(
+        notificationRequest(
+            "note-3", user.toString(), "{\"userId\":\"" + user + "\",\"title\":\"\"}"));
+    send(notificationRequest("note-4", user.toString(), data.replace("A-1", "A-2")));
+
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        TestServices.queryColumn(
+                            "SELECT kind || ' ' || body FROM notifications.notifications WHERE user_id = '"
+                                + user
+                                + "' ORDER BY seq"))
+                    .containsExactly(
+                        "partner-message ACME shipped A-1.", "partner-message ACME shipped A-2."));
+    List<ConsumerRecord<byte[], byte[]>> letters = readDeadLetters(2);
+    assertThat(letters)
+        .extracting(
+            letter ->
+                header(letter, "ce_id")
+                    + " "
+                    + header(letter, "cartwheel.dlq.reason")
+                    + " "
+                    + header(letter, "cartwheel.dlq.detail").split(":")[0])
+        .containsExactlyInAnyOrder(
+            "note-2 rejected RECIPIENT_NOT_FOUND",
+            "note-3 invalid-data data does not match the schema of dev.cartwheel.notification.request.v1");
+  }
+
+  private ProducerRecord<byte[], byte[]> notificationRequest(String id, String key, String data) {
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(inbound, bytes(key), data.getBytes(StandardCharsets.UTF_8));
+    record
+        .headers()
+        .add("ce_specversion", bytes("1.0"))
+        .add("ce_id", bytes(id))
+        .add("ce_source", bytes("/partners/acme"))
+        .add("ce_type", bytes("dev.cartwheel.notification.request.v1"))
+        .add("content-type", bytes("application/json"));
+    return record;
+  }
+
   private ProducerRecord<byte[], byte[]> rawBinaryRestock(String id, String sku, int quantity) {
     ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(

@@ -63,6 +63,9 @@ final class NotificationsRepository {
   private static final String RECIPIENT =
       "SELECT email, full_name FROM notifications.recipients WHERE user_id = $1";
 
+  private static final String OF_SOURCE =
+      "SELECT " + COLUMNS + " FROM notifications.notifications WHERE source_event_id = $1";
+
   private final Outbox.Change insert;
 
   NotificationsRepository(Outbox outbox) {
@@ -143,6 +146,13 @@ final class NotificationsRepository {
     return sql.preparedQuery(SAVE_RECIPIENT)
         .execute(Tuple.of(userId, recipient.email(), recipient.fullName()))
         .mapEmpty();
+  }
+
+  /** The notification written for {@code sourceEventId}, if one was. */
+  Future<Optional<Notification>> ofSource(SqlClient sql, UUID sourceEventId) {
+    return sql.preparedQuery(OF_SOURCE)
+        .execute(Tuple.of(sourceEventId))
+        .map(rows -> first(rows).map(NotificationsRepository::notification));
   }
 
   Future<Optional<Recipient>> recipient(SqlClient sql, UUID userId) {

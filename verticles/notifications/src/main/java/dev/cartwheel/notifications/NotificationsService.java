@@ -2,13 +2,16 @@ package dev.cartwheel.notifications;
 
 import dev.cartwheel.codecs.DomainEvent;
 import dev.cartwheel.codecs.DomainFailure;
+import dev.cartwheel.codecs.FieldError;
 import dev.cartwheel.codecs.notifications.ListNotifications;
 import dev.cartwheel.codecs.notifications.MarkRead;
 import dev.cartwheel.codecs.notifications.Notification;
+import dev.cartwheel.codecs.notifications.NotificationKinds;
 import dev.cartwheel.codecs.notifications.NotificationList;
 import dev.cartwheel.codecs.notifications.NotificationPage;
 import dev.cartwheel.codecs.notifications.NotificationsAfter;
 import dev.cartwheel.codecs.notifications.NotificationsError;
+import dev.cartwheel.codecs.notifications.NotifyUser;
 import dev.cartwheel.codecs.orders.OrderCancelled;
 import dev.cartwheel.codecs.orders.OrderConfirmed;
 import dev.cartwheel.codecs.orders.OrderPlaced;
@@ -21,6 +24,7 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,6 +49,9 @@ final class NotificationsService {
   private final KeyedQueue queue = new KeyedQueue();
 
   private final Retries retries;
+
+  private static final int MAX_TITLE = 200;
+  private static final int MAX_BODY = 2000;
 
   NotificationsService(
       Pool pool,
@@ -73,7 +80,11 @@ final class NotificationsService {
                                 repository
                                     .saveRecipient(tx, event.user().id(), recipient)
                                     .compose(
-                                        saved -> write(tx, event, Drafts.welcome(event.user()))))))
+                                        saved ->
+                                            write(
+                                                tx,
+                                                event.eventId(),
+                                                Drafts.welcome(event.user()))))))
         .compose(this::announce);
   }
 
@@ -110,6 +121,65 @@ final class NotificationsService {
         .compose(userId -> store(event, Drafts.refunded(userId, event)));
   }
 
+  /**
+   * A partner's message to one of our users, written once per request id: asked again, it answers the
+   * notification it wrote the first time.
+   */
+  Future<Notification> notifyUser(NotifyUser command) {
+    List<FieldError> invalid = new ArrayList<>();
+    checkText(invalid, "title", command.title(), MAX_TITLE);
+    checkText(invalid, "body", command.body(), MAX_BODY);
+    if (command.userId() == null) {
+      invalid.add(new FieldError("userId", "is required"));
+    }
+    if (command.requestId() == null) {
+      invalid.add(new FieldError("requestId", "is required"));
+    }
+    if (!invalid.isEmpty()) {
+      return Future.failedFuture(DomainFailure.invalid(invalid));
+    }
+    Draft draft =
+        new Draft(
+            command.userId(),
+            NotificationKinds.PARTNER_MESSAGE,
+            command.title(),
+            command.body(),
+            null,
+            null,
+            null);
+    return repository
+        .recipient(pool, command.userId())
+        .compose(
+            recipient ->
+                recipient.isPresent()
+                    ? queue
+                        .run(
+                            draft.userId(),
+                            () -> retries.run(() -> write(pool, command.requestId(), draft)))
+                        .compose(this::announce)
+                    : Future.failedFuture(
+                        DomainFailure.of(
+                            NotificationsError.RECIPIENT_NOT_FOUND,
+                            "No user " + command.userId() + " is known to notifications.")))
+        .compose(
+            written ->
+                written
+                    .map(Future::succeededFuture)
+                    .orElseGet(
+                        () ->
+                            repository
+                                .ofSource(pool, command.requestId())
+                                .map(Optional::orElseThrow)));
+  }
+
+  private static void checkText(List<FieldError> invalid, String field, String text, int max) {
+    if (text == null || text.isBlank()) {
+      invalid.add(new FieldError(field, "is required"));
+    } else if (text.length() > max) {
+      invalid.add(new FieldError(field, "must be at most " + max + " characters"));
+    }
+  }
+
   Future<NotificationPage> list(ListNotifications query) {
     return repository
         .page(pool, query.userId(), query.page(), query.size())
@@ -142,12 +212,12 @@ final class NotificationsService {
 
   private Future<Optional<Notification>> store(DomainEvent event, Draft draft) {
     return queue
-        .run(draft.userId(), () -> retries.run(() -> write(pool, event, draft)))
+        .run(draft.userId(), () -> retries.run(() -> write(pool, event.eventId(), draft)))
         .compose(this::announce);
   }
 
-  /** The draft as a new notification with its event, unless the source event has one already (then empty). */
-  private Future<Optional<Notification>> write(SqlClient sql, DomainEvent event, Draft draft) {
+  /** The draft as a new notification with its event, unless its source (an event, a request) has one already (then empty). */
+  private Future<Optional<Notification>> write(SqlClient sql, UUID sourceId, Draft draft) {
     Notification notification =
         new Notification(
             UUID.randomUUID(),
@@ -161,7 +231,7 @@ final class NotificationsService {
             StoredTime.now(),
             null);
     return repository
-        .insert(sql, event.eventId(), notification)
+        .insert(sql, sourceId, notification)
         .map(stored -> stored ? Optional.of(notification) : Optional.empty());
   }
 

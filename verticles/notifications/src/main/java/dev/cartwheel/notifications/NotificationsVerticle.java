@@ -45,6 +45,7 @@ public final class NotificationsVerticle extends DomainVerticle<NotificationsCon
         .reply(NotificationsContract.LIST, service::list)
         .reply(NotificationsContract.AFTER, service::after)
         .reply(NotificationsContract.MARK_READ, service::markRead)
+        .reply(NotificationsContract.NOTIFY, service::notifyUser)
         .subscribe(UsersContract.USER_REGISTERED, service::onUserRegistered)
         .subscribe(OrdersContract.ORDER_PLACED, service::onOrderPlaced)
         .subscribe(OrdersContract.ORDER_CONFIRMED, service::onOrderConfirmed)
