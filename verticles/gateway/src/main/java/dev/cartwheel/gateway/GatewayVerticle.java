@@ -65,7 +65,7 @@ public final class GatewayVerticle extends VerticleBase {
                 });
     Future<ApiDocument> v1 = ApiDocument.load(vertx, ApiPaths.OPENAPI_V1);
     Future<ApiDocument> v2 = ApiDocument.load(vertx, ApiPaths.OPENAPI_V2);
-    Future<EventContracts> events = EventContracts.load(vertx);
+    Future<EventContracts> events = EventContracts.load(vertx, new ConfigReader(config()));
     return Future.all(List.of(hub.start(), catalogue.ready(), services.start(), v1, v2, events))
         .compose(
             ready -> {
