@@ -1,0 +1,135 @@
+package dev.cartwheel.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cartwheel.testkit.TestServices;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * kill -9 of the JVM running the bridge while it works through a backlog of restocks: records it had
+ * polled but not committed come back after the restart, and each restock still takes effect exactly once
+ * (the offsets give at least once, the source + id dedupe and inventory's restock ids make it once).
+ */
+@Timeout(300)
+class BridgeCrashIT {
+
+  private static final int RESTOCKS = 1500;
+  private static final String SOURCE = "/warehouses/crash-" + UUID.randomUUID();
+
+  @Test
+  @DisplayName(
+      "kill -9 in the middle of a backlog of restocks: after a restart every restock took effect exactly once, none dead-lettered")
+  void killedMidBacklog() throws Exception {
+    String sku =
+        "CRASH-IN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    String topic = "it.bridge-crash." + UUID.randomUUID();
+    Map<String, String> settings =
+        Map.of(
+            "CARTWHEEL_BRIDGE_INBOUND_TOPICS", topic,
+            "CARTWHEEL_BRIDGE_DEAD_LETTER_TOPIC", topic + ".dlq",
+            "CARTWHEEL_BRIDGE_GROUP_ID", "it-bridge-crash-" + UUID.randomUUID());
+    long deadLettersBefore;
+    try (ClusterNodes crashing = ClusterNodes.start("bridge-crash", false, settings, "all")) {
+      deadLettersBefore = count("SELECT count(*) FROM bridge.dead_letters");
+      ClusterNodes.Member node = crashing.members().get(0);
+      WebClient http = crashing.client(node);
+      Shoppers.createProduct(
+          http,
+          Shoppers.login(http, ClusterScenario.ADMIN_EMAIL, ClusterScenario.ADMIN_PASSWORD).token(),
+          sku,
+          1);
+      sendRestocks(topic, sku);
+      // mid-backlog: some handled, most still to come
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> handled() >= 100);
+      node.process().kill();
+    }
+    long handledAtTheKill = handled();
+    assertThat(handledAtTheKill).as("killed in the middle of the backlog").isLessThan(RESTOCKS);
+
+    try (ClusterNodes restarted =
+        ClusterNodes.start("bridge-crash-restart", false, settings, "all")) {
+      await().atMost(Duration.ofSeconds(120)).until(() -> handled() == RESTOCKS);
+      System.out.printf(
+          "  killed with %d of %d restocks handled; after the restart %.0f came back and were"
+              + " skipped as handled%n",
+          handledAtTheKill, RESTOCKS, duplicates(restarted.client(restarted.members().get(0))));
+      assertThat(
+              TestServices.queryOne(
+                  "SELECT stock_on_hand FROM inventory.products WHERE sku = '" + sku + "'"))
+          .as("the first unit, then each of the %d restocks of one unit applied once", RESTOCKS)
+          .isEqualTo(String.valueOf(1 + RESTOCKS));
+      assertThat(count("SELECT count(*) FROM inventory.restocks WHERE sku = '" + sku + "'"))
+          .as("the admin's restock and the bridge's")
+          .isEqualTo(1 + RESTOCKS);
+      assertThat(count("SELECT count(*) FROM bridge.dead_letters"))
+          .as("none dead-lettered")
+          .isEqualTo(deadLettersBefore);
+    }
+  }
+
+  /** Binary-mode restocks of one unit, ids 0..RESTOCKS-1, keyed by the sku (one partition, in order). */
+  private static void sendRestocks(String topic, String sku) throws Exception {
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", TestServices.kafkaBootstrap(), "acks", "all"),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      byte[] value = ("{\"sku\":\"" + sku + "\",\"quantity\":1}").getBytes(StandardCharsets.UTF_8);
+      for (int i = 0; i < RESTOCKS; i++) {
+        ProducerRecord<byte[], byte[]> record =
+            new ProducerRecord<>(topic, sku.getBytes(StandardCharsets.UTF_8), value);
+        record
+            .headers()
+            .add("ce_specversion", bytes("1.0"))
+            .add("ce_id", bytes("delivery-" + i))
+            .add("ce_source", bytes(SOURCE))
+            .add("ce_type", bytes("dev.cartwheel.warehouse.restock.v1"))
+            .add("content-type", bytes("application/json"));
+        producer.send(record);
+      }
+      producer.flush();
+    }
+  }
+
+  /** What the node's bridge recognised as handled before, from its metrics. */
+  private static double duplicates(WebClient http) {
+    return http.get("/metrics")
+        .send()
+        .await()
+        .bodyAsString()
+        .lines()
+        .filter(
+            line ->
+                line.startsWith("cartwheel_inbound_events_total{")
+                    && line.contains("outcome=\"duplicate\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  private static long handled() {
+    return count("SELECT count(*) FROM bridge.processed_inbound WHERE source = '" + SOURCE + "'");
+  }
+
+  private static long count(String sql) {
+    return Long.parseLong(TestServices.queryOne(sql));
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
