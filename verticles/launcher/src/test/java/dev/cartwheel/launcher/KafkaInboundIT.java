@@ -407,31 +407,28 @@ class KafkaInboundIT {
   }
 
   private ProducerRecord<byte[], byte[]> notificationRequest(String id, String key, String data) {
-    ProducerRecord<byte[], byte[]> record =
-        new ProducerRecord<>(inbound, bytes(key), data.getBytes(StandardCharsets.UTF_8));
-    record
-        .headers()
-        .add("ce_specversion", bytes("1.0"))
-        .add("ce_id", bytes(id))
-        .add("ce_source", bytes("/partners/acme"))
-        .add("ce_type", bytes("dev.cartwheel.notification.request.v1"))
-        .add("content-type", bytes("application/json"));
-    return record;
+    return binary(id, "/partners/acme", "dev.cartwheel.notification.request.v1", key, data);
   }
 
   private ProducerRecord<byte[], byte[]> rawBinaryRestock(String id, String sku, int quantity) {
-    ProducerRecord<byte[], byte[]> record =
-        new ProducerRecord<>(
-            inbound,
-            sku.getBytes(StandardCharsets.UTF_8),
-            ("{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}")
-                .getBytes(StandardCharsets.UTF_8));
+    return binary(
+        id,
+        "/warehouses/berlin",
+        "dev.cartwheel.warehouse.restock.v1",
+        sku,
+        "{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}");
+  }
+
+  /** A binary-mode CloudEvent with hand-written ce_ headers, as a producer without the SDK writes it. */
+  private ProducerRecord<byte[], byte[]> binary(
+      String id, String source, String type, String key, String data) {
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(inbound, bytes(key), bytes(data));
     record
         .headers()
         .add("ce_specversion", bytes("1.0"))
         .add("ce_id", bytes(id))
-        .add("ce_source", bytes("/warehouses/berlin"))
-        .add("ce_type", bytes("dev.cartwheel.warehouse.restock.v1"))
+        .add("ce_source", bytes(source))
+        .add("ce_type", bytes(type))
         .add("content-type", bytes("application/json"));
     return record;
   }

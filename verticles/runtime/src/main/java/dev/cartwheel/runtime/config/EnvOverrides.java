@@ -58,8 +58,7 @@ public final class EnvOverrides {
   /** The keys of {@code config} that {@code env}'s {@code CARTWHEEL_*} variables or {@code flags} set. */
   public static Set<String> keysSetBy(
       JsonObject config, Map<String, String> env, Map<String, String> flags) {
-    Map<String, String> keysByEnvName = new HashMap<>(ALIASES);
-    ConfigPaths.leaves(config).forEach(key -> keysByEnvName.put(envName(key), key));
+    Map<String, String> keysByEnvName = keysByEnvName(config);
     Set<String> keys = new HashSet<>(flags.keySet());
     env.keySet().stream().map(keysByEnvName::get).filter(key -> key != null).forEach(keys::add);
     return keys;
@@ -67,8 +66,7 @@ public final class EnvOverrides {
 
   /** Applies the {@code CARTWHEEL_*} entries of {@code env} to {@code config}, in place. */
   static void apply(JsonObject config, Map<String, String> env) {
-    Map<String, String> keysByEnvName = new HashMap<>(ALIASES);
-    ConfigPaths.leaves(config).forEach(key -> keysByEnvName.put(envName(key), key));
+    Map<String, String> keysByEnvName = keysByEnvName(config);
     env.forEach(
         (name, value) -> {
           if (!name.startsWith(PREFIX) || LAUNCHER_VARIABLES.contains(name)) {
@@ -80,6 +78,13 @@ public final class EnvOverrides {
           }
           ConfigPaths.set(config, key, coerce(ConfigPaths.get(config, key), value));
         });
+  }
+
+  /** Each key of {@code config} by its environment variable's name, aliases included. */
+  private static Map<String, String> keysByEnvName(JsonObject config) {
+    Map<String, String> keys = new HashMap<>(ALIASES);
+    ConfigPaths.leaves(config).forEach(key -> keys.put(envName(key), key));
+    return keys;
   }
 
   /** Applies {@code key → text} overrides (from command-line flags), typed like the value they replace. */

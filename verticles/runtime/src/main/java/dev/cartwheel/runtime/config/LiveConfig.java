@@ -132,10 +132,7 @@ public final class LiveConfig implements Shareable {
             entry ->
                 settings.put(
                     entry.getKey(),
-                    origins
-                        .getOrDefault(entry.getKey(), new Origin(Origin.FILE, null, null))
-                        .toJson()
-                        .put("value", entry.getValue())));
+                    origins.get(entry.getKey()).toJson().put("value", entry.getValue())));
     return settings;
   }
 

@@ -55,13 +55,18 @@ public final class VersionedCloudEvents {
       return null;
     }
     Version current = versions.get(0);
-    byte[] data = event.payload().getBytes(StandardCharsets.UTF_8);
+    CloudEvent currentEvent =
+        DomainCloudEvents.of(
+            domain,
+            event,
+            current.type(),
+            current.dataSchema(),
+            event.payload().getBytes(StandardCharsets.UTF_8));
     if (versions.size() == 1) {
-      return List.of(
-          DomainCloudEvents.of(domain, event, current.type(), current.dataSchema(), data));
+      return List.of(currentEvent);
     }
     List<CloudEvent> events = new ArrayList<>(versions.size());
-    events.add(DomainCloudEvents.of(domain, event, current.type(), current.dataSchema(), data));
+    events.add(currentEvent);
     JsonObject payload = new JsonObject(event.payload());
     for (Version version : versions.subList(1, versions.size())) {
       if (!today.isAfter(version.until())) {
