@@ -3,6 +3,7 @@ package dev.cartwheel.gateway;
 import dev.cartwheel.gateway.api.ApiVersions;
 import dev.cartwheel.gateway.caching.CatalogueCache;
 import dev.cartwheel.gateway.domains.DomainClient;
+import dev.cartwheel.gateway.domains.ReleaseRoutes;
 import dev.cartwheel.gateway.limits.RateLimitSettings;
 import dev.cartwheel.gateway.limits.SignInThrottle;
 import dev.cartwheel.gateway.stream.StreamSettings;
@@ -53,7 +54,8 @@ public record GatewayConfig(
         new DomainClient.Settings(
             config.millis("gateway.requestTimeoutMs", 100, 600_000),
             config.integer("gateway.breakerMaxFailures", 1, 10_000),
-            config.millis("gateway.breakerResetMs", 100, 3_600_000)),
+            config.millis("gateway.breakerResetMs", 100, 3_600_000),
+            ReleaseRoutes.from(config)),
         config.integer("gateway.tokenCacheSize", 0, 10_000_000),
         JwtSettings.from(config),
         stream(config, http),

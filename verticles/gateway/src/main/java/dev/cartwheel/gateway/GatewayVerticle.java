@@ -4,6 +4,7 @@ import dev.cartwheel.gateway.api.ApiDocument;
 import dev.cartwheel.gateway.api.ApiPaths;
 import dev.cartwheel.gateway.api.EventContracts;
 import dev.cartwheel.gateway.caching.CatalogueCache;
+import dev.cartwheel.gateway.domains.CanaryGuard;
 import dev.cartwheel.gateway.domains.DomainClient;
 import dev.cartwheel.gateway.domains.LiveServices;
 import dev.cartwheel.gateway.limits.RateLimiter;
@@ -50,7 +51,8 @@ public final class GatewayVerticle extends VerticleBase {
         new VerifiedTokens(
             Jwt.verifier(vertx, config.jwt()), config.jwt(), config.tokenCacheSize());
     services = new LiveServices(vertx);
-    domains = new DomainClient(vertx, config.domains(), services);
+    CanaryGuard guard = GatewayServices.canaryGuard(vertx);
+    domains = new DomainClient(vertx, config.domains(), services, guard);
     Node node = Node.of(vertx);
     hub = new StreamHub(vertx);
     catalogue = new CatalogueCache(vertx, config.catalogue());
@@ -62,6 +64,7 @@ public final class GatewayVerticle extends VerticleBase {
                   GatewayConfig next = GatewayConfig.from(changed);
                   limiter.update(next.rateLimits());
                   domains.update(next.domains());
+                  guard.routesChanged(next.domains().releases());
                 });
     Future<ApiDocument> v1 = ApiDocument.load(vertx, ApiPaths.OPENAPI_V1);
     Future<ApiDocument> v2 = ApiDocument.load(vertx, ApiPaths.OPENAPI_V2);

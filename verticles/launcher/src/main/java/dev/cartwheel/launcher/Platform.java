@@ -4,6 +4,7 @@ import dev.cartwheel.codecs.Codecs;
 import dev.cartwheel.gateway.GatewayServices;
 import dev.cartwheel.launcher.logging.LogFormat;
 import dev.cartwheel.runtime.bus.ClusterRouting;
+import dev.cartwheel.runtime.bus.Releases;
 import dev.cartwheel.runtime.config.ConfigLoader;
 import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.config.EnvOverrides;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,6 +136,7 @@ public final class Platform implements AutoCloseable {
     embedded = EmbeddedServices.startAsNeeded(settings, files.profile());
     config = withServices(files, embedded.pgUrl(settings), embedded.kafkaBootstrap(settings));
     settings.plan().items().forEach(item -> item.verticle().validate().accept(config));
+    Releases.faultyRelease(config);
 
     clusterTls =
         settings.cluster().enabled()
@@ -163,11 +166,13 @@ public final class Platform implements AutoCloseable {
       readiness.reachPostgres(PgSettings.from(config), POSTGRES_AT_START_TIMEOUT_MS).await();
     }
     provisionTopics(settings.healthTimeoutMs());
+    BuildInfo build = BuildInfo.load();
     node =
         new Node(
             cluster == null ? UUID.randomUUID().toString() : cluster.getNodeId(),
             config.profile(),
-            BuildInfo.load(),
+            build,
+            Releases.label(config, build),
             readiness.checks(),
             cluster != null,
             () -> cluster == null ? 1 : cluster.getNodes().size(),
@@ -255,6 +260,7 @@ public final class Platform implements AutoCloseable {
             candidate -> {
               settings.plan().items().forEach(item -> item.verticle().validate().accept(candidate));
               LogLevels.parse(candidate);
+              Releases.faultyRelease(candidate);
             },
             EnvOverrides.keysSetBy(config.json(), options.env(), options.flags()),
             new LiveSettingsStore(
@@ -265,6 +271,10 @@ public final class Platform implements AutoCloseable {
                     .build()));
     LiveConfig.install(vertx, live);
     live.onChange(logLevels::apply);
+    Consumer<ConfigReader> drill =
+        current -> node.failCommands(node.release().equals(Releases.faultyRelease(current)));
+    drill.accept(config);
+    live.onChange(drill);
     live.listen().await();
     watch = new ConfigWatch(vertx, sources(options), files, live);
     watch.start(config.millis("conf.watchIntervalMs", 100, 3_600_000).toMillis());

@@ -84,18 +84,24 @@ final class ClusterNodes implements AutoCloseable {
     // picked here
     TestServices.postgresUrl();
     TestServices.kafkaBootstrap();
+    // the nodes run with their files and environment, whatever an earlier test changed live
+    RunningPlatform.forgetLiveSettings();
     for (int i = 0; i < roles.length; i++) {
       cluster.clusterPorts.add(Ports.free());
     }
     cluster
-        .launch("node-a", roles[0], cluster.clusterPorts.get(0), clustered)
+        .launch("node-a", roles[0], cluster.clusterPorts.get(0), clustered, Map.of())
         .process()
         .awaitStarted(START);
     List<Member> others = new ArrayList<>();
     for (int i = 1; i < roles.length; i++) {
       others.add(
           cluster.launch(
-              "node-" + (char) ('a' + i), roles[i], cluster.clusterPorts.get(i), clustered));
+              "node-" + (char) ('a' + i),
+              roles[i],
+              cluster.clusterPorts.get(i),
+              clustered,
+              Map.of()));
     }
     for (Member member : others) {
       member.process().awaitStarted(START);
@@ -105,14 +111,24 @@ final class ClusterNodes implements AutoCloseable {
 
   /** Scale out: one more node joining the running cluster. */
   Member add(String roles) throws InterruptedException {
+    return add(roles, Map.of());
+  }
+
+  /** One more node, with {@code env} over the cluster's settings. */
+  Member add(String roles, Map<String, String> env) throws InterruptedException {
     int port = Ports.free();
     clusterPorts.add(port);
-    Member member = launch("node-" + (char) ('a' + members.size()), roles, port, true);
+    Member member = launch("node-" + (char) ('a' + members.size()), roles, port, true, env);
     member.process().awaitStarted(START);
     return member;
   }
 
-  private Member launch(String nodeName, String roles, int clusterPort, boolean clustered) {
+  private Member launch(
+      String nodeName,
+      String roles,
+      int clusterPort,
+      boolean clustered,
+      Map<String, String> nodeSettings) {
     Map<String, String> env =
         new HashMap<>(
             Map.of(
@@ -137,6 +153,7 @@ final class ClusterNodes implements AutoCloseable {
               joinAddresses()));
     }
     env.putAll(settings);
+    env.putAll(nodeSettings);
     NodeProcess process = NodeProcess.start(root.resolve(nodeName), env);
     Member member = new Member(nodeName, roles, clusterPort, process);
     members.add(member);

@@ -18,11 +18,13 @@ public final class TestNodes {
 
   /** Installs a test node on {@code vertx} and returns it. */
   public static Node install(Vertx vertx) {
+    BuildInfo build = BuildInfo.load();
     Node node =
         new Node(
             UUID.randomUUID().toString(),
             "test",
-            BuildInfo.load(),
+            build,
+            build.version(),
             HealthChecks.create(vertx),
             false,
             () -> 1,

@@ -1,9 +1,13 @@
 package dev.cartwheel.gateway.domains;
 
+import dev.cartwheel.codecs.DomainFailure;
+import dev.cartwheel.codecs.ErrorKind;
 import dev.cartwheel.codecs.Headers;
+import dev.cartwheel.gateway.observability.RequestIds;
 import dev.cartwheel.gateway.problems.GatewayError;
 import dev.cartwheel.gateway.problems.Problem;
 import dev.cartwheel.gateway.problems.ProblemException;
+import dev.cartwheel.runtime.bus.Releases;
 import dev.cartwheel.runtime.node.Node;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
@@ -16,10 +20,13 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.ext.auth.User;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,16 +35,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a domain's own answer, even a failure such as EMAIL_TAKEN, proves the domain is healthy.
  * Infrastructure failures become problems here: no consumer or an open breaker → 503, timeout → 504.
  * A domain with no instance in the service registry is refused at once (503), without a request.
+ * While a release route is set for a domain ({@link ReleaseRoutes}), its requests go to the release the
+ * route picks, each release with a breaker of its own, and the {@link CanaryGuard} hears every answer.
  * One instance per gateway verticle instance (its event loop), hence the plain map.
  */
 public final class DomainClient {
 
-  /** gateway.requestTimeoutMs, gateway.breakerMaxFailures and gateway.breakerResetMs. */
-  public record Settings(Duration requestTimeout, int breakerMaxFailures, Duration breakerReset) {}
+  /** gateway.requestTimeoutMs, gateway.breakerMaxFailures, gateway.breakerResetMs and releases.*. */
+  public record Settings(
+      Duration requestTimeout,
+      int breakerMaxFailures,
+      Duration breakerReset,
+      ReleaseRoutes releases) {}
+
+  /** Names the release that answered, on responses of a domain that a release route sends somewhere. */
+  public static final String RELEASE_HEADER = "Cartwheel-Release";
 
   private final Vertx vertx;
   private final EventBus bus;
   private final LiveServices services;
+  private final CanaryGuard guard;
   private Settings settings;
   private final Map<String, CircuitBreaker> breakers = new HashMap<>();
   private final Node node;
@@ -47,25 +64,58 @@ public final class DomainClient {
 
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-  public DomainClient(Vertx vertx, Settings settings, LiveServices services) {
+  public DomainClient(Vertx vertx, Settings settings, LiveServices services, CanaryGuard guard) {
     this.vertx = vertx;
     this.bus = vertx.eventBus();
     this.services = services;
+    this.guard = guard;
     this.node = Node.of(vertx);
     // an open breaker waits no longer once a new instance appears: its failures came from the old
     // one
     // (Vert.x breakers cannot be closed from OPEN, so a fresh one takes its place)
     services.onNewInstance(
-        domain -> {
-          CircuitBreaker breaker = breakers.get(domain);
-          if (breaker != null && breaker.state() != CircuitBreakerState.CLOSED) {
-            forget(domain);
-          }
-        });
+        domain ->
+            List.copyOf(breakers.keySet()).stream()
+                .filter(target -> target.equals(domain) || target.startsWith(domain + "@"))
+                .filter(target -> breakers.get(target).state() != CircuitBreakerState.CLOSED)
+                .forEach(this::forget));
     this.settings = settings;
   }
 
-  public <T> Future<T> request(String domain, String address, Object body, String requestId) {
+  /**
+   * Sends {@code body} to {@code domain}'s {@code address} for the request {@code rc}: to the release its
+   * route picks for the caller when one is set (naming it in the response's {@link #RELEASE_HEADER}),
+   * else to any instance.
+   */
+  public <T> Future<T> request(String domain, String address, Object body, RoutingContext rc) {
+    ReleaseRoutes.Route route = settings.releases().route(domain);
+    String release = route == null ? null : route.pick(caller(rc));
+    if (release == null) {
+      return request(domain, domain, address, body, RequestIds.of(rc));
+    }
+    if (!rc.response().headWritten()) {
+      rc.response().putHeader(RELEASE_HEADER, release);
+    }
+    ReleaseRoutes.Rollback rollback = settings.releases().rollback();
+    return this.<T>request(
+            domain,
+            domain + "@" + release,
+            Releases.address(address, release),
+            body,
+            RequestIds.of(rc))
+        .andThen(
+            answer ->
+                guard.record(
+                    domain,
+                    route,
+                    rollback,
+                    release,
+                    answer.failed() && isServerFailure(answer.cause())));
+  }
+
+  /** {@code target}: the domain, or the domain at one release; it has a circuit breaker of its own. */
+  private <T> Future<T> request(
+      String domain, String target, String address, Object body, String requestId) {
     if (!services.running(domain)) {
       return Future.failedFuture(noService(domain));
     }
@@ -73,9 +123,34 @@ public final class DomainClient {
         new DeliveryOptions()
             .setSendTimeout(settings.requestTimeout().toMillis())
             .addHeader(Headers.REQUEST_ID, requestId);
-    return breaker(domain)
+    return breaker(target)
         .<T>execute(() -> bus.<T>request(address, body, options).map(Message::body))
-        .recover(error -> Future.failedFuture(asProblem(domain, error)));
+        .recover(error -> Future.failedFuture(asProblem(target, error)));
+  }
+
+  private static UUID caller(RoutingContext rc) {
+    User user = rc.user();
+    if (user == null || user.subject() == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(user.subject());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** What a rollback counts against a release: its 5xx answers, timeouts and missing instances. */
+  private static boolean isServerFailure(Throwable error) {
+    if (error instanceof DomainFailure failure) {
+      return failure.kind() == ErrorKind.INTERNAL || failure.kind() == ErrorKind.UNAVAILABLE;
+    }
+    return !(error instanceof ProblemException problem) || problem.problem().status() >= 500;
+  }
+
+  /** The release routes this client follows now. */
+  public ReleaseRoutes releaseRoutes() {
+    return settings.releases();
   }
 
   /** New timeout and breaker thresholds (live configuration); breakers start afresh with them. */
@@ -93,14 +168,14 @@ public final class DomainClient {
     List.copyOf(breakers.keySet()).forEach(this::forget);
   }
 
-  private void forget(String domain) {
-    breakers.remove(domain).close();
-    node.forgetCircuitBreaker("gateway." + domain + instance);
+  private void forget(String target) {
+    breakers.remove(target).close();
+    node.forgetCircuitBreaker("gateway." + target + instance);
   }
 
-  private CircuitBreaker breaker(String domain) {
+  private CircuitBreaker breaker(String target) {
     return breakers.computeIfAbsent(
-        domain,
+        target,
         name -> {
           CircuitBreaker breaker =
               CircuitBreaker.create(
@@ -123,6 +198,7 @@ public final class DomainClient {
         && reply.failureType() != ReplyFailure.RECIPIENT_FAILURE;
   }
 
+  /** {@code domain}: the domain, or the domain at one release. */
   private Throwable asProblem(String domain, Throwable error) {
     if (error instanceof OpenCircuitException) {
       int retryAfter = (int) Math.max(1, settings.breakerReset().toSeconds());

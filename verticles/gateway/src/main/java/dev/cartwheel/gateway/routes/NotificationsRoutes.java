@@ -6,7 +6,6 @@ import dev.cartwheel.codecs.notifications.Notification;
 import dev.cartwheel.codecs.notifications.NotificationPage;
 import dev.cartwheel.codecs.notifications.NotificationsContract;
 import dev.cartwheel.gateway.domains.DomainClient;
-import dev.cartwheel.gateway.observability.RequestIds;
 import dev.cartwheel.gateway.security.Access;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
@@ -31,7 +30,7 @@ final class NotificationsRoutes {
             NotificationsContract.DOMAIN,
             NotificationsContract.LIST,
             new ListNotifications(userId, paging.page(), paging.size()),
-            RequestIds.of(rc))
+            rc)
         .onSuccess(page -> rc.json(Representations.notifications(page)))
         .onFailure(rc::fail);
   }
@@ -46,7 +45,7 @@ final class NotificationsRoutes {
             NotificationsContract.DOMAIN,
             NotificationsContract.MARK_READ,
             new MarkRead(userId, UUID.fromString(rc.pathParam("id"))),
-            RequestIds.of(rc))
+            rc)
         .onSuccess(notification -> rc.json(Representations.notification(notification)))
         .onFailure(rc::fail);
   }

@@ -6,7 +6,6 @@ import dev.cartwheel.codecs.bridge.DeadLetterCounts;
 import dev.cartwheel.codecs.bridge.ReplayDeadLetters;
 import dev.cartwheel.codecs.bridge.ReplayResult;
 import dev.cartwheel.gateway.domains.DomainClient;
-import dev.cartwheel.gateway.observability.RequestIds;
 import dev.cartwheel.gateway.security.Access;
 import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import io.vertx.core.json.JsonArray;
@@ -38,6 +37,7 @@ final class OperationsRoutes {
             services ->
                 rc.json(
                     new JsonObject()
+                        .put("releaseRoutes", domains.releaseRoutes().toJson())
                         .put(
                             "services",
                             new JsonArray(
@@ -56,14 +56,12 @@ final class OperationsRoutes {
     }
     domains
         .<DeadLetterCounts>request(
-            BridgeContract.DOMAIN,
-            BridgeContract.COUNT_DEAD_LETTERS,
-            new CountDeadLetters(),
-            RequestIds.of(rc))
+            BridgeContract.DOMAIN, BridgeContract.COUNT_DEAD_LETTERS, new CountDeadLetters(), rc)
         .onSuccess(
             counts ->
                 rc.json(
                     new JsonObject()
+                        .put("releaseRoutes", domains.releaseRoutes().toJson())
                         .put(
                             "waitingByReason",
                             new JsonObject(new HashMap<>(counts.waitingByReason())))
@@ -86,7 +84,7 @@ final class OperationsRoutes {
             body.getString("reason"), body.getInteger("limit", DEFAULT_REPLAY_LIMIT));
     domains
         .<ReplayResult>request(
-            BridgeContract.DOMAIN, BridgeContract.REPLAY_DEAD_LETTERS, command, RequestIds.of(rc))
+            BridgeContract.DOMAIN, BridgeContract.REPLAY_DEAD_LETTERS, command, rc)
         .onSuccess(result -> rc.json(new JsonObject().put("replayed", result.replayed())))
         .onFailure(rc::fail);
   }

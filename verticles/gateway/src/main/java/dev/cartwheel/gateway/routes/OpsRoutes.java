@@ -1,5 +1,7 @@
 package dev.cartwheel.gateway.routes;
 
+import dev.cartwheel.gateway.domains.ReleaseRoutes;
+import dev.cartwheel.runtime.config.LiveConfig;
 import dev.cartwheel.runtime.node.Node;
 import dev.cartwheel.runtime.node.OpsPaths;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -15,7 +17,7 @@ import java.util.TreeMap;
 
 /**
  * Operations endpoints: {@code /health/live} (the event loop answers), {@code /health/ready} (the node's
- * dependency checks; 503 when one is down), {@code /info} (what runs here), {@code /metrics} (the node's
+ * dependency checks; 503 when one is down), {@code /info} (what runs here, its release and the gateway's release routes), {@code /metrics} (the node's
  * meters in the Prometheus text format, when metrics are on; each scrape also measures readiness). Served by the gateway, and by
  * the launcher's ops server on a node without a gateway.
  */
@@ -26,7 +28,15 @@ public final class OpsRoutes {
   public static void mount(Router router, Node node) {
     router.get(OpsPaths.LIVE).handler(rc -> rc.json(new JsonObject().put("status", "UP")));
     router.get(OpsPaths.READY).handler(HealthCheckHandler.createWithHealthChecks(node.readiness()));
-    router.get(OpsPaths.INFO).handler(rc -> rc.json(info(node)));
+    router
+        .get(OpsPaths.INFO)
+        .handler(
+            rc ->
+                rc.json(
+                    info(node)
+                        .put(
+                            "releaseRoutes",
+                            ReleaseRoutes.from(LiveConfig.of(rc.vertx()).current()).toJson())));
     if (node.meters() instanceof PrometheusMeterRegistry prometheus) {
       Handler<RoutingContext> scrape = PrometheusScrapingHandler.create(prometheus);
       // readiness measured at each scrape, so that an alert on it needs no probe to be running
@@ -52,6 +62,7 @@ public final class OpsRoutes {
     return new JsonObject()
         .put("name", "cartwheel")
         .put("version", node.build().version())
+        .put("release", node.release())
         .put("commit", node.build().commit())
         .put("commitTime", node.build().commitTime())
         .put("vertx", node.build().vertxVersion())

@@ -14,7 +14,6 @@ import dev.cartwheel.codecs.orders.PlaceOrder;
 import dev.cartwheel.codecs.orders.Requester;
 import dev.cartwheel.gateway.api.ApiPaths;
 import dev.cartwheel.gateway.domains.DomainClient;
-import dev.cartwheel.gateway.observability.RequestIds;
 import dev.cartwheel.gateway.security.Access;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -75,7 +74,7 @@ final class OrdersRoutes {
             lines,
             body.getString("paymentToken"));
     domains
-        .<Order>request(OrdersContract.DOMAIN, OrdersContract.PLACE, command, RequestIds.of(rc))
+        .<Order>request(OrdersContract.DOMAIN, OrdersContract.PLACE, command, rc)
         .onSuccess(
             order ->
                 rc.response()
@@ -118,7 +117,7 @@ final class OrdersRoutes {
             OrdersContract.DOMAIN,
             OrdersContract.LIST,
             new ListOrders(userId, paging.page(), paging.size()),
-            RequestIds.of(rc))
+            rc)
         .onSuccess(page -> rc.json(Representations.page(page, shape.representation)))
         .onFailure(rc::fail);
   }
@@ -133,7 +132,7 @@ final class OrdersRoutes {
             OrdersContract.DOMAIN,
             OrdersContract.GET,
             new GetOrder(UUID.fromString(rc.pathParam("id")), requester),
-            RequestIds.of(rc))
+            rc)
         .onSuccess(order -> rc.json(shape.representation.apply(order)))
         .onFailure(rc::fail);
   }
@@ -148,7 +147,7 @@ final class OrdersRoutes {
             OrdersContract.DOMAIN,
             OrdersContract.CANCEL,
             new CancelOrder(UUID.fromString(rc.pathParam("id")), requester),
-            RequestIds.of(rc))
+            rc)
         .onSuccess(
             order -> {
               // still compensating after the domain's wait: 202 and where to poll, as for a slow

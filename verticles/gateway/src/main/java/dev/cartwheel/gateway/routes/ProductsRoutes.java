@@ -10,7 +10,6 @@ import dev.cartwheel.codecs.inventory.Restock;
 import dev.cartwheel.gateway.api.ApiPaths;
 import dev.cartwheel.gateway.caching.CatalogueCache;
 import dev.cartwheel.gateway.domains.DomainClient;
-import dev.cartwheel.gateway.observability.RequestIds;
 import dev.cartwheel.gateway.security.Access;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -36,7 +35,7 @@ final class ProductsRoutes {
                     InventoryContract.DOMAIN,
                     InventoryContract.LIST_PRODUCTS,
                     new ListProducts(rc.queryParams().get("q"), paging.page(), paging.size()),
-                    RequestIds.of(rc))
+                    rc)
                 .map(page -> Representations.products(page).toBuffer()));
   }
 
@@ -49,7 +48,7 @@ final class ProductsRoutes {
                     InventoryContract.DOMAIN,
                     InventoryContract.GET_PRODUCT,
                     new GetProduct(rc.pathParam("sku")),
-                    RequestIds.of(rc))
+                    rc)
                 .map(product -> Representations.product(product).toBuffer()));
   }
 
@@ -67,8 +66,7 @@ final class ProductsRoutes {
             body.getString("currency"),
             body.getInteger("initialStock", 0));
     domains
-        .<Product>request(
-            InventoryContract.DOMAIN, InventoryContract.CREATE_PRODUCT, command, RequestIds.of(rc))
+        .<Product>request(InventoryContract.DOMAIN, InventoryContract.CREATE_PRODUCT, command, rc)
         .onSuccess(
             product ->
                 rc.response()
@@ -89,8 +87,7 @@ final class ProductsRoutes {
             rc.body().asJsonObject().getInteger("quantity"),
             rc.request().getHeader("Idempotency-Key"));
     domains
-        .<Product>request(
-            InventoryContract.DOMAIN, InventoryContract.RESTOCK, command, RequestIds.of(rc))
+        .<Product>request(InventoryContract.DOMAIN, InventoryContract.RESTOCK, command, rc)
         .onSuccess(product -> rc.json(Representations.product(product)))
         .onFailure(rc::fail);
   }

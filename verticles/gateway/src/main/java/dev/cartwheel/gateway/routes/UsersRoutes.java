@@ -11,7 +11,6 @@ import dev.cartwheel.gateway.domains.DomainClient;
 import dev.cartwheel.gateway.limits.Client;
 import dev.cartwheel.gateway.limits.RateLimiter;
 import dev.cartwheel.gateway.limits.SignInThrottle;
-import dev.cartwheel.gateway.observability.RequestIds;
 import dev.cartwheel.gateway.security.Access;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -40,8 +39,7 @@ final class UsersRoutes {
         .register(
             address(rc),
             () ->
-                domains.<Session>request(
-                    UsersContract.DOMAIN, UsersContract.REGISTER, command, RequestIds.of(rc)))
+                domains.<Session>request(UsersContract.DOMAIN, UsersContract.REGISTER, command, rc))
         .onSuccess(
             session ->
                 rc.response()
@@ -59,9 +57,7 @@ final class UsersRoutes {
         .login(
             command.email(),
             address(rc),
-            () ->
-                domains.<Session>request(
-                    UsersContract.DOMAIN, UsersContract.LOGIN, command, RequestIds.of(rc)))
+            () -> domains.<Session>request(UsersContract.DOMAIN, UsersContract.LOGIN, command, rc))
         .onSuccess(session -> rc.json(Representations.session(session)))
         .onFailure(rc::fail);
   }
@@ -77,10 +73,7 @@ final class UsersRoutes {
     }
     domains
         .<UserProfile>request(
-            UsersContract.DOMAIN,
-            UsersContract.GET_PROFILE,
-            new GetProfile(userId),
-            RequestIds.of(rc))
+            UsersContract.DOMAIN, UsersContract.GET_PROFILE, new GetProfile(userId), rc)
         .onSuccess(profile -> rc.json(Representations.profile(profile)))
         .onFailure(rc::fail);
   }

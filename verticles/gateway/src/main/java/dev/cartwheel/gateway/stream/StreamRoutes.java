@@ -216,7 +216,7 @@ public final class StreamRoutes {
             NotificationsContract.DOMAIN,
             NotificationsContract.AFTER,
             new NotificationsAfter(userId, lastEventId.get(), settings.resumeLimit() + 1),
-            RequestIds.of(rc))
+            rc)
         .recover(
             error ->
                 Future.failedFuture(

@@ -30,6 +30,10 @@ import org.slf4j.Logger;
  * {@link ClusterRouting}); then they unregister, and the drain waits for the requests already accepted, so
  * the verticle can close its pools without failing them. Once ready, the instance is published in the
  * {@link ServiceRegistry} under its domain's name; draining withdraws it first.
+ *
+ * <p>Each command is answered on its plain address and on the one {@link Releases#address qualified} by the
+ * node's release, where the gateway sends a domain's traffic while a release route (canary, blue-green)
+ * is set for it.
  */
 public final class Endpoints {
 
@@ -53,15 +57,28 @@ public final class Endpoints {
     this.routing = ClusterRouting.of(vertx);
   }
 
-  /** Answers each request on {@code address} with the outcome of {@code operation}. */
+  /**
+   * Answers each request on {@code address}, and on it {@link Releases#address qualified} by this node's release,
+   * with the outcome of {@code operation}.
+   */
   public <T, R> Endpoints reply(String address, Function<T, Future<R>> operation) {
-    replyAddresses.add(address);
     Node node = Node.of(vertx);
+    replyAddresses.add(address);
+    listen(address, operation, node);
+    listen(Releases.address(address, node.release()), operation, node);
+    return this;
+  }
+
+  private <T, R> void listen(String address, Function<T, Future<R>> operation, Node node) {
     Handler<Message<T>> answer =
         message -> {
           node.handled(address);
           RequestContext.bind(message.headers().get(Headers.REQUEST_ID));
-          track(() -> operation.apply(message.body()))
+          track(
+                  () ->
+                      node.failsCommands()
+                          ? failedOnPurpose(node)
+                          : operation.apply(message.body()))
               .onComplete(message::reply, error -> message.reply(asDomainFailure(error, message)));
         };
     ClusterRouting.Routed<T> routed = routing.consumer(vertx, address, answer);
@@ -79,7 +96,15 @@ public final class Endpoints {
           }
         });
     consumers.add(routed);
-    return this;
+  }
+
+  private static <R> Future<R> failedOnPurpose(Node node) {
+    return Future.failedFuture(
+        DomainFailure.of(
+            CommonError.INTERNAL_ERROR,
+            "Release "
+                + node.release()
+                + " fails every command on purpose (releases.testFaultyRelease)."));
   }
 
   /** Handles each event published on {@code address}; a failure is logged (events have no one to answer). */

@@ -23,7 +23,8 @@ public final class EnvOverrides {
   public static final Map<String, String> ALIASES =
       Map.of(
           "CARTWHEEL_VERTICLES", "deploy",
-          "CARTWHEEL_CLUSTER", "cluster.enabled");
+          "CARTWHEEL_CLUSTER", "cluster.enabled",
+          "CARTWHEEL_RELEASE", "releases.label");
 
   /** Read by the launcher before any file is loaded; they are not configuration keys. */
   public static final Set<String> LAUNCHER_VARIABLES =

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The configuration a node runs with now. A few keys are live (rate limits, the gateway's breaker and
- * timeout, log levels): they may change while the node runs, from its conf/ files or from the admin
+ * timeout, release routes, log levels): they may change while the node runs, from its conf/ files or from the admin
  * endpoint, whose changes are stored ({@link LiveSettingsStore}) and published to every node. A change is
  * checked as a whole before it applies (the deployed verticles read the changed configuration as they
  * would at start); a change that does not check is refused and logged, and the old values stay. Every
@@ -32,7 +32,8 @@ public final class LiveConfig implements Shareable {
   private static final Logger LOG = LoggerFactory.getLogger("cartwheel.config");
   private static final String SHARED = "cartwheel.runtime";
   private static final String KEY = "liveConfig";
-  private static final List<String> LIVE_PREFIXES = List.of("rateLimits.");
+  private static final List<String> LIVE_PREFIXES =
+      List.of("rateLimits.", "releases.routes.", "releases.rollback.");
 
   /** Each applied where it is read (logging.format is not: the log layout is set at start, so it waits for a restart). */
   private static final Set<String> LIVE_KEYS =
@@ -40,7 +41,8 @@ public final class LiveConfig implements Shareable {
           "gateway.breakerMaxFailures",
           "gateway.breakerResetMs",
           "gateway.requestTimeoutMs",
-          "logging.levels");
+          "logging.levels",
+          "releases.testFaultyRelease");
 
   private record Subscriber(Context context, Consumer<ConfigReader> listener) {}
 

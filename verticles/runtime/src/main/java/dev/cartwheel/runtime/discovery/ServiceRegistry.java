@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 
 /**
  * The cluster's directory of running domain services. Each domain verticle instance publishes one record
- * (name, event-bus addresses, version, node, status) once its consumers are registered, and withdraws it
+ * (name, event-bus addresses, version, release, node, status) once its consumers are registered, and withdraws it
  * when it drains. Built on vertx-service-discovery, deprecated in Vert.x 5: this is the only class that
  * touches it, so moving to the Vert.x Service Resolver changes one place.
  *
@@ -44,6 +44,7 @@ public final class ServiceRegistry implements Shareable {
       String name,
       String node,
       String version,
+      String release,
       String status,
       List<String> addresses,
       String registration) {
@@ -57,6 +58,7 @@ public final class ServiceRegistry implements Shareable {
           .put("name", name)
           .put("node", node)
           .put("version", version)
+          .put("release", release)
           .put("status", status)
           .put("addresses", new JsonArray(addresses))
           .put("registration", registration);
@@ -90,7 +92,10 @@ public final class ServiceRegistry implements Shareable {
             .setStatus(Status.UP)
             .setLocation(new JsonObject().put("addresses", new JsonArray(addresses)))
             .setMetadata(
-                new JsonObject().put("node", node.id()).put("version", node.build().version()));
+                new JsonObject()
+                    .put("node", node.id())
+                    .put("version", node.build().version())
+                    .put("release", node.release()));
     String key = UUID.randomUUID().toString();
     return discovery
         .publish(record)
@@ -168,6 +173,7 @@ public final class ServiceRegistry implements Shareable {
         record.getName(),
         nodeOf(record),
         record.getMetadata().getString("version", ""),
+        record.getMetadata().getString("release", ""),
         record.getStatus().name(),
         addresses,
         record.getRegistration());

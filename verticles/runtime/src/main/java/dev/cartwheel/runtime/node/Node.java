@@ -43,6 +43,7 @@ public final class Node implements Shareable {
   private final String id;
   private final String profile;
   private final BuildInfo build;
+  private final String release;
   private final Instant startedAt = Instant.now();
   private final HealthChecks readiness;
   private final boolean clustered;
@@ -56,10 +57,13 @@ public final class Node implements Shareable {
   private final OpenTelemetry telemetry;
   private final AtomicBoolean measuringReadiness = new AtomicBoolean();
   private volatile String url;
+  private volatile boolean failsCommands;
   private volatile boolean started;
   private volatile boolean stopping;
 
   /**
+   * @param release this node's release label (releases.label, or the jar's version): its domains also answer
+   *     their commands on addresses qualified by it, where the gateway's release routes send them
    * @param clusterMembers how many members the cluster has now, as this node sees it
    * @param meters where the node's metrics go (served at /metrics when it is a Prometheus registry)
    * @param telemetry the tracer provider Vert.x was built with (a no-op one when tracing is off)
@@ -68,12 +72,14 @@ public final class Node implements Shareable {
       String id,
       String profile,
       BuildInfo build,
+      String release,
       HealthChecks readiness,
       boolean clustered,
       IntSupplier clusterMembers,
       MeterRegistry meters,
       OpenTelemetry telemetry) {
     this.id = id;
+    this.release = release;
     this.meters = meters;
     this.telemetry = telemetry;
     this.profile = profile;
@@ -121,6 +127,22 @@ public final class Node implements Shareable {
 
   public BuildInfo build() {
     return build;
+  }
+
+  public String release() {
+    return release;
+  }
+
+  /**
+   * True while releases.testFaultyRelease names this node's release: its domains then fail every command
+   * (a release drill: what a faulty canary looks like to the gateway).
+   */
+  public boolean failsCommands() {
+    return failsCommands;
+  }
+
+  public void failCommands(boolean fail) {
+    this.failsCommands = fail;
   }
 
   public Instant startedAt() {
