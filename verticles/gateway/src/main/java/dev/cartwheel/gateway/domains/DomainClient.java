@@ -198,31 +198,38 @@ public final class DomainClient {
         && reply.failureType() != ReplyFailure.RECIPIENT_FAILURE;
   }
 
-  /** {@code domain}: the domain, or the domain at one release. */
-  private Throwable asProblem(String domain, Throwable error) {
+  /** {@code target}: the domain, or the domain at one release. */
+  private Throwable asProblem(String target, Throwable error) {
+    String service = service(target);
     if (error instanceof OpenCircuitException) {
       int retryAfter = (int) Math.max(1, settings.breakerReset().toSeconds());
       return new ProblemException(
           Problem.of(
                   GatewayError.SERVICE_UNAVAILABLE,
-                  "The "
-                      + domain
-                      + " service is failing; requests to it are paused. Try again shortly.")
+                  "The " + service + " is failing; requests to it are paused. Try again shortly.")
               .retryAfter(retryAfter));
     }
     if (error instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
-      return noService(domain);
+      return noService(target);
     }
     if (error instanceof ReplyException reply && reply.failureType() == ReplyFailure.TIMEOUT) {
       return new ProblemException(
-          GatewayError.UPSTREAM_TIMEOUT, "The " + domain + " service did not answer in time.");
+          GatewayError.UPSTREAM_TIMEOUT, "The " + service + " did not answer in time.");
     }
     return error;
   }
 
-  private static ProblemException noService(String domain) {
+  private static ProblemException noService(String target) {
     return new ProblemException(
-        Problem.of(GatewayError.SERVICE_UNAVAILABLE, "No " + domain + " service is running.")
+        Problem.of(GatewayError.SERVICE_UNAVAILABLE, "No " + service(target) + " is running.")
             .retryAfter(1));
+  }
+
+  /** "orders service", or "orders service of release 1.5.0" for {@code orders@1.5.0}. */
+  private static String service(String target) {
+    int at = target.indexOf('@');
+    return at < 0
+        ? target + " service"
+        : target.substring(0, at) + " service of release " + target.substring(at + 1);
   }
 }

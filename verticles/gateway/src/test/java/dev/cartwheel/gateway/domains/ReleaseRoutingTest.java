@@ -169,6 +169,25 @@ class ReleaseRoutingTest {
   }
 
   @Test
+  @DisplayName("a release with no instance running: 503 naming the release, counted against it")
+  void releaseWithoutInstance() {
+    publish(
+        Map.of(
+            "releases.routes.users.stable", "a",
+            "releases.routes.users.canary", "c",
+            "releases.routes.users.canaryWeight", 100));
+    await().until(() -> "c".equals(login().getHeader(DomainClient.RELEASE_HEADER)));
+
+    HttpResponse<Buffer> response = login();
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.bodyAsJsonObject().getString("detail"))
+        .isEqualTo("No users service of release c is running.");
+    IntStream.range(0, 10).forEach(i -> login());
+    await().until(() -> live.liveValues().getInteger("releases.routes.users.canaryWeight") == 0);
+  }
+
+  @Test
   @DisplayName(
       "a canary failing more than the stable release by the margin is set back to weight 0, with who and why")
   void faultyCanaryIsRolledBack() {
