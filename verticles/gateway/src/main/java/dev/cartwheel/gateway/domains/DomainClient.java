@@ -89,10 +89,10 @@ public final class DomainClient {
    */
   public <T> Future<T> request(String domain, String address, Object body, RoutingContext rc) {
     ReleaseRoutes.Route route = settings.releases().route(domain);
-    String release = route == null ? null : route.pick(caller(rc));
-    if (release == null) {
+    if (route == null || !route.isOn()) {
       return request(domain, domain, address, body, RequestIds.of(rc));
     }
+    String release = route.pick(caller(rc));
     if (!rc.response().headWritten()) {
       rc.response().putHeader(RELEASE_HEADER, release);
     }

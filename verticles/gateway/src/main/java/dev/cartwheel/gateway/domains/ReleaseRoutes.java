@@ -35,9 +35,14 @@ public record ReleaseRoutes(Map<String, Route> byDomain, Rollback rollback) {
   /** One domain's route; an empty stable release means none (the plain address, any release). */
   public record Route(String stable, String canary, int canaryWeight, boolean sticky) {
 
-    /** The release {@code user}'s request goes to; null when the route is off. */
+    /** False when no stable release is set: the domain's requests go to its plain address. */
+    public boolean isOn() {
+      return !stable.isEmpty();
+    }
+
+    /** The release {@code user}'s request goes to (null, anonymous: drawn at random); null when off. */
     public String pick(UUID user) {
-      if (stable.isEmpty()) {
+      if (!isOn()) {
         return null;
       }
       int draw = sticky && user != null ? bucket(user) : ThreadLocalRandom.current().nextInt(100);

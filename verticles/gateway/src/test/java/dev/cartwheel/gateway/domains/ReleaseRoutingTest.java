@@ -162,6 +162,16 @@ class ReleaseRoutingTest {
             100));
     await().until(() -> "b".equals(login().getHeader(DomainClient.RELEASE_HEADER)));
     assertThat(IntStream.range(0, 20).mapToObj(i -> release(login()))).containsOnly("b");
+    assertThat(
+            client
+                .get("/info")
+                .send()
+                .await()
+                .bodyAsJsonObject()
+                .getJsonObject("releaseRoutes")
+                .getJsonObject("users")
+                .getJsonObject("weights"))
+        .isEqualTo(new JsonObject().put("a", 0).put("b", 100));
 
     publish(Map.of("releases.routes.users.canaryWeight", 0));
     await().until(() -> "a".equals(login().getHeader(DomainClient.RELEASE_HEADER)));
