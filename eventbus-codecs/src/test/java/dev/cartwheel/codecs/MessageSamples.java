@@ -23,6 +23,8 @@ import dev.cartwheel.codecs.inventory.ReservationExpired;
 import dev.cartwheel.codecs.inventory.ReservationStatus;
 import dev.cartwheel.codecs.inventory.Reserve;
 import dev.cartwheel.codecs.inventory.Restock;
+import dev.cartwheel.codecs.inventory.RestockAll;
+import dev.cartwheel.codecs.inventory.RestockResults;
 import dev.cartwheel.codecs.inventory.StockCommitted;
 import dev.cartwheel.codecs.inventory.StockLine;
 import dev.cartwheel.codecs.inventory.StockRejected;
@@ -138,6 +140,19 @@ public final class MessageSamples {
               new CreateProduct(
                   "CW-MUG-01", "Cartwheel mug", "Stoneware, 350 ml", 1290, "EUR", 40)),
           entry(Restock.class, new Restock("CW-MUG-01", 25, "delivery-2026-11-23-7")),
+          entry(
+              RestockAll.class,
+              new RestockAll(
+                  List.of(
+                      new Restock("CW-MUG-01", 25, "delivery-2026-11-23-7"),
+                      new Restock("CW-TEE-M", 5, "delivery-2026-11-23-8")))),
+          entry(
+              RestockResults.class,
+              new RestockResults(
+                  List.of(
+                      RestockResults.Result.APPLIED,
+                      new RestockResults.Result(
+                          "PRODUCT_NOT_FOUND", "No product has SKU CW-TEE-M.")))),
           entry(Quote.class, new Quote(STOCK_LINES)),
           entry(
               Quotation.class,

@@ -21,6 +21,13 @@ public final class InventoryContract {
   /** {@link Restock} → {@link Product}; PRODUCT_NOT_FOUND. Idempotent on its restock id when it has one. */
   public static final String RESTOCK = "inventory.cmd.restock";
 
+  /**
+   * {@link RestockAll} → {@link RestockResults}: every restock in one transaction, in order, each as RESTOCK
+   * would apply it; one refused (PRODUCT_NOT_FOUND, VALIDATION_FAILED) is answered in its result and leaves
+   * the others applied.
+   */
+  public static final String RESTOCK_ALL = "inventory.cmd.restock-all";
+
   /** {@link Quote} → {@link Quotation}: prices lines without holding stock; PRODUCT_NOT_FOUND, MIXED_CURRENCIES. */
   public static final String QUOTE = "inventory.cmd.quote";
 
@@ -60,6 +67,8 @@ public final class InventoryContract {
           Product.class,
           CreateProduct.class,
           Restock.class,
+          RestockAll.class,
+          RestockResults.class,
           Quote.class,
           Quotation.class,
           Reserve.class,

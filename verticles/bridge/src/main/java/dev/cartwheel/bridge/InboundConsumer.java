@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the inbound topics in a consumer group and hands each record to the {@link InboundProcessor}: the
  * records of one key one at a time, in their order; different keys, and partitions, side by side (records
- * without a key keep their order among themselves). The next poll waits until the whole batch is done, so
+ * without a key keep their order among themselves). The keys of a partition's poll whose records are all
+ * restocks go together, as one batch in their order; when the batch cannot be finished, each of those keys
+ * goes one record at a time. The next poll waits until the whole batch is done, so
  * memory stays bounded whatever the backlog. An offset is committed only when every record before it was
  * handled or dead-lettered; if one could be neither, its key stops there, and the partition commits below
  * it and is read again from it at the next poll (what succeeded after it is then skipped as a duplicate).
@@ -147,7 +150,25 @@ final class InboundConsumer {
               key -> new ArrayList<>())
           .add(record);
     }
-    List<Future<Void>> keys = byKey.values().stream().map(keyed -> inOrder(keyed, 0)).toList();
+    List<Future<Void>> keys = new ArrayList<>();
+    List<InboundProcessor.ReadRestock> batch = new ArrayList<>();
+    List<List<ConsumerRecord<byte[], byte[]>>> batchedKeys = new ArrayList<>();
+    for (List<ConsumerRecord<byte[], byte[]>> keyed : byKey.values()) {
+      List<InboundProcessor.ReadRestock> restocks =
+          keyed.stream().map(processor::asRestock).flatMap(Optional::stream).toList();
+      if (restocks.size() == keyed.size()) {
+        batch.addAll(restocks);
+        batchedKeys.add(keyed);
+      } else {
+        keys.add(inOrder(keyed, 0));
+      }
+    }
+    if (!batch.isEmpty()) {
+      Future<Void> together = processor.processRestocks(batch);
+      for (List<ConsumerRecord<byte[], byte[]>> keyed : batchedKeys) {
+        keys.add(together.recover(unfinished -> inOrder(keyed, 0)));
+      }
+    }
     return Future.join(keys)
         .transform(
             all -> {

@@ -5,6 +5,8 @@ import dev.cartwheel.runtime.vertx.VertxInternals;
 import io.cloudevents.CloudEvent;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -12,11 +14,12 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Continues the producer's trace while an inbound CloudEvent is handled. The record is read with a plain
+ * Continues the producer's trace while an inbound CloudEvent (or a batch of them) is handled. The record is read with a plain
  * poll, which Vert.x does not trace, so the span is made here: a CONSUMER span whose parent is the
  * event's {@code traceparent} extension (a new trace when it has none). The handling runs on a Vert.x
  * context of its own, holding that span, so every event-bus request and SQL statement of the handling
@@ -35,35 +38,66 @@ final class InboundSpans {
     this.enabled = telemetry != OpenTelemetry.noop();
   }
 
-  // the span's scope is made current on a context used for this record only, and never closed (see
-  // below)
-  @SuppressWarnings("MustBeClosedChecker")
   Future<Void> around(
       ConsumerRecord<?, ?> record, CloudEvent event, Supplier<Future<Void>> handling) {
     if (!enabled) {
       return handling.get();
     }
+    return within(span(record, event).startSpan(), parentOf(event), handling);
+  }
+
+  /**
+   * One span for a batch: its first record's trace continues (the parent, as for one record), the others'
+   * are linked to it.
+   */
+  Future<Void> around(List<InboundProcessor.ReadRestock> batch, Supplier<Future<Void>> handling) {
+    if (!enabled) {
+      return handling.get();
+    }
+    InboundProcessor.ReadRestock first = batch.get(0);
+    SpanBuilder builder =
+        span(first.record(), first.event())
+            .setAttribute("messaging.batch.message_count", (long) batch.size());
+    for (InboundProcessor.ReadRestock other : batch.subList(1, batch.size())) {
+      SpanContext linked = Span.fromContext(parentOf(other.event())).getSpanContext();
+      if (linked.isValid()) {
+        builder.addLink(linked);
+      }
+    }
+    return within(builder.startSpan(), parentOf(first.event()), handling);
+  }
+
+  private static io.opentelemetry.context.Context parentOf(CloudEvent event) {
     Object traceparent = event.getExtension(TraceContext.TRACEPARENT);
-    io.opentelemetry.context.Context parent =
-        TraceContext.fromTraceparent(traceparent == null ? null : traceparent.toString());
-    Span span =
-        tracer
-            .spanBuilder(record.topic() + " process")
-            .setParent(parent)
-            .setSpanKind(SpanKind.CONSUMER)
-            .setAttribute("messaging.system", "kafka")
-            .setAttribute("messaging.operation", "process")
-            .setAttribute("messaging.destination.name", record.topic())
-            .setAttribute("messaging.kafka.destination.partition", (long) record.partition())
-            .setAttribute("messaging.kafka.message.offset", record.offset())
-            .setAttribute("cloudevents.event_id", event.getId())
-            .setAttribute("cloudevents.event_type", event.getType())
-            .startSpan();
+    return TraceContext.fromTraceparent(traceparent == null ? null : traceparent.toString());
+  }
+
+  private SpanBuilder span(ConsumerRecord<?, ?> record, CloudEvent event) {
+    return tracer
+        .spanBuilder(record.topic() + " process")
+        .setParent(parentOf(event))
+        .setSpanKind(SpanKind.CONSUMER)
+        .setAttribute("messaging.system", "kafka")
+        .setAttribute("messaging.operation", "process")
+        .setAttribute("messaging.destination.name", record.topic())
+        .setAttribute("messaging.kafka.destination.partition", (long) record.partition())
+        .setAttribute("messaging.kafka.message.offset", record.offset())
+        .setAttribute("cloudevents.event_id", event.getId())
+        .setAttribute("cloudevents.event_type", event.getType());
+  }
+
+  // the span's scope is made current on a context used for this handling only, and never closed
+  // (see
+  // below)
+  @SuppressWarnings("MustBeClosedChecker")
+  private Future<Void> within(
+      Span span, io.opentelemetry.context.Context parent, Supplier<Future<Void>> handling) {
     Context handlingContext = VertxInternals.freshDuplicate(vertx);
     Promise<Void> handled = Promise.promise();
     handlingContext.runOnContext(
         start -> {
-          // this context serves this record only and is dropped after it: the scope is never closed
+          // this context serves this handling only and is dropped after it: the scope is never
+          // closed
           parent.with(span).makeCurrent();
           handling.get().onComplete(handled);
         });

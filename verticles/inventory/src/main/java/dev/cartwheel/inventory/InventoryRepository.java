@@ -8,6 +8,7 @@ import dev.cartwheel.codecs.inventory.Product;
 import dev.cartwheel.codecs.inventory.ProductPage;
 import dev.cartwheel.codecs.inventory.Reservation;
 import dev.cartwheel.codecs.inventory.ReservationStatus;
+import dev.cartwheel.codecs.inventory.Restock;
 import dev.cartwheel.codecs.inventory.StockCommitted;
 import dev.cartwheel.codecs.inventory.StockLine;
 import dev.cartwheel.codecs.inventory.StockReserved;
@@ -20,10 +21,13 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -70,6 +74,14 @@ final class InventoryRepository {
           + PRODUCT_COLUMNS;
   private static final String RECORD_RESTOCK =
       "INSERT INTO inventory.restocks (restock_id, sku, quantity) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+
+  private static final String RECORD_RESTOCKS =
+      "INSERT INTO inventory.restocks (restock_id, sku, quantity)"
+          + " SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) ON CONFLICT DO NOTHING RETURNING restock_id";
+  private static final String ADD_STOCKS =
+      "UPDATE inventory.products p SET stock_on_hand = p.stock_on_hand + l.quantity, updated_at = now()"
+          + " FROM unnest($1::text[], $2::int[]) AS l(sku, quantity) WHERE p.sku = l.sku"
+          + " RETURNING p.sku, p.stock_on_hand";
   private static final String ADD_STOCK =
       "UPDATE inventory.products SET stock_on_hand = stock_on_hand + $2, updated_at = now()"
           + " WHERE sku = $1 RETURNING "
@@ -187,6 +199,39 @@ final class InventoryRepository {
     return sql.preparedQuery(RECORD_RESTOCK)
         .execute(Tuple.of(restockId, sku, quantity))
         .map(result -> result.rowCount() == 1);
+  }
+
+  /** Records the restocks and answers the ids recorded now (not those recorded before). */
+  Future<Set<String>> recordRestocks(SqlClient sql, List<Restock> restocks) {
+    return sql.preparedQuery(RECORD_RESTOCKS)
+        .execute(
+            Tuple.tuple()
+                .addArrayOfString(restocks.stream().map(Restock::restockId).toArray(String[]::new))
+                .addArrayOfString(restocks.stream().map(Restock::sku).toArray(String[]::new))
+                .addArrayOfInteger(
+                    restocks.stream().map(Restock::quantity).toArray(Integer[]::new)))
+        .map(rows -> collect(rows, row -> row.getString("restock_id")));
+  }
+
+  /** Adds each SKU's quantity (one per SKU) to its stock on hand; answers the stock on hand after, by SKU. */
+  Future<Map<String, Integer>> addStocks(SqlClient sql, Map<String, Integer> quantities) {
+    return sql.preparedQuery(ADD_STOCKS)
+        .execute(
+            Tuple.tuple()
+                .addArrayOfString(quantities.keySet().toArray(String[]::new))
+                .addArrayOfInteger(quantities.values().toArray(Integer[]::new)))
+        .map(
+            rows -> {
+              Map<String, Integer> stock = new HashMap<>();
+              rows.forEach(row -> stock.put(row.getString("sku"), row.getInteger("stock_on_hand")));
+              return stock;
+            });
+  }
+
+  private static Set<String> collect(RowSet<Row> rows, Function<Row, String> column) {
+    Set<String> values = new HashSet<>();
+    rows.forEach(row -> values.add(column.apply(row)));
+    return values;
   }
 
   Future<Optional<Product>> addStock(SqlClient sql, String sku, int quantity) {

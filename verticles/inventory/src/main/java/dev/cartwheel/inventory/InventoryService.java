@@ -21,6 +21,8 @@ import dev.cartwheel.codecs.inventory.ReservationExpired;
 import dev.cartwheel.codecs.inventory.ReservationStatus;
 import dev.cartwheel.codecs.inventory.Reserve;
 import dev.cartwheel.codecs.inventory.Restock;
+import dev.cartwheel.codecs.inventory.RestockAll;
+import dev.cartwheel.codecs.inventory.RestockResults;
 import dev.cartwheel.codecs.inventory.StockCommitted;
 import dev.cartwheel.codecs.inventory.StockLine;
 import dev.cartwheel.codecs.inventory.StockRejected;
@@ -36,9 +38,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -173,6 +179,114 @@ final class InventoryService {
                                           () -> Future.failedFuture(notFound(command.sku()))))
                       : repository.product(tx, command.sku()).map(found -> found.orElseThrow()));
         });
+  }
+
+  /**
+   * Each restock as {@link #restock} would apply it, all in one transaction and in their order: the
+   * products locked in SKU order, the restock ids recorded and the stock added in one statement each, an
+   * event per applied restock (with the stock on hand after it). A restock of an unknown product, or an
+   * invalid one, gets its error in its result; the others are applied.
+   */
+  Future<RestockResults> restockAll(RestockAll command) {
+    List<Restock> restocks = command.restocks();
+    RestockResults.Result[] results = new RestockResults.Result[restocks.size()];
+    List<Integer> valid = new ArrayList<>();
+    for (int i = 0; i < restocks.size(); i++) {
+      List<FieldError> errors =
+          StockRules.restock(restocks.get(i).sku(), restocks.get(i).quantity());
+      if (errors.isEmpty()) {
+        valid.add(i);
+      } else {
+        results[i] = result(DomainFailure.invalid(errors));
+      }
+    }
+    if (valid.isEmpty()) {
+      return Future.succeededFuture(new RestockResults(List.of(results)));
+    }
+    return write(
+        tx ->
+            repository
+                .products(tx, valid.stream().map(i -> restocks.get(i).sku()).toList(), true)
+                .compose(
+                    known -> {
+                      List<Integer> found = new ArrayList<>();
+                      for (int i : valid) {
+                        if (known.containsKey(restocks.get(i).sku())) {
+                          found.add(i);
+                        } else {
+                          results[i] = result(notFound(restocks.get(i).sku()));
+                        }
+                      }
+                      return firstTimes(tx, restocks, found);
+                    })
+                .compose(applying -> addStocks(tx, restocks, applying))
+                .map(
+                    applied -> {
+                      for (int i = 0; i < results.length; i++) {
+                        if (results[i] == null) {
+                          results[i] = RestockResults.Result.APPLIED;
+                        }
+                      }
+                      return new RestockResults(List.of(results));
+                    }));
+  }
+
+  /** Of the restocks at {@code found}, those to apply now: without an id, or with one recorded for the first time. */
+  private Future<List<Integer>> firstTimes(
+      SqlClient tx, List<Restock> restocks, List<Integer> found) {
+    List<Restock> withIds =
+        found.stream().map(restocks::get).filter(restock -> restock.restockId() != null).toList();
+    Future<Set<String>> recorded =
+        withIds.isEmpty()
+            ? Future.succeededFuture(Set.of())
+            : repository.recordRestocks(tx, withIds);
+    return recorded.map(
+        ids -> {
+          Set<String> unclaimed = new HashSet<>(ids);
+          // a restock id twice in one batch is applied once, at its first place
+          return found.stream()
+              .filter(
+                  i ->
+                      restocks.get(i).restockId() == null
+                          || unclaimed.remove(restocks.get(i).restockId()))
+              .toList();
+        });
+  }
+
+  /** Adds the stock of the restocks at {@code applying}, and appends an event for each. */
+  private Future<Void> addStocks(SqlClient tx, List<Restock> restocks, List<Integer> applying) {
+    if (applying.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Map<String, Integer> quantities = new TreeMap<>();
+    applying.forEach(
+        i -> quantities.merge(restocks.get(i).sku(), restocks.get(i).quantity(), Integer::sum));
+    return repository
+        .addStocks(tx, quantities)
+        .compose(
+            after -> {
+              // walking back from the last restock, each one's stock after it is the next one's
+              // before
+              Map<String, Integer> stock = new HashMap<>(after);
+              StockRestocked[] events = new StockRestocked[applying.size()];
+              for (int k = applying.size() - 1; k >= 0; k--) {
+                Restock restock = restocks.get(applying.get(k));
+                int afterThis = stock.get(restock.sku());
+                events[k] =
+                    new StockRestocked(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        restock.sku(),
+                        restock.quantity(),
+                        afterThis);
+                stock.put(restock.sku(), afterThis - restock.quantity());
+              }
+              return outbox.appendAll(tx, InventoryContract.STOCK_RESTOCKED, List.of(events));
+            });
+  }
+
+  private static RestockResults.Result result(DomainFailure failure) {
+    return new RestockResults.Result(failure.code(), failure.getMessage());
   }
 
   /** Prices the lines at today's prices, holding nothing. */

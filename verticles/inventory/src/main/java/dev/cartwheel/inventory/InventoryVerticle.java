@@ -54,6 +54,7 @@ public final class InventoryVerticle extends DomainVerticle<InventoryConfig> {
               .reply(InventoryContract.GET_PRODUCT, service::product)
               .reply(InventoryContract.CREATE_PRODUCT, service::createProduct)
               .reply(InventoryContract.RESTOCK, service::restock)
+              .reply(InventoryContract.RESTOCK_ALL, service::restockAll)
               .reply(InventoryContract.QUOTE, service::quote)
               .reply(InventoryContract.RESERVE, service::reserve)
               .reply(InventoryContract.COMMIT, service::commit)

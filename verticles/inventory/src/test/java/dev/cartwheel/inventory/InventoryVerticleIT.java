@@ -26,9 +26,12 @@ import dev.cartwheel.codecs.inventory.ReservationExpired;
 import dev.cartwheel.codecs.inventory.ReservationStatus;
 import dev.cartwheel.codecs.inventory.Reserve;
 import dev.cartwheel.codecs.inventory.Restock;
+import dev.cartwheel.codecs.inventory.RestockAll;
+import dev.cartwheel.codecs.inventory.RestockResults;
 import dev.cartwheel.codecs.inventory.StockLine;
 import dev.cartwheel.codecs.inventory.StockRejected;
 import dev.cartwheel.codecs.inventory.StockReserved;
+import dev.cartwheel.codecs.inventory.StockRestocked;
 import dev.cartwheel.testkit.TestConfig;
 import dev.cartwheel.testkit.TestNodes;
 import dev.cartwheel.testkit.TestServices;
@@ -200,6 +203,53 @@ class InventoryVerticleIT {
                 .fieldErrors())
         .extracting(FieldError::field)
         .containsExactly("lines/0/quantity", "lines/1/sku");
+  }
+
+  @Test
+  @DisplayName(
+      "restocks in one batch: each applied once and in order with its event, a refused one answered in its place and the rest applied")
+  void restocksInOneBatch() {
+    create("CW-MUG-01", "Cartwheel mug", 1290, 10);
+    create("CW-TEE-M", "T-shirt", 2490, 0);
+    request(InventoryContract.RESTOCK, new Restock("CW-MUG-01", 5, "delivery-1"), Product.class);
+
+    RestockResults results =
+        request(
+            InventoryContract.RESTOCK_ALL,
+            new RestockAll(
+                List.of(
+                    new Restock("CW-MUG-01", 5, "delivery-1"),
+                    new Restock("CW-MUG-01", 2, "delivery-2"),
+                    new Restock("CW-NONE", 1, "delivery-3"),
+                    new Restock("CW-TEE-M", 4, "delivery-4"),
+                    new Restock("CW-MUG-01", 2, "delivery-2"),
+                    new Restock("CW-TEE-M", 0, "delivery-5"),
+                    new Restock("CW-MUG-01", 3, null))),
+            RestockResults.class);
+
+    assertThat(results.results())
+        .extracting(RestockResults.Result::code)
+        .containsExactly(null, null, "PRODUCT_NOT_FOUND", null, null, "VALIDATION_FAILED", null);
+    assertThat(results.results().get(2).detail()).isEqualTo("No product has SKU CW-NONE.");
+    assertThat(product("CW-MUG-01").stockOnHand()).as("10 + 5 + 2 + 3").isEqualTo(20);
+    assertThat(product("CW-TEE-M").stockOnHand()).isEqualTo(4);
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        events.stream()
+                            .filter(StockRestocked.class::isInstance)
+                            .map(StockRestocked.class::cast)
+                            .map(
+                                event ->
+                                    event.sku()
+                                        + "+"
+                                        + event.quantity()
+                                        + "="
+                                        + event.stockOnHand()))
+                    .as("one event per restock applied, each with the stock after it")
+                    .containsExactly(
+                        "CW-MUG-01+5=15", "CW-MUG-01+2=17", "CW-TEE-M+4=4", "CW-MUG-01+3=20"));
   }
 
   @Test

@@ -15,6 +15,7 @@ import dev.cartwheel.codecs.orders.OrdersContract;
 import dev.cartwheel.inventory.InventoryVerticle;
 import dev.cartwheel.notifications.NotificationsVerticle;
 import dev.cartwheel.orders.OrdersVerticle;
+import dev.cartwheel.runtime.node.Node;
 import dev.cartwheel.testkit.TestServices;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -306,7 +307,7 @@ class KafkaInboundIT {
               TestServices.queryColumn(
                   "SELECT id FROM bridge.processed_inbound WHERE id IN ('"
                       + String.join("','", sentBySku.get(sku))
-                      + "') ORDER BY handled_at, id"))
+                      + "') ORDER BY handled_seq"))
           .as("%s handled in the order it was sent", sku)
           .containsExactlyElementsOf(sentBySku.get(sku));
     }
@@ -326,6 +327,72 @@ class KafkaInboundIT {
                                 + stuck
                                 + "'"))
                     .isEqualTo("1"));
+  }
+
+  @Test
+  @DisplayName(
+      "restocks read together go to inventory as batches: each applied once and in its order, an unknown product among them dead-lettered alone, a duplicate skipped")
+  void restocksGoInBatches() {
+    List<String> skus = List.of("IN-BATCH-A", "IN-BATCH-B");
+    skus.forEach(sku -> commerce.product(sku, 500, 0));
+    // the bridge comes back once every record is written, so that its first poll takes them
+    // together
+    commerce.undeploy(BridgeVerticle.class);
+    Map<String, Long> before = Node.of(commerce.vertx).handledRequests();
+    String twice = UUID.randomUUID().toString();
+    Map<String, List<String>> quantitiesBySku = new HashMap<>();
+    for (int quantity = 1; quantity <= 30; quantity++) {
+      String sku = skus.get(quantity % 2);
+      quantitiesBySku.computeIfAbsent(sku, key -> new ArrayList<>()).add(String.valueOf(quantity));
+      send(
+          inPartitionZero(
+              rawBinaryRestock(
+                  quantity == 7 ? twice : UUID.randomUUID().toString(), sku, quantity)));
+      if (quantity == 15) {
+        send(inPartitionZero(rawBinaryRestock(UUID.randomUUID().toString(), "IN-BATCH-NOPE", 1)));
+      }
+    }
+    send(inPartitionZero(rawBinaryRestock(twice, skus.get(1), 7)));
+    commerce.deploy(BridgeVerticle.class, Map.of());
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(TestServices.queryOne("SELECT count(*) FROM bridge.processed_inbound"))
+                    .isEqualTo("30"));
+    for (String sku : skus) {
+      assertThat(stock(sku))
+          .as(sku)
+          .isEqualTo(quantitiesBySku.get(sku).stream().mapToInt(Integer::parseInt).sum());
+      assertThat(
+              TestServices.queryColumn(
+                  "SELECT payload->>'quantity' FROM inventory.outbox WHERE address = '"
+                      + InventoryContract.STOCK_RESTOCKED
+                      + "' AND payload->>'sku' = '"
+                      + sku
+                      + "' ORDER BY seq"))
+          .as("%s's restocks applied once each, in the order sent", sku)
+          .containsExactlyElementsOf(quantitiesBySku.get(sku));
+    }
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        TestServices.queryColumn(
+                            "SELECT reason || ' ' || detail FROM bridge.dead_letters"))
+                    .singleElement()
+                    .asString()
+                    .startsWith("rejected PRODUCT_NOT_FOUND")
+                    .contains("IN-BATCH-NOPE"));
+    Map<String, Long> after = Node.of(commerce.vertx).handledRequests();
+    long batches =
+        after.getOrDefault(InventoryContract.RESTOCK_ALL, 0L)
+            - before.getOrDefault(InventoryContract.RESTOCK_ALL, 0L);
+    assertThat(batches).as("inventory requests for 32 restocks").isBetween(1L, 3L);
+    assertThat(after.get(InventoryContract.RESTOCK))
+        .as("none alone")
+        .isEqualTo(before.get(InventoryContract.RESTOCK));
   }
 
   private ProducerRecord<byte[], byte[]> partnerOrder(String id, String partnerOrderId) {

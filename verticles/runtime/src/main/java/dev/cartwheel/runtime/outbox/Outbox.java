@@ -9,6 +9,8 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,6 +54,23 @@ public final class Outbox {
     return withEvent(Tuple.tuple(), address, event)
         .compose(parameters -> transaction.preparedQuery(insert).execute(parameters))
         .mapEmpty();
+  }
+
+  /** Adds the events to the outbox in one round trip (a pipelined batch), inside the caller's transaction. */
+  public Future<Void> appendAll(
+      SqlClient transaction, String address, List<? extends DomainEvent> events) {
+    if (events.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Tuple> rows = new ArrayList<>(events.size());
+    for (DomainEvent event : events) {
+      Future<Tuple> row = withEvent(Tuple.tuple(), address, event);
+      if (row.failed()) {
+        return row.mapEmpty();
+      }
+      rows.add(row.result());
+    }
+    return transaction.preparedQuery(insert).executeBatch(rows).mapEmpty();
   }
 
   /**
