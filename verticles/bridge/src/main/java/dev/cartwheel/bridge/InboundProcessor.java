@@ -55,10 +55,14 @@ final class InboundProcessor {
       return event.getSource().toString();
     }
 
-    /** What the dedupe remembers: the event's source and id. */
     String handledKey() {
-      return source() + "\n" + event.getId();
+      return InboundProcessor.handledKey(source(), event.getId());
     }
+  }
+
+  /** What the dedupe remembers of an event: its source and id. */
+  private static String handledKey(String source, String id) {
+    return source + "\n" + id;
   }
 
   private final Vertx vertx;
@@ -126,7 +130,7 @@ final class InboundProcessor {
             rows -> {
               Set<String> handled = new HashSet<>();
               rows.forEach(
-                  row -> handled.add(row.getString("source") + "\n" + row.getString("id")));
+                  row -> handled.add(handledKey(row.getString("source"), row.getString("id"))));
               // the first of a key seen twice in one batch goes; the second is a duplicate
               List<ReadRestock> fresh =
                   restocks.stream().filter(restock -> handled.add(restock.handledKey())).toList();
@@ -162,27 +166,22 @@ final class InboundProcessor {
                   refused.add(i);
                 }
               }
-              // remembered first: should dead-lettering fail, the batch taken up again one record
-              // at a
-              // time finds the applied ones done
+              // remembered first: a batch taken up again after a failed dead letter finds them done
               return remember(applied)
-                  .compose(
-                      remembered ->
-                          Future.all(
-                                  refused.stream()
-                                      .map(
-                                          i ->
-                                              deadLetter(
-                                                  restocks.get(i).record(),
-                                                  InboundTypes.RESTOCK,
-                                                  new Rejection(
-                                                      Rejection.REJECTED,
-                                                      results.get(i).code()
-                                                          + ": "
-                                                          + results.get(i).detail())))
-                                      .toList())
-                              .mapEmpty());
+                  .compose(remembered -> deadLetterRefused(restocks, results, refused));
             });
+  }
+
+  /** The restocks at {@code refused}, each dead-lettered with its result's code and detail. */
+  private Future<Void> deadLetterRefused(
+      List<ReadRestock> restocks, List<RestockResults.Result> results, List<Integer> refused) {
+    List<Future<Void>> letters = new ArrayList<>();
+    for (int i : refused) {
+      Rejection rejection =
+          new Rejection(Rejection.REJECTED, results.get(i).code() + ": " + results.get(i).detail());
+      letters.add(deadLetter(restocks.get(i).record(), InboundTypes.RESTOCK, rejection));
+    }
+    return Future.all(letters).mapEmpty();
   }
 
   private Future<Void> remember(List<ReadRestock> applied) {

@@ -265,8 +265,7 @@ final class InventoryService {
         .addStocks(tx, quantities)
         .compose(
             after -> {
-              // walking back from the last restock, each one's stock after it is the next one's
-              // before
+              // from the last restock back: the stock before one is the stock after the one before
               Map<String, Integer> stock = new HashMap<>(after);
               StockRestocked[] events = new StockRestocked[applying.size()];
               for (int k = applying.size() - 1; k >= 0; k--) {
