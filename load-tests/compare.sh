@@ -12,7 +12,7 @@
 # Knobs: PAIRS (3), SCENARIOS ("catalogue orders"; also "signin"), SIGNIN_CLIENTS (4), SIGNIN_SECONDS (20), ORDERS_SECONDS (30), WARMUP_SECONDS (60; the JIT is busy long after 20),
 # CLIENT_WARMUP_SECONDS (10: the catalogue run's first seconds unrecorded, while Gatling compiles itself), SHOPPERS (16),
 # CUSTOMERS (50), CATALOGUE_RATE (150), CATALOGUE_SECONDS (30), IDLE_SECONDS (10), PROFILE (0; 1: JFR of each
-# side's first orders run), NODES (1; 2: two clustered nodes per side, see node.sh), NAME (compare).
+# side's first orders run), NODES (1; 2: two clustered nodes per side; canary: see node.sh), NAME (compare).
 # Writes load-tests/target/NAME/compare.md.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)

@@ -4,9 +4,9 @@
 # CPU), BASE, PG_URL, PG_PORT and KAFKA. stop_node stops it (SIGTERM, graceful).
 # NODES=2: two clustered nodes instead, the first with the gateway, users and the embedded services, the second
 # with every domain, both given the extra environment; NODE_PIDS then holds both JVMs and PostgreSQL.
-# NODES=canary: the one node clustered, as release "stable"; when the extra environment routes orders to a
-# canary (CARTWHEEL_RELEASES_ROUTES_ORDERS_CANARY=<release>), a second node joins it running orders only, as
-# that release (its JVM in NODE_PIDS too). Without that setting, the node is a cluster of one.
+# NODES=canary: the one node clustered, as release "stable"; when the extra environment has
+# BENCH_CANARY_NODE=<release>, a second node joins it running orders only, as that release (its JVM in NODE_PIDS
+# too). Without it, the node is a cluster of one.
 launch_node() {
   NODE_DIR=$1
   shift
@@ -77,7 +77,7 @@ await_node() {
   if [ "${NODES:-1}" = canary ]; then
     local setting canary=
     for setting in "${NODE_EXTRA_ENV[@]}"; do
-      case $setting in CARTWHEEL_RELEASES_ROUTES_ORDERS_CANARY=?*) canary=${setting#*=} ;; esac
+      case $setting in BENCH_CANARY_NODE=?*) canary=${setting#*=} ;; esac
     done
     if [ -n "$canary" ]; then launch_canary_node "$canary"; fi
   fi
