@@ -61,7 +61,6 @@ final class OperationsRoutes {
             counts ->
                 rc.json(
                     new JsonObject()
-                        .put("releaseRoutes", domains.releaseRoutes().toJson())
                         .put(
                             "waitingByReason",
                             new JsonObject(new HashMap<>(counts.waitingByReason())))
