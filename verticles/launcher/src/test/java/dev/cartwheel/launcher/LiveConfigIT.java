@@ -192,13 +192,18 @@ class LiveConfigIT {
     // rateLimits.*: theLimitChangesOnEveryNode and RateLimitIT; gateway.requestTimeoutMs: the
     // timeout test here;
     // logging.levels: the log levels test here; gateway.breaker*: GatewayDomainCallsTest's live
-    // breaker tests.
+    // breaker tests; releases.routes.*: ReleaseRoutingTest and ReleasesIT; releases.rollback.*:
+    // ReleaseRoutingTest changes minRequests and marginPercent live (the gateway reads all three at
+    // each answer; CanaryGuardTest shows the window); releases.testFaultyRelease: ReleasesIT.
     // A new live key fails this test until a test shows its effect and joins this list.
     assertThat(live(full).fieldNames())
         .allMatch(
             key ->
                 key.startsWith("rateLimits.")
+                    || key.startsWith("releases.routes.")
+                    || key.startsWith("releases.rollback.")
                     || Set.of(
+                            "releases.testFaultyRelease",
                             "gateway.requestTimeoutMs",
                             "logging.levels",
                             "gateway.breakerMaxFailures",

@@ -3,6 +3,7 @@ package dev.cartwheel.gateway.domains;
 import dev.cartwheel.runtime.config.LiveConfig;
 import dev.cartwheel.runtime.node.Node;
 import io.micrometer.core.instrument.Counter;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Shareable;
@@ -92,19 +93,25 @@ public final class CanaryGuard implements Shareable {
         .tag("domain", domain)
         .register(Node.of(vertx).meters())
         .increment();
-    LiveConfig.of(vertx)
-        .publish(
-            new JsonObject().put("releases.routes." + domain + ".canaryWeight", 0), CHANGED_BY, why)
-        .onFailure(
-            error -> {
-              LOG.error(
-                  "The rollback of {}'s canary could not be stored; it is tried again",
-                  domain,
-                  error);
-              synchronized (this) {
-                window.rolledBack = false;
-              }
-            });
+    Future<Void> published;
+    try {
+      published =
+          LiveConfig.of(vertx)
+              .publish(
+                  new JsonObject().put("releases.routes." + domain + ".canaryWeight", 0),
+                  CHANGED_BY,
+                  why);
+    } catch (RuntimeException refused) {
+      published = Future.failedFuture(refused);
+    }
+    published.onFailure(
+        error -> {
+          LOG.error(
+              "The rollback of {}'s canary could not be stored; it is tried again", domain, error);
+          synchronized (this) {
+            window.rolledBack = false;
+          }
+        });
   }
 
   /** Answers and failures per side (0 stable, 1 canary) in each slice of the window. */
