@@ -19,19 +19,23 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * kill -9 of the JVM running the bridge while it works through a backlog of restocks: records it had
- * polled but not committed come back after the restart, and each restock still takes effect exactly once
- * (the offsets give at least once, the source + id dedupe and inventory's restock ids make it once).
+ * polled but not committed come back after the restart, or to a second bridge node of the cluster that
+ * takes the partition over, and each restock still takes effect exactly once (the offsets give at least
+ * once, the source + id dedupe and inventory's restock ids make it once).
  */
 @Timeout(300)
 class BridgeCrashIT {
 
   private static final int RESTOCKS = 1500;
-  private static final String SOURCE = "/warehouses/crash-" + UUID.randomUUID();
+
+  /** More for the takeover: batches drain fast, and the test must find the holder before they are done. */
+  private static final int TAKEOVER_RESTOCKS = 4000;
 
   @Test
   @DisplayName(
       "kill -9 in the middle of a backlog of restocks: after a restart every restock took effect exactly once, none dead-lettered")
   void killedMidBacklog() throws Exception {
+    String source = "/warehouses/crash-" + UUID.randomUUID();
     String sku =
         "CRASH-IN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     String topic = "it.bridge-crash." + UUID.randomUUID();
@@ -50,20 +54,20 @@ class BridgeCrashIT {
           Shoppers.login(http, ClusterScenario.ADMIN_EMAIL, ClusterScenario.ADMIN_PASSWORD).token(),
           sku,
           1);
-      sendRestocks(topic, sku);
+      sendRestocks(topic, source, sku, RESTOCKS);
       // mid-backlog: some handled, most still to come
       await()
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(20))
-          .until(() -> handled() >= 100);
+          .until(() -> handled(source) >= 100);
       node.process().kill();
     }
-    long handledAtTheKill = handled();
+    long handledAtTheKill = handled(source);
     assertThat(handledAtTheKill).as("killed in the middle of the backlog").isLessThan(RESTOCKS);
 
     try (ClusterNodes restarted =
         ClusterNodes.start("bridge-crash-restart", false, settings, "all")) {
-      await().atMost(Duration.ofSeconds(120)).until(() -> handled() == RESTOCKS);
+      await().atMost(Duration.ofSeconds(120)).until(() -> handled(source) == RESTOCKS);
       System.out.printf(
           "  killed with %d of %d restocks handled; after the restart %.0f came back and were"
               + " skipped as handled%n",
@@ -82,22 +86,92 @@ class BridgeCrashIT {
     }
   }
 
-  /** Binary-mode restocks of one unit, ids 0..RESTOCKS-1, keyed by the sku (one partition, in order). */
-  private static void sendRestocks(String topic, String sku) throws Exception {
+  @Test
+  @DisplayName(
+      "two bridge nodes in a cluster, the one holding the partition killed mid-backlog: the other takes it over, and every restock took effect exactly once")
+  void secondBridgeTakesOver() throws Exception {
+    String source = "/warehouses/takeover-" + UUID.randomUUID();
+    String sku =
+        "TAKEOVER-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    String topic = "it.bridge-takeover." + UUID.randomUUID();
+    Map<String, String> settings =
+        Map.of(
+            "CARTWHEEL_BRIDGE_INBOUND_TOPICS", topic,
+            "CARTWHEEL_BRIDGE_DEAD_LETTER_TOPIC", topic + ".dlq",
+            "CARTWHEEL_BRIDGE_GROUP_ID", "it-bridge-takeover-" + UUID.randomUUID());
+    // each node can finish a restock alone: its bridge and an inventory
+    try (ClusterNodes cluster =
+        ClusterNodes.start(
+            "bridge-takeover", true, settings, "bridge,inventory", "bridge,inventory")) {
+      long deadLettersBefore = count("SELECT count(*) FROM bridge.dead_letters");
+      TestServices.sql(
+          "INSERT INTO inventory.products (sku, name, price_minor, currency, stock_on_hand)"
+              + " VALUES ('"
+              + sku
+              + "', 'takeover', 100, 'EUR', 1)");
+      sendRestocks(topic, source, sku, TAKEOVER_RESTOCKS);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> handled(source) >= 100);
+      // the restocks share a key, so one partition: the node whose bridge handles them holds it
+      ClusterNodes.Member holder =
+          cluster.members().stream()
+              .filter(member -> handledHere(cluster.client(member)) > 0)
+              .findFirst()
+              .orElseThrow();
+      ClusterNodes.Member other =
+          cluster.members().stream().filter(member -> member != holder).findFirst().orElseThrow();
+      holder.process().kill();
+      long handledAtTheKill = handled(source);
+      assertThat(handledAtTheKill)
+          .as("killed in the middle of the backlog")
+          .isLessThan(TAKEOVER_RESTOCKS);
+
+      await().atMost(Duration.ofSeconds(120)).until(() -> handled(source) == TAKEOVER_RESTOCKS);
+      assertThat(handledHere(cluster.client(other)))
+          .as("the other node's bridge finished the backlog")
+          .isPositive();
+      System.out.printf(
+          "  %s killed with %d of %d restocks handled; %s took over, %.0f came back and were"
+              + " skipped as handled%n",
+          holder.name(),
+          handledAtTheKill,
+          TAKEOVER_RESTOCKS,
+          other.name(),
+          duplicates(cluster.client(other)));
+      assertThat(
+              TestServices.queryOne(
+                  "SELECT stock_on_hand FROM inventory.products WHERE sku = '" + sku + "'"))
+          .as(
+              "the first unit, then each of the %d restocks of one unit applied once",
+              TAKEOVER_RESTOCKS)
+          .isEqualTo(String.valueOf(1 + TAKEOVER_RESTOCKS));
+      assertThat(count("SELECT count(*) FROM inventory.restocks WHERE sku = '" + sku + "'"))
+          .isEqualTo(TAKEOVER_RESTOCKS);
+      assertThat(count("SELECT count(*) FROM bridge.dead_letters"))
+          .as("none dead-lettered")
+          .isEqualTo(deadLettersBefore);
+    }
+  }
+
+  /** Binary-mode restocks of one unit, ids 0..restocks-1, keyed by the sku (one partition, in order). */
+  private static void sendRestocks(String topic, String source, String sku, int restocks)
+      throws Exception {
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(
             Map.of("bootstrap.servers", TestServices.kafkaBootstrap(), "acks", "all"),
             new ByteArraySerializer(),
             new ByteArraySerializer())) {
       byte[] value = ("{\"sku\":\"" + sku + "\",\"quantity\":1}").getBytes(StandardCharsets.UTF_8);
-      for (int i = 0; i < RESTOCKS; i++) {
+      for (int i = 0; i < restocks; i++) {
         ProducerRecord<byte[], byte[]> record =
             new ProducerRecord<>(topic, sku.getBytes(StandardCharsets.UTF_8), value);
         record
             .headers()
             .add("ce_specversion", bytes("1.0"))
             .add("ce_id", bytes("delivery-" + i))
-            .add("ce_source", bytes(SOURCE))
+            .add("ce_source", bytes(source))
             .add("ce_type", bytes("dev.cartwheel.warehouse.restock.v1"))
             .add("content-type", bytes("application/json"));
         producer.send(record);
@@ -108,6 +182,15 @@ class BridgeCrashIT {
 
   /** What the node's bridge recognised as handled before, from its metrics. */
   private static double duplicates(WebClient http) {
+    return inboundEvents(http, "duplicate");
+  }
+
+  /** What the node's bridge handled, from its metrics. */
+  private static double handledHere(WebClient http) {
+    return inboundEvents(http, "handled");
+  }
+
+  private static double inboundEvents(WebClient http, String outcome) {
     return http.get("/metrics")
         .send()
         .await()
@@ -116,13 +199,13 @@ class BridgeCrashIT {
         .filter(
             line ->
                 line.startsWith("cartwheel_inbound_events_total{")
-                    && line.contains("outcome=\"duplicate\""))
+                    && line.contains("outcome=\"" + outcome + "\""))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .sum();
   }
 
-  private static long handled() {
-    return count("SELECT count(*) FROM bridge.processed_inbound WHERE source = '" + SOURCE + "'");
+  private static long handled(String source) {
+    return count("SELECT count(*) FROM bridge.processed_inbound WHERE source = '" + source + "'");
   }
 
   private static long count(String sql) {
