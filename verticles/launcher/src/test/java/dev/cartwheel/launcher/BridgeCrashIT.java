@@ -35,54 +35,28 @@ class BridgeCrashIT {
   @DisplayName(
       "kill -9 in the middle of a backlog of restocks: after a restart every restock took effect exactly once, none dead-lettered")
   void killedMidBacklog() throws Exception {
-    String source = "/warehouses/crash-" + UUID.randomUUID();
-    String sku =
-        "CRASH-IN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-    String topic = "it.bridge-crash." + UUID.randomUUID();
-    Map<String, String> settings =
-        Map.of(
-            "CARTWHEEL_BRIDGE_INBOUND_TOPICS", topic,
-            "CARTWHEEL_BRIDGE_DEAD_LETTER_TOPIC", topic + ".dlq",
-            "CARTWHEEL_BRIDGE_GROUP_ID", "it-bridge-crash-" + UUID.randomUUID());
-    long deadLettersBefore;
-    try (ClusterNodes crashing = ClusterNodes.start("bridge-crash", false, settings, "all")) {
-      deadLettersBefore = count("SELECT count(*) FROM bridge.dead_letters");
+    Backlog backlog = Backlog.of("crash", RESTOCKS);
+    try (ClusterNodes crashing =
+        ClusterNodes.start("bridge-crash", false, backlog.settings(), "all")) {
       ClusterNodes.Member node = crashing.members().get(0);
       WebClient http = crashing.client(node);
       Shoppers.createProduct(
           http,
           Shoppers.login(http, ClusterScenario.ADMIN_EMAIL, ClusterScenario.ADMIN_PASSWORD).token(),
-          sku,
+          backlog.sku(),
           1);
-      sendRestocks(topic, source, sku, RESTOCKS);
-      // mid-backlog: some handled, most still to come
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(20))
-          .until(() -> handled(source) >= 100);
+      backlog.send();
       node.process().kill();
     }
-    long handledAtTheKill = handled(source);
-    assertThat(handledAtTheKill).as("killed in the middle of the backlog").isLessThan(RESTOCKS);
+    long handledAtTheKill = backlog.handledAtTheKill();
 
     try (ClusterNodes restarted =
-        ClusterNodes.start("bridge-crash-restart", false, settings, "all")) {
-      await().atMost(Duration.ofSeconds(120)).until(() -> handled(source) == RESTOCKS);
+        ClusterNodes.start("bridge-crash-restart", false, backlog.settings(), "all")) {
+      backlog.awaitAppliedOnce();
       System.out.printf(
           "  killed with %d of %d restocks handled; after the restart %.0f came back and were"
               + " skipped as handled%n",
           handledAtTheKill, RESTOCKS, duplicates(restarted.client(restarted.members().get(0))));
-      assertThat(
-              TestServices.queryOne(
-                  "SELECT stock_on_hand FROM inventory.products WHERE sku = '" + sku + "'"))
-          .as("the first unit, then each of the %d restocks of one unit applied once", RESTOCKS)
-          .isEqualTo(String.valueOf(1 + RESTOCKS));
-      assertThat(count("SELECT count(*) FROM inventory.restocks WHERE sku = '" + sku + "'"))
-          .as("the admin's restock and the bridge's")
-          .isEqualTo(1 + RESTOCKS);
-      assertThat(count("SELECT count(*) FROM bridge.dead_letters"))
-          .as("none dead-lettered")
-          .isEqualTo(deadLettersBefore);
     }
   }
 
@@ -90,30 +64,17 @@ class BridgeCrashIT {
   @DisplayName(
       "two bridge nodes in a cluster, the one holding the partition killed mid-backlog: the other takes it over, and every restock took effect exactly once")
   void secondBridgeTakesOver() throws Exception {
-    String source = "/warehouses/takeover-" + UUID.randomUUID();
-    String sku =
-        "TAKEOVER-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-    String topic = "it.bridge-takeover." + UUID.randomUUID();
-    Map<String, String> settings =
-        Map.of(
-            "CARTWHEEL_BRIDGE_INBOUND_TOPICS", topic,
-            "CARTWHEEL_BRIDGE_DEAD_LETTER_TOPIC", topic + ".dlq",
-            "CARTWHEEL_BRIDGE_GROUP_ID", "it-bridge-takeover-" + UUID.randomUUID());
+    Backlog backlog = Backlog.of("takeover", TAKEOVER_RESTOCKS);
     // each node can finish a restock alone: its bridge and an inventory
     try (ClusterNodes cluster =
         ClusterNodes.start(
-            "bridge-takeover", true, settings, "bridge,inventory", "bridge,inventory")) {
-      long deadLettersBefore = count("SELECT count(*) FROM bridge.dead_letters");
+            "bridge-takeover", true, backlog.settings(), "bridge,inventory", "bridge,inventory")) {
       TestServices.sql(
           "INSERT INTO inventory.products (sku, name, price_minor, currency, stock_on_hand)"
               + " VALUES ('"
-              + sku
+              + backlog.sku()
               + "', 'takeover', 100, 'EUR', 1)");
-      sendRestocks(topic, source, sku, TAKEOVER_RESTOCKS);
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(20))
-          .until(() -> handled(source) >= 100);
+      backlog.send();
       // the restocks share a key, so one partition: the node whose bridge handles them holds it
       ClusterNodes.Member holder =
           cluster.members().stream()
@@ -123,12 +84,9 @@ class BridgeCrashIT {
       ClusterNodes.Member other =
           cluster.members().stream().filter(member -> member != holder).findFirst().orElseThrow();
       holder.process().kill();
-      long handledAtTheKill = handled(source);
-      assertThat(handledAtTheKill)
-          .as("killed in the middle of the backlog")
-          .isLessThan(TAKEOVER_RESTOCKS);
+      long handledAtTheKill = backlog.handledAtTheKill();
 
-      await().atMost(Duration.ofSeconds(120)).until(() -> handled(source) == TAKEOVER_RESTOCKS);
+      backlog.awaitAppliedOnce();
       assertThat(handledHere(cluster.client(other)))
           .as("the other node's bridge finished the backlog")
           .isPositive();
@@ -140,18 +98,68 @@ class BridgeCrashIT {
           TAKEOVER_RESTOCKS,
           other.name(),
           duplicates(cluster.client(other)));
+    }
+  }
+
+  /**
+   * Restocks of one unit of a product with one unit, from a source and to a topic of their own: what the
+   * nodes need to read them, and what shows each applied once.
+   */
+  private record Backlog(String source, String sku, String topic, int restocks) {
+
+    static Backlog of(String name, int restocks) {
+      String id = UUID.randomUUID().toString();
+      return new Backlog(
+          "/warehouses/" + name + "-" + id,
+          name.toUpperCase(Locale.ROOT) + "-" + id.substring(0, 8).toUpperCase(Locale.ROOT),
+          "it.bridge-" + name + "." + id,
+          restocks);
+    }
+
+    Map<String, String> settings() {
+      return Map.of(
+          "CARTWHEEL_BRIDGE_INBOUND_TOPICS", topic,
+          "CARTWHEEL_BRIDGE_DEAD_LETTER_TOPIC", topic + ".dlq",
+          "CARTWHEEL_BRIDGE_GROUP_ID", "it-bridge-" + topic);
+    }
+
+    /** Writes the backlog, and returns once the bridge is in the middle of it. */
+    void send() throws Exception {
+      sendRestocks(topic, source, sku, restocks);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> handled() >= 100);
+    }
+
+    long handled() {
+      return count("SELECT count(*) FROM bridge.processed_inbound WHERE source = '" + source + "'");
+    }
+
+    long handledAtTheKill() {
+      long handled = handled();
+      assertThat(handled).as("killed in the middle of the backlog").isLessThan(restocks);
+      return handled;
+    }
+
+    /** Every restock handled, then each applied once (stock and restock rows) and none dead-lettered. */
+    void awaitAppliedOnce() {
+      await().atMost(Duration.ofSeconds(120)).until(() -> handled() == restocks);
       assertThat(
               TestServices.queryOne(
                   "SELECT stock_on_hand FROM inventory.products WHERE sku = '" + sku + "'"))
-          .as(
-              "the first unit, then each of the %d restocks of one unit applied once",
-              TAKEOVER_RESTOCKS)
-          .isEqualTo(String.valueOf(1 + TAKEOVER_RESTOCKS));
-      assertThat(count("SELECT count(*) FROM inventory.restocks WHERE sku = '" + sku + "'"))
-          .isEqualTo(TAKEOVER_RESTOCKS);
-      assertThat(count("SELECT count(*) FROM bridge.dead_letters"))
+          .as("the first unit, then each of the %d restocks of one unit applied once", restocks)
+          .isEqualTo(String.valueOf(1 + restocks));
+      assertThat(
+              count(
+                  "SELECT count(*) FROM inventory.restocks WHERE sku = '"
+                      + sku
+                      + "' AND restock_id LIKE 'ce-%'"))
+          .as("one restock row per inbound event")
+          .isEqualTo(restocks);
+      assertThat(count("SELECT count(*) FROM bridge.dead_letters WHERE topic = '" + topic + "'"))
           .as("none dead-lettered")
-          .isEqualTo(deadLettersBefore);
+          .isZero();
     }
   }
 
@@ -202,10 +210,6 @@ class BridgeCrashIT {
                     && line.contains("outcome=\"" + outcome + "\""))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .sum();
-  }
-
-  private static long handled(String source) {
-    return count("SELECT count(*) FROM bridge.processed_inbound WHERE source = '" + source + "'");
   }
 
   private static long count(String sql) {

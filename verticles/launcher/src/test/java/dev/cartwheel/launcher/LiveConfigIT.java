@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -379,18 +378,7 @@ class LiveConfigIT {
   }
 
   private static HttpResponse<Buffer> placeOrder(Shoppers.Shopper shopper) {
-    return full.http
-        .post("/api/v1/orders")
-        .bearerTokenAuthentication(shopper.token())
-        .putHeader("Idempotency-Key", UUID.randomUUID().toString())
-        .sendJsonObject(
-            new JsonObject()
-                .put("paymentToken", "tok_visa")
-                .put(
-                    "lines",
-                    new JsonArray()
-                        .add(new JsonObject().put("sku", "CW-MUG-01").put("quantity", 1))))
-        .await();
+    return Shoppers.order(full.http, shopper.token(), "CW-MUG-01", 1, "tok_visa");
   }
 
   private static long logged(String text) {

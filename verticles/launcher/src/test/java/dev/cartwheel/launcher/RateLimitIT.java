@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cartwheel.testkit.TestServices;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.ArrayList;
@@ -365,18 +364,7 @@ class RateLimitIT {
   }
 
   private static HttpResponse<Buffer> placeOrder(RunningPlatform node, Shoppers.Shopper shopper) {
-    return node.http
-        .post("/api/v1/orders")
-        .bearerTokenAuthentication(shopper.token())
-        .putHeader("Idempotency-Key", UUID.randomUUID().toString())
-        .sendJsonObject(
-            new JsonObject()
-                .put("paymentToken", "tok_visa")
-                .put(
-                    "lines",
-                    new JsonArray()
-                        .add(new JsonObject().put("sku", "CW-MUG-01").put("quantity", 1))))
-        .await();
+    return Shoppers.order(node.http, shopper.token(), "CW-MUG-01", 1, "tok_visa");
   }
 
   /** A client address of its own (TEST-NET-2), so that tests do not drain each other's buckets. */

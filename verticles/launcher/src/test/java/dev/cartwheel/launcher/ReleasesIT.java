@@ -8,7 +8,6 @@ import dev.cartwheel.gateway.domains.ReleaseRoutes;
 import dev.cartwheel.launcher.ClusterNodes.Member;
 import dev.cartwheel.launcher.Shoppers.Shopper;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -198,17 +197,7 @@ class ReleasesIT {
   }
 
   private HttpResponse<Buffer> placeOrder(Shopper shopper) {
-    HttpResponse<Buffer> response =
-        http.post("/api/v1/orders")
-            .bearerTokenAuthentication(shopper.token())
-            .putHeader("Idempotency-Key", UUID.randomUUID().toString())
-            .sendJsonObject(
-                new JsonObject()
-                    .put("paymentToken", "tok_visa")
-                    .put(
-                        "lines",
-                        new JsonArray().add(new JsonObject().put("sku", SKU).put("quantity", 1))))
-            .await();
+    HttpResponse<Buffer> response = Shoppers.order(http, shopper.token(), SKU, 1, "tok_visa");
     if (response.statusCode() == 201 || response.statusCode() == 202) {
       accepted.put(response.bodyAsJsonObject().getString("id"), shopper.token());
     }

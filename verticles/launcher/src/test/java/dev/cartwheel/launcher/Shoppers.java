@@ -87,20 +87,25 @@ final class Shoppers {
   /** Places an order paid with {@code paymentToken} and answers its id. */
   static String placeOrder(
       WebClient http, String token, String sku, int quantity, String paymentToken) {
-    HttpResponse<Buffer> response =
-        http.post("/api/v1/orders")
-            .bearerTokenAuthentication(token)
-            .putHeader("Idempotency-Key", UUID.randomUUID().toString())
-            .sendJsonObject(
-                new JsonObject()
-                    .put("paymentToken", paymentToken)
-                    .put(
-                        "lines",
-                        new JsonArray()
-                            .add(new JsonObject().put("sku", sku).put("quantity", quantity))))
-            .await();
+    HttpResponse<Buffer> response = order(http, token, sku, quantity, paymentToken);
     assertThat(response.statusCode()).as(response.bodyAsString()).isBetween(201, 202);
     return response.bodyAsJsonObject().getString("id");
+  }
+
+  /** Sends an order of one line, with a fresh Idempotency-Key, and answers the response as it is. */
+  static HttpResponse<Buffer> order(
+      WebClient http, String token, String sku, int quantity, String paymentToken) {
+    return http.post("/api/v1/orders")
+        .bearerTokenAuthentication(token)
+        .putHeader("Idempotency-Key", UUID.randomUUID().toString())
+        .sendJsonObject(
+            new JsonObject()
+                .put("paymentToken", paymentToken)
+                .put(
+                    "lines",
+                    new JsonArray()
+                        .add(new JsonObject().put("sku", sku).put("quantity", quantity))))
+        .await();
   }
 
   private static Shopper shopper(JsonObject session) {

@@ -3,7 +3,6 @@ package dev.cartwheel.gateway.domains;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cartwheel.codecs.Codecs;
 import dev.cartwheel.codecs.DomainFailure;
 import dev.cartwheel.codecs.Headers;
 import dev.cartwheel.codecs.users.Login;
@@ -11,25 +10,16 @@ import dev.cartwheel.codecs.users.Session;
 import dev.cartwheel.codecs.users.UserProfile;
 import dev.cartwheel.codecs.users.UsersContract;
 import dev.cartwheel.codecs.users.UsersError;
-import dev.cartwheel.gateway.GatewayConfig;
-import dev.cartwheel.gateway.GatewayVerticle;
-import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.config.LiveConfig;
 import dev.cartwheel.runtime.discovery.ServiceRegistry;
-import dev.cartwheel.runtime.node.Node;
-import dev.cartwheel.testkit.TestConfig;
-import dev.cartwheel.testkit.TestNodes;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,15 +53,8 @@ class GatewayDomainCallsTest {
   @BeforeEach
   void deployGateway(Vertx vertx) {
     this.vertx = vertx;
-    TestNodes.install(vertx);
-    Codecs.registerAll(vertx.eventBus());
-    // the stand-ins below play a users service: its instance is in the registry, as a real one's is
-    usersRecord =
-        ServiceRegistry.of(vertx)
-            .publish(UsersContract.DOMAIN, List.of(UsersContract.LOGIN))
-            .await();
-    JsonObject config =
-        TestConfig.standalone(
+    live =
+        StandaloneGateway.prepare(
             vertx,
             Map.of(
                 "gateway.requestTimeoutMs", "300",
@@ -80,14 +63,12 @@ class GatewayDomainCallsTest {
                 // these tests count breaker failures with repeated wrong logins; SignInThrottleTest
                 // counts the throttle's
                 "loginThrottle.enabled", "false"));
-    live = new LiveConfig(vertx, new ConfigReader(config), GatewayConfig::from);
-    LiveConfig.install(vertx, live);
-    vertx.deployVerticle(GatewayVerticle.class, new DeploymentOptions().setConfig(config)).await();
-    URI url = URI.create(Node.of(vertx).url().orElseThrow());
-    client =
-        WebClient.create(
-            vertx,
-            new WebClientOptions().setDefaultHost(url.getHost()).setDefaultPort(url.getPort()));
+    // the stand-ins below play a users service: its instance is in the registry, as a real one's is
+    usersRecord =
+        ServiceRegistry.of(vertx)
+            .publish(UsersContract.DOMAIN, List.of(UsersContract.LOGIN))
+            .await();
+    client = StandaloneGateway.deploy(vertx, live);
   }
 
   @Test

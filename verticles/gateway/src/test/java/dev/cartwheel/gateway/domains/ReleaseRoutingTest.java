@@ -4,31 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.cartwheel.codecs.Codecs;
 import dev.cartwheel.codecs.CommonError;
 import dev.cartwheel.codecs.DomainFailure;
 import dev.cartwheel.codecs.users.UsersContract;
 import dev.cartwheel.codecs.users.UsersError;
-import dev.cartwheel.gateway.GatewayConfig;
-import dev.cartwheel.gateway.GatewayVerticle;
 import dev.cartwheel.runtime.bus.Releases;
 import dev.cartwheel.runtime.config.ConfigException;
-import dev.cartwheel.runtime.config.ConfigReader;
 import dev.cartwheel.runtime.config.LiveConfig;
 import dev.cartwheel.runtime.discovery.ServiceRegistry;
 import dev.cartwheel.runtime.node.Node;
-import dev.cartwheel.testkit.TestConfig;
-import dev.cartwheel.testkit.TestNodes;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +52,9 @@ class ReleaseRoutingTest {
   @BeforeEach
   void deployGateway(Vertx vertx) {
     this.vertx = vertx;
-    TestNodes.install(vertx);
-    Codecs.registerAll(vertx.eventBus());
+    live =
+        StandaloneGateway.prepare(
+            vertx, Map.of("loginThrottle.enabled", "false", "rateLimits.enabled", "false"));
     ServiceRegistry.of(vertx).publish(UsersContract.DOMAIN, List.of(UsersContract.LOGIN)).await();
     // a domain's own refusal (401) proves the release answered; the faulty canary fails with 500
     vertx
@@ -79,21 +71,7 @@ class ReleaseRoutingTest {
                     canaryFails.get()
                         ? DomainFailure.of(CommonError.INTERNAL_ERROR, "broken")
                         : DomainFailure.of(UsersError.INVALID_CREDENTIALS, "wrong")));
-    JsonObject config =
-        TestConfig.standalone(
-            vertx,
-            Map.of(
-                "loginThrottle.enabled", "false",
-                "rateLimits.enabled", "false"));
-    live = new LiveConfig(vertx, new ConfigReader(config), GatewayConfig::from);
-    LiveConfig.install(vertx, live);
-    live.listen().await();
-    vertx.deployVerticle(GatewayVerticle.class, new DeploymentOptions().setConfig(config)).await();
-    URI url = URI.create(Node.of(vertx).url().orElseThrow());
-    client =
-        WebClient.create(
-            vertx,
-            new WebClientOptions().setDefaultHost(url.getHost()).setDefaultPort(url.getPort()));
+    client = StandaloneGateway.deploy(vertx, live);
   }
 
   @Test
