@@ -32,6 +32,8 @@ PGBENCH_SECONDS=$(s PGBENCH_SECONDS 30 3)
 CUSTOMERS=$(s CUSTOMERS 50 10)               # registered before the closed and WebSocket runs
 KAFKA_EVENTS=$(s KAFKA_EVENTS 20000 1000)
 KAFKA_INBOUND_EVENTS=$(s KAFKA_INBOUND_EVENTS 5000 300)
+KAFKA_INBOUND_WARMUP=$(s KAFKA_INBOUND_WARMUP 5000 0)  # before each inbound run, unmeasured: the JIT compiles the path
+KAFKA_PARTNER_ORDERS=$(s KAFKA_PARTNER_ORDERS 3000 100)
 EB_IN_FLIGHT=$(s EB_IN_FLIGHT 16 16)
 EB_SECONDS=$(s EB_SECONDS 20 3)
 EB_WARMUP_SECONDS=$(s EB_WARMUP_SECONDS 5 1)
@@ -41,7 +43,7 @@ IDLE_SECONDS=$(s IDLE_SECONDS 10 2)          # the node's CPU at rest, measured 
 POISSON=$(s POISSON true false)              # Poisson arrivals; the smoke run spaces them evenly
 PROFILE=$(s PROFILE 1 1)                     # 1: JFR of the node during the shopper journey and the closed orders
 KNOBS="CATALOGUE_RATE SHOPPER_RATE STREAM_RATE DURATION SHOPPER_SECONDS ORDERS_SECONDS SIGNIN_CLIENTS SIGNIN_SECONDS SIGNIN_PAIRS ARGON2_RUNS SHOPPERS PAIRS PGBENCH_SECONDS
-  CUSTOMERS KAFKA_EVENTS KAFKA_INBOUND_EVENTS EB_IN_FLIGHT EB_SECONDS EB_WARMUP_SECONDS WARMUP_SECONDS CLIENT_WARMUP_SECONDS IDLE_SECONDS POISSON PROFILE"
+  CUSTOMERS KAFKA_EVENTS KAFKA_INBOUND_EVENTS KAFKA_INBOUND_WARMUP KAFKA_PARTNER_ORDERS EB_IN_FLIGHT EB_SECONDS EB_WARMUP_SECONDS WARMUP_SECONDS CLIENT_WARMUP_SECONDS IDLE_SECONDS POISSON PROFILE"
 
 for tool in java mvn python3 pgbench psql jcmd jfr argon2 openssl; do
   command -v $tool > /dev/null || { echo "$tool is missing (pgbench, psql: apt-get install postgresql-client; argon2: apt-get install argon2; openssl: apt-get install openssl)"; exit 1; }
@@ -86,7 +88,7 @@ for pair in $(seq 1 "$PAIRS"); do
 done
 step "orders (open)";     orders_open
 step "WebSocket";         stream
-step "Kafka";             kafka_outbound; kafka_inbound
+step "Kafka";             kafka_outbound; kafka_inbound; kafka_inbound_orders
 stop_node
 
 {

@@ -302,23 +302,42 @@ EOF
 # The bridge handling KAFKA_INBOUND_EVENTS restock CloudEvents written at once (each: dedupe lookup, inventory
 # transaction with its outbox row, dedupe row) vs ConsumerPerformance reading as many of them.
 kafka_inbound() {
-  drain() { # count: events/s between the first and the last handled
-    local before; before=$(sql "SELECT count(*) FROM bridge.processed_inbound")
-    local since; since=$(sql "SELECT extract(epoch FROM clock_timestamp())")
-    java -cp "$TOOLS" dev.cartwheel.bench.InboundFeeder "$KAFKA" bench.inbound "$1" BENCH > /dev/null 2>&1
-    until [ "$(sql "SELECT count(*) FROM bridge.processed_inbound")" -ge $((before + $1)) ]; do sleep 0.2; done
-    sql "SELECT round(count(*) / extract(epoch FROM max(handled_at) - min(handled_at)))::int FROM bridge.processed_inbound
-         WHERE handled_at > to_timestamp($since)"
-  }
-  if [ "$WARMUP_SECONDS" -gt 0 ]; then drain 500 > /dev/null; fi
+  if [ "$WARMUP_SECONDS" -gt 0 ]; then inbound_drain "$KAFKA_INBOUND_WARMUP" > /dev/null; fi
   local dead; dead=$(sql "SELECT count(*) FROM bridge.dead_letters")
-  local rate; rate=$(drain "$KAFKA_INBOUND_EVENTS")
+  local rate; rate=$(inbound_drain "$KAFKA_INBOUND_EVENTS")
   row inbound "Kafka inbound: bridge, restock CloudEvents" "$rate" "events/s" - - - \
     "$(( $(sql "SELECT count(*) FROM bridge.dead_letters") - dead ))" - "$KAFKA_INBOUND_EVENTS events written at once; errors = dead letters"
   local fetched
   fetched=$(java -cp "$TOOLS" org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "$KAFKA" --topic bench.inbound \
     --messages "$KAFKA_INBOUND_EVENTS" --group "perf-$RANDOM" --timeout 60000 2>/dev/null | tail -1 | awk -F', *' '{printf "%d\n", $10}')
   row consumer_perf "Kafka ConsumerPerformance (broker ceiling, read)" "$fetched" "records/s" - - - 0 - "the same records"
+}
+
+# The bridge placing KAFKA_PARTNER_ORDERS partner-order CloudEvents written at once, keyed by customer (the closed
+# orders run's customers): each is a whole saga, as an order over HTTP, so its ceiling is the closed orders run
+kafka_inbound_orders() {
+  local customers; customers=$(sql "SELECT string_agg(id::text, ',') FROM (SELECT id FROM users.users WHERE email LIKE 'bench-%' LIMIT $CUSTOMERS) c")
+  [ -n "$customers" ] || { echo "no bench customers: run the closed orders first"; return 1; }
+  if [ "$WARMUP_SECONDS" -gt 0 ]; then inbound_drain $((KAFKA_PARTNER_ORDERS / 3)) "$customers" > /dev/null; fi
+  local dead; dead=$(sql "SELECT count(*) FROM bridge.dead_letters")
+  local orders; orders=$(sql "SELECT count(*) FROM orders.orders WHERE status = 'CONFIRMED'")
+  local rate; rate=$(inbound_drain "$KAFKA_PARTNER_ORDERS" "$customers")
+  row inbound_orders "Kafka inbound: bridge, partner-order CloudEvents (each a saga)" "$rate" "orders/s" - - - \
+    "$(( $(sql "SELECT count(*) FROM bridge.dead_letters") - dead ))" - \
+    "$KAFKA_PARTNER_ORDERS orders written at once over $(( $(echo "$customers" | tr -cd , | wc -c) + 1 )) customers (keys); $(( $(sql "SELECT count(*) FROM orders.orders WHERE status = 'CONFIRMED'") - orders )) confirmed; errors = dead letters"
+}
+
+# inbound_drain COUNT [CUSTOMERS]: feeds COUNT restocks (partner orders for CUSTOMERS, comma-separated ids) at once,
+# waits until the bridge handled them all, and prints the events/s between the first and the last handled
+inbound_drain() {
+  # a record dead-lettered is finished too (not handled): the rate counts the handled ones
+  local finished="(SELECT count(*) FROM bridge.processed_inbound) + (SELECT count(*) FROM bridge.dead_letters)"
+  local before; before=$(sql "SELECT $finished")
+  local since; since=$(sql "SELECT extract(epoch FROM clock_timestamp())")
+  java -cp "$TOOLS" dev.cartwheel.bench.InboundFeeder "$KAFKA" bench.inbound "$1" BENCH ${2:-} > /dev/null 2>&1
+  until [ "$(sql "SELECT $finished")" -ge $((before + $1)) ]; do sleep 0.2; done
+  sql "SELECT round(count(*) / extract(epoch FROM max(handled_at) - min(handled_at)))::int FROM bridge.processed_inbound
+       WHERE handled_at > to_timestamp($since)"
 }
 
 # --- SQL economy: what the node asks of PostgreSQL per order (pg_stat_statements, preloaded by the embedded

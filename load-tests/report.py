@@ -22,7 +22,7 @@ config = dict(line.rstrip("\n").split("=", 1) for line in open(os.path.join(out,
 # the table's order; each scenario: (its ceiling, what the ratio compares, how it reads)
 ORDER = ["http", "catalogue", "pgbench", "pgbench_full", "orders_closed", "sql_economy", "orders_open", "argon2_c", "signin",
          "shopper_orders", "shopper_register", "shopper_login",
-         "eventbus_local", "eventbus_cluster", "eventbus_cluster_tls", "stream", "producer_perf", "outbound", "consumer_perf", "inbound"]
+         "eventbus_local", "eventbus_cluster", "eventbus_cluster_tls", "stream", "producer_perf", "outbound", "consumer_perf", "inbound", "inbound_orders"]
 COMPARED = {
     "catalogue": ("http", "cpu"),
     "signin": ("argon2_c", "cpu"),
@@ -34,6 +34,8 @@ COMPARED = {
     "stream": ("eventbus_local", "p50"),
     "outbound": ("producer_perf", "throughput"),
     "inbound": ("consumer_perf", "throughput"),
+    # each partner order is a saga, as an order over HTTP: the closed orders run is its ceiling
+    "inbound_orders": ("orders_closed", "throughput"),
 }
 # per confirmed order, from the code (Saga, OrdersRoutes): gateway -> orders.cmd.place, then quote, reserve,
 # authorize and commit; and the events it publishes: order-placed, stock-reserved, payment-authorized,
