@@ -37,6 +37,7 @@ final class InboundConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(InboundConsumer.class);
   private static final Duration POLL = Duration.ofMillis(500);
   private static final int MAX_POLL_RECORDS = 200;
+  private static final int FETCH_MAX_WAIT_MS = 5000;
   private static final int SESSION_TIMEOUT_MS = 10_000;
 
   /** The key of records that have none: they form one sequence, in partition order. */
@@ -61,6 +62,9 @@ final class InboundConsumer {
     config.put("enable.auto.commit", "false");
     config.put("auto.offset.reset", "earliest");
     config.put("max.poll.records", String.valueOf(MAX_POLL_RECORDS));
+    // an idle topic's fetch waits this long at the broker; a record that arrives answers it at once
+    // (fetch.min.bytes is 1), so it costs no latency, only the idle broker's and client's wake-ups
+    config.put("fetch.max.wait.ms", String.valueOf(FETCH_MAX_WAIT_MS));
     // a batch may take every record's worst case (all attempts timing out) before the next poll:
     // that is no reason to leave the group
     config.put(

@@ -424,6 +424,32 @@ class KafkaInboundIT {
   /** What a producer without any CloudEvents library writes: binary mode, attributes in ce_ headers. */
   @Test
   @DisplayName(
+      "a record written to an idle topic is handled at once: the bridge's fetch waits at the broker, and the record ends the wait")
+  void idleFetchWaitCostsNoLatency() throws Exception {
+    commerce.product("IN-IDLE", 100, 0);
+    send(rawBinaryRestock(UUID.randomUUID().toString(), "IN-IDLE", 1));
+    await().untilAsserted(() -> assertThat(stock("IN-IDLE")).isEqualTo(1));
+    long slowest = 0;
+    for (int i = 2; i <= 4; i++) {
+      // idle long enough for the consumer's next fetch to wait at the broker (fetch.max.wait.ms: 5
+      // s)
+      Thread.sleep(1500);
+      long sent = System.nanoTime();
+      send(rawBinaryRestock(UUID.randomUUID().toString(), "IN-IDLE", 1));
+      int expected = i;
+      await()
+          .pollInterval(Duration.ofMillis(20))
+          .untilAsserted(() -> assertThat(stock("IN-IDLE")).isEqualTo(expected));
+      slowest = Math.max(slowest, Duration.ofNanos(System.nanoTime() - sent).toMillis());
+    }
+    assertThat(slowest)
+        .as(
+            "the slowest of three restocks after 1.5 s idle, in ms: a fetch that waited its 5 s out would take 3.5 s")
+        .isLessThan(2500);
+  }
+
+  @Test
+  @DisplayName(
       "a partner's notification request reaches the user's feed once, however often it is sent; an unknown user and bad data are dead-lettered")
   void notificationRequestsNotifyOnce() {
     commerce.deploy(NotificationsVerticle.class, Map.of());
