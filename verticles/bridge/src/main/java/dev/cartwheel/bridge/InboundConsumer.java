@@ -36,7 +36,7 @@ final class InboundConsumer {
 
   private static final Logger LOG = LoggerFactory.getLogger(InboundConsumer.class);
   private static final Duration POLL = Duration.ofMillis(500);
-  private static final int MAX_POLL_RECORDS = 200;
+  private static final int MAX_POLL_RECORDS = 1000;
   private static final int FETCH_MAX_WAIT_MS = 5000;
   private static final int SESSION_TIMEOUT_MS = 10_000;
 
