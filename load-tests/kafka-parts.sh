@@ -7,7 +7,9 @@
 #   JAR=/tmp/before.jar NAME=before-1 load-tests/kafka-parts.sh; JAR=/tmp/after.jar NAME=after-1 load-tests/kafka-parts.sh
 #
 # Knobs: KAFKA_EVENTS (20000), KAFKA_INBOUND_EVENTS (5000), KAFKA_INBOUND_WARMUP (5000), KAFKA_PARTNER_ORDERS (3000;
-# 0 leaves the closed orders run and the partner orders out), IDLE_SECONDS (20). Rows in load-tests/target/NAME/results.tsv.
+# 0 leaves the closed orders run and the partner orders out), IDLE_SECONDS (20), NODE_SETTINGS (more of the node's
+# environment, e.g. "CARTWHEEL_OUTBOX_BATCH_SIZE=1000"), and node.sh's NODES and BRIDGES. Rows in
+# load-tests/target/NAME/results.tsv.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
@@ -30,7 +32,8 @@ mvn -q -B -ntp -Dstyle.color=never -f "$HERE/pom.xml" test-compile dependency:bu
 TOOLS="$HERE/target/test-classes:$(cat "$OUT/tools.classpath")"
 NODE_JAR=${JAR:-$ROOT/verticles/launcher/target/cartwheel.jar} launch_node "$OUT/node" CARTWHEEL_PAYMENTS_SIMULATOR_LATENCY_MS=0 \
   CARTWHEEL_ORDERS_PLACE_WAIT_MS=10000 CARTWHEEL_GATEWAY_REQUEST_TIMEOUT_MS=15000 \
-  CARTWHEEL_RATE_LIMITS_ENABLED=false CARTWHEEL_LOGIN_THROTTLE_ENABLED=false CARTWHEEL_BRIDGE_INBOUND_TOPICS=bench.inbound
+  CARTWHEEL_RATE_LIMITS_ENABLED=false CARTWHEEL_LOGIN_THROTTLE_ENABLED=false CARTWHEEL_BRIDGE_INBOUND_TOPICS=bench.inbound \
+  ${NODE_SETTINGS:-}
 await_node
 # the products the inbound feeder restocks (BENCH-00..11), which the bench's simulations make otherwise
 sql "INSERT INTO inventory.products (sku, name, price_minor, currency, stock_on_hand)

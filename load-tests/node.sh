@@ -3,7 +3,8 @@
 # waits until it is ready and sets NODE_PIDS (the JVM and PostgreSQL's postmaster: their process trees are the node's
 # CPU), BASE, PG_URL, PG_PORT and KAFKA. stop_node stops it (SIGTERM, graceful).
 # NODES=2: two clustered nodes instead, the first with the gateway, users and the embedded services, the second
-# with every domain, both given the extra environment; NODE_PIDS then holds both JVMs and PostgreSQL.
+# with every domain, both given the extra environment; NODE_PIDS then holds both JVMs and PostgreSQL. With
+# BRIDGES=2, the first node runs the Kafka bridge too: two bridges share the inbound partitions.
 # NODES=canary: the one node clustered, as release "stable"; when the extra environment has
 # BENCH_CANARY_NODE=<release>, a second node joins it running orders only, as that release (its JVM in NODE_PIDS
 # too). Without it, the node is a cluster of one.
@@ -23,7 +24,10 @@ launch_node() {
     CLUSTER_PORTS=("$(free_port)" "$(free_port)")
     CLUSTER_ENV=(CARTWHEEL_CLUSTER=true CARTWHEEL_CLUSTER_NAME="bench-$RANDOM"
       CARTWHEEL_CLUSTER_MEMBERS="127.0.0.1:${CLUSTER_PORTS[0]},127.0.0.1:${CLUSTER_PORTS[1]}")
-    cluster=("${CLUSTER_ENV[@]}" CARTWHEEL_CLUSTER_PORT="${CLUSTER_PORTS[0]}" CARTWHEEL_VERTICLES=gateway,users)
+    local verticles=gateway,users
+    # BRIDGES=2: the first node runs a bridge too, in the same consumer group as the second's
+    if [ "${BRIDGES:-1}" = 2 ]; then verticles=$verticles,bridge; fi
+    cluster=("${CLUSTER_ENV[@]}" CARTWHEEL_CLUSTER_PORT="${CLUSTER_PORTS[0]}" CARTWHEEL_VERTICLES=$verticles)
   elif [ "${NODES:-1}" = canary ]; then
     CLUSTER_PORTS=("$(free_port)" "$(free_port)")
     CLUSTER_ENV=(CARTWHEEL_CLUSTER=true CARTWHEEL_CLUSTER_NAME="bench-$RANDOM"
