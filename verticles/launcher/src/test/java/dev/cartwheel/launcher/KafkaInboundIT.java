@@ -421,7 +421,6 @@ class KafkaInboundIT {
     return new ProducerRecord<>(record.topic(), 0, record.key(), record.value(), record.headers());
   }
 
-  /** What a producer without any CloudEvents library writes: binary mode, attributes in ce_ headers. */
   @Test
   @DisplayName(
       "a record written to an idle topic is handled at once: the bridge's fetch waits at the broker, and the record ends the wait")
@@ -431,8 +430,7 @@ class KafkaInboundIT {
     await().untilAsserted(() -> assertThat(stock("IN-IDLE")).isEqualTo(1));
     long slowest = 0;
     for (int i = 2; i <= 4; i++) {
-      // idle long enough for the consumer's next fetch to wait at the broker (fetch.max.wait.ms: 5
-      // s)
+      // quiet long enough for the bridge's next fetch to be waiting at the broker (up to 5 s)
       Thread.sleep(1500);
       long sent = System.nanoTime();
       send(rawBinaryRestock(UUID.randomUUID().toString(), "IN-IDLE", 1));
@@ -503,6 +501,7 @@ class KafkaInboundIT {
     return binary(id, "/partners/acme", "dev.cartwheel.notification.request.v1", key, data);
   }
 
+  /** What a producer without any CloudEvents library writes: binary mode, attributes in ce_ headers. */
   private ProducerRecord<byte[], byte[]> rawBinaryRestock(String id, String sku, int quantity) {
     return binary(
         id,
