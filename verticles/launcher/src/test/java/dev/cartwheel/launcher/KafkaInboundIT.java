@@ -430,7 +430,8 @@ class KafkaInboundIT {
     await().untilAsserted(() -> assertThat(stock("IN-IDLE")).isEqualTo(1));
     long slowest = 0;
     for (int i = 2; i <= 4; i++) {
-      // quiet long enough for the bridge's next fetch to be waiting at the broker (up to 5 s)
+      // a quiet spell, not a wait for a result: the bridge's next fetch is then waiting at the
+      // broker (up to 5 s), which is what the restock below must cut short
       Thread.sleep(1500);
       long sent = System.nanoTime();
       send(rawBinaryRestock(UUID.randomUUID().toString(), "IN-IDLE", 1));
