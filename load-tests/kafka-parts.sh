@@ -6,7 +6,7 @@
 #
 #   JAR=/tmp/before.jar NAME=before-1 load-tests/kafka-parts.sh; JAR=/tmp/after.jar NAME=after-1 load-tests/kafka-parts.sh
 #
-# Knobs: KAFKA_EVENTS (20000), KAFKA_INBOUND_EVENTS (5000), KAFKA_INBOUND_WARMUP (5000), KAFKA_PARTNER_ORDERS (3000;
+# Knobs: KAFKA_EVENTS (20000), KAFKA_INBOUND_EVENTS (5000; 0 leaves the inbound bridge out), KAFKA_INBOUND_WARMUP (5000), KAFKA_PARTNER_ORDERS (3000;
 # 0 leaves the closed orders run and the partner orders out), IDLE_SECONDS (20), NODE_SETTINGS (more of the node's
 # environment, e.g. "CARTWHEEL_OUTBOX_BATCH_SIZE=1000"), and node.sh's NODES and BRIDGES. Rows in
 # load-tests/target/NAME/results.tsv.
@@ -42,7 +42,7 @@ sleep 20  # the JIT settles after start-up; CPU at rest is read after it
 idle_node
 printf 'idle\tnode CPU at rest\t%s\tcores\n' "$NODE_IDLE_CORES" >> "$RESULTS"
 kafka_outbound
-kafka_inbound
+if [ "$KAFKA_INBOUND_EVENTS" -gt 0 ]; then kafka_inbound; fi
 if [ "$KAFKA_PARTNER_ORDERS" -gt 0 ]; then
   orders_closed 1
   kafka_inbound_orders
