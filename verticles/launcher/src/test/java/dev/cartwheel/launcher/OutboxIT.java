@@ -35,6 +35,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -223,28 +224,12 @@ class OutboxIT {
               return data;
             });
     relay =
-        new OutboxRelay(
-            vertx,
-            pool,
-            settings(),
-            SCHEMA,
-            outbox,
-            new OutboxRelay.Settings(
-                Duration.ofMillis(50),
-                100,
-                Duration.ofHours(1),
-                new KafkaOutbound(
-                    true,
-                    TestServices.kafkaBootstrap(),
-                    Map.of(SCHEMA, topic),
-                    Set.of(),
-                    Duration.ofSeconds(10),
-                    Duration.ofMillis(5),
-                    URI.create("http://localhost/api/schemas/"),
-                    Map.of(ADDRESS, List.of(v1)),
-                    Map.of(
-                        "dev.cartwheel.outbox-it.restocked.v1",
-                        LocalDate.now(ZoneOffset.UTC).plusDays(1)))));
+        toKafka(
+            topic,
+            100,
+            Map.of(ADDRESS, List.of(v1)),
+            Map.of(
+                "dev.cartwheel.outbox-it.restocked.v1", LocalDate.now(ZoneOffset.UTC).plusDays(1)));
     relay.start();
     List<StockRestocked> written = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -282,19 +267,184 @@ class OutboxIT {
     }
   }
 
+  @Test
+  @DisplayName(
+      "a backlog of twenty batches goes to Kafka with the next batch sent while the one before waits for its acknowledgements: each event once, in order per key, every row marked")
+  void aBacklogGoesOutInOverlappingBatches() throws Exception {
+    String topic = "it.outbox-backlog." + UUID.randomUUID();
+    List<StockRestocked> written = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      written.add(restocked("SKU-" + i % 7, 1));
+    }
+    outbox.appendAll(pool, ADDRESS, written).await(10, TimeUnit.SECONDS);
+    relay = toKafka(topic, 20, Map.of(), Map.of());
+    relay.start();
+    awaitAllSent();
+
+    List<ConsumerRecord<String, CloudEvent>> records = readAll(topic, written.size());
+    assertThat(records).extracting(record -> record.value().getId()).doesNotHaveDuplicates();
+    assertInOrderPerKey(written, records);
+  }
+
+  @Test
+  @DisplayName(
+      "an event Kafka refuses (larger than a request) in the middle of a backlog: the events before it are marked and sent once, it and those after it wait; once an operator removes it, the rest go out in order per key")
+  void anEventKafkaRefusesHoldsBackOnlyWhatFollowsIt() throws Exception {
+    String topic = "it.outbox-refused." + UUID.randomUUID();
+    List<StockRestocked> before = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      before.add(restocked("SKU-" + i % 3, 1));
+    }
+    outbox.appendAll(pool, ADDRESS, before).await(10, TimeUnit.SECONDS);
+    // above the producer's max.request.size (1 MiB): send fails at once with
+    // RecordTooLargeException
+    TestServices.sql(
+        "INSERT INTO outbox_it.outbox (id, aggregate_id, address, payload, occurred_at)"
+            + " VALUES (gen_random_uuid(), 'SKU-0', '"
+            + ADDRESS
+            + "', jsonb_build_object('padding', repeat('x', 1200000)), now())");
+    List<StockRestocked> after = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      after.add(restocked("SKU-" + i % 3, 1));
+    }
+    outbox.appendAll(pool, ADDRESS, after).await(10, TimeUnit.SECONDS);
+    relay = toKafka(topic, 20, Map.of(), Map.of());
+    relay.start();
+
+    String unsent = "SELECT count(*) FROM outbox_it.outbox WHERE kafka_sent_at IS NULL";
+    await().atMost(Duration.ofSeconds(30)).until(() -> TestServices.queryOne(unsent).equals("51"));
+    // a few more attempts: nothing past the refused event is marked
+    Thread.sleep(500);
+    assertThat(TestServices.queryOne(unsent)).isEqualTo("51");
+    assertThat(
+            TestServices.queryOne(
+                "SELECT count(*) FROM outbox_it.outbox WHERE kafka_sent_at IS NULL AND payload ? 'padding'"))
+        .isEqualTo("1");
+
+    TestServices.sql("DELETE FROM outbox_it.outbox WHERE payload ? 'padding'");
+    awaitAllSent();
+    List<StockRestocked> written = new ArrayList<>(before);
+    written.addAll(after);
+    List<ConsumerRecord<String, CloudEvent>> records = readAllOf(topic, written);
+    assertThat(records)
+        .extracting(record -> record.value().getId())
+        .as("what was marked before the refused event went once")
+        .filteredOn(id -> before.stream().anyMatch(event -> event.eventId().toString().equals(id)))
+        .hasSize(before.size())
+        .doesNotHaveDuplicates();
+    // the events after it that Kafka took the first time went again; each key's first copies keep
+    // its order
+    assertInOrderPerKey(written, firstCopies(records));
+  }
+
+  @Test
+  @DisplayName(
+      "a relay stopped in the middle of a backlog marks exactly what it delivered; the next one delivers the rest: each event once, in order")
+  void aRelayStoppedInABacklogMarksWhatItDelivered() throws Exception {
+    List<UUID> heard = listen(vertx, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+    List<StockRestocked> written = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      written.add(restocked(i % 2 == 0 ? "MUG" : "TEE", 1));
+    }
+    outbox.appendAll(pool, ADDRESS, written).await(30, TimeUnit.SECONDS);
+    relay = polling(vertx, pool, Duration.ofMillis(50), 10);
+    relay.start();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(5))
+        .until(() -> heard.size() >= 100);
+    relay.stop().await(10, TimeUnit.SECONDS);
+    relay = null;
+
+    List<String> marked =
+        TestServices.queryColumn(
+            "SELECT id FROM outbox_it.outbox WHERE published_at IS NOT NULL ORDER BY seq");
+    assertThat(marked).as("stopped before the end of the backlog").hasSizeLessThan(written.size());
+    assertThat(marked).containsExactlyElementsOf(heard.stream().map(UUID::toString).toList());
+
+    relay = polling(vertx, pool, Duration.ofMillis(50), 10);
+    relay.start();
+    await().atMost(Duration.ofSeconds(30)).until(() -> heard.size() >= written.size());
+    assertThat(heard)
+        .containsExactlyElementsOf(written.stream().map(StockRestocked::eventId).toList());
+  }
+
+  private static void awaitAllSent() {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestServices.queryOne(
+                        "SELECT count(*) FROM outbox_it.outbox WHERE kafka_sent_at IS NULL")
+                    .equals("0"));
+  }
+
+  /** Each key's events on Kafka, in partition order, are that key's events as written. */
+  private static void assertInOrderPerKey(
+      List<StockRestocked> written, List<ConsumerRecord<String, CloudEvent>> records) {
+    for (String sku : written.stream().map(StockRestocked::sku).distinct().toList()) {
+      assertThat(records)
+          .filteredOn(record -> record.key().equals(sku))
+          .extracting(record -> record.value().getId())
+          .as("the events of %s", sku)
+          .containsExactlyElementsOf(
+              written.stream()
+                  .filter(event -> event.sku().equals(sku))
+                  .map(event -> event.eventId().toString())
+                  .toList());
+    }
+  }
+
+  /** The records in partition order, each event's first copy only. */
+  private static List<ConsumerRecord<String, CloudEvent>> firstCopies(
+      List<ConsumerRecord<String, CloudEvent>> records) {
+    Set<String> seen = new HashSet<>();
+    return records.stream().filter(record -> seen.add(record.value().getId())).toList();
+  }
+
+  /** Reads the topic until every one of {@code events} was seen, copies included. */
+  private static List<ConsumerRecord<String, CloudEvent>> readAllOf(
+      String topic, List<StockRestocked> events) {
+    Set<String> wanted = new HashSet<>();
+    events.forEach(event -> wanted.add(event.eventId().toString()));
+    List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>();
+    try (KafkaConsumer<String, CloudEvent> consumer = consumer()) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      Set<String> seen = new HashSet<>();
+      while (!seen.containsAll(wanted) && System.nanoTime() < deadline) {
+        consumer
+            .poll(Duration.ofMillis(500))
+            .forEach(
+                record -> {
+                  records.add(record);
+                  seen.add(record.value().getId());
+                });
+      }
+      assertThat(seen).containsAll(wanted);
+    }
+    records.sort(
+        Comparator.comparing((ConsumerRecord<String, CloudEvent> record) -> record.partition())
+            .thenComparing(ConsumerRecord::offset));
+    return records;
+  }
+
+  private static KafkaConsumer<String, CloudEvent> consumer() {
+    return new KafkaConsumer<>(
+        Map.of(
+            "bootstrap.servers",
+            TestServices.kafkaBootstrap(),
+            "group.id",
+            "it-" + UUID.randomUUID(),
+            "auto.offset.reset",
+            "earliest"),
+        new StringDeserializer(),
+        new CloudEventDeserializer());
+  }
+
   private static List<ConsumerRecord<String, CloudEvent>> readAll(String topic, int count) {
     List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>();
-    try (KafkaConsumer<String, CloudEvent> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                "bootstrap.servers",
-                TestServices.kafkaBootstrap(),
-                "group.id",
-                "it-" + UUID.randomUUID(),
-                "auto.offset.reset",
-                "earliest"),
-            new StringDeserializer(),
-            new CloudEventDeserializer())) {
+    try (KafkaConsumer<String, CloudEvent> consumer = consumer()) {
       consumer.subscribe(List.of(topic));
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (records.size() < count && System.nanoTime() < deadline) {
@@ -405,6 +555,11 @@ class OutboxIT {
 
   /** Polls once a minute: within a test, only nudges and the mark delay move it. */
   private OutboxRelay rarelyPolling(Vertx node, Pool pool) {
+    return polling(node, pool, Duration.ofMinutes(1), 100);
+  }
+
+  /** To the event bus only. */
+  private OutboxRelay polling(Vertx node, Pool pool, Duration every, int batchSize) {
     return new OutboxRelay(
         node,
         pool,
@@ -412,8 +567,8 @@ class OutboxIT {
         SCHEMA,
         outbox,
         new OutboxRelay.Settings(
-            Duration.ofMinutes(1),
-            100,
+            every,
+            batchSize,
             Duration.ofHours(1),
             new KafkaOutbound(
                 false,
@@ -425,6 +580,34 @@ class OutboxIT {
                 URI.create("http://localhost/api/schemas/"),
                 Map.of(),
                 Map.of())));
+  }
+
+  /** To the event bus and to {@code topic}, polling every 50 ms. */
+  private OutboxRelay toKafka(
+      String topic,
+      int batchSize,
+      Map<String, List<PreviousVersion>> previous,
+      Map<String, LocalDate> deprecatedUntil) {
+    return new OutboxRelay(
+        vertx,
+        pool,
+        settings(),
+        SCHEMA,
+        outbox,
+        new OutboxRelay.Settings(
+            Duration.ofMillis(50),
+            batchSize,
+            Duration.ofHours(1),
+            new KafkaOutbound(
+                true,
+                TestServices.kafkaBootstrap(),
+                Map.of(SCHEMA, topic),
+                Set.of(),
+                Duration.ofSeconds(10),
+                Duration.ofMillis(5),
+                URI.create("http://localhost/api/schemas/"),
+                previous,
+                deprecatedUntil)));
   }
 
   private static StockRestocked restocked(String sku, int quantity) {

@@ -56,6 +56,10 @@ final class KafkaSink implements OutboxSink {
     this.producer =
         KafkaProducer.createShared(
             vertx, PRODUCER, settings.producerConfig(), String.class, byte[].class);
+    // each send's future carries its failure, which the relay logs once; without a handler Vert.x
+    // would
+    // log every failed record with its stack
+    producer.exceptionHandler(failed -> {});
     this.vertx = vertx;
     ProducerMetrics.opened(vertx, producer);
   }
@@ -75,7 +79,8 @@ final class KafkaSink implements OutboxSink {
    * acknowledged (an event is, once all its records are: one per version of its type being published). After a failed batch the first record goes alone, as a probe: while Kafka is away a
    * batch then fails after one send timeout, instead of each record blocking the producer for its own.
    * A full batch is flushed: linger.ms gathers the few events of busy moments into one request, but in a
-   * backlog it would only hold up each batch's last records.
+   * backlog it would only hold up each batch's last records. (The flush holds the producer's worker until
+   * the batch's answers, so the relay's next batch, read meanwhile, is sent after them.)
    */
   @Override
   public Future<Integer> deliver(List<OutboxEvent> batch) {

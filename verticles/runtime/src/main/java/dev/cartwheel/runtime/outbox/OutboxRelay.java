@@ -5,6 +5,7 @@ import dev.cartwheel.runtime.db.PgSettings;
 import dev.cartwheel.runtime.kafka.KafkaOutbound;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -99,10 +100,20 @@ public final class OutboxRelay {
     }
   }
 
-  /** Stops relaying and gives every lock up, so that another node takes over at once. */
+  /**
+   * Stops relaying and gives every lock up, so that another node takes over at once. Called from any thread: the
+   * loops stop on their own context, between two batches.
+   */
   public Future<Void> stop() {
-    vertx.cancelTimer(pollTimer);
-    vertx.cancelTimer(cleanupTimer);
-    return Future.join(loops.stream().map(RelayLoop::stop).toList()).mapEmpty();
+    Promise<Void> stopped = Promise.promise();
+    context.runOnContext(
+        now -> {
+          vertx.cancelTimer(pollTimer);
+          vertx.cancelTimer(cleanupTimer);
+          Future.join(loops.stream().map(RelayLoop::stop).toList())
+              .<Void>mapEmpty()
+              .onComplete(stopped);
+        });
+    return stopped.future();
   }
 }

@@ -33,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * one round trip, not two. When no next read comes within {@link #MARK_DELAY_MS}, a read is made to mark it.
  * A crash before the mark delivers the batch again, which at least once allows.
  * <p>
+ * In a backlog the next batch is read and handed to the sink while the one before waits for its answer
+ * (Kafka's acknowledgements), so that the relay does not stand still for a round trip per batch: at most
+ * two batches are on their way, the sink receives them in order, and a batch is marked only once every
+ * batch before it was delivered whole. After a failure the relay goes one batch at a time until a drain
+ * succeeds again (the sink's probe of a broker that was away is one record, alone).
+ * <p>
  * The leading loop also measures, every few seconds, how many events wait and how old the oldest is
  * (gauges {@code cartwheel.outbox.backlog} and {@code cartwheel.outbox.oldest.age.ms}); on other nodes they are 0.
  */
@@ -48,8 +54,6 @@ final class RelayLoop {
 
   /** How long a delivered batch waits for the next read to carry its mark. */
   static final long MARK_DELAY_MS = 10;
-
-  private static final Long[] NONE = new Long[0];
 
   private final Vertx vertx;
   private final Pool pool;
@@ -78,7 +82,7 @@ final class RelayLoop {
   private Future<?> inFlight = Future.succeededFuture();
 
   /** Delivered, not marked yet: the next read marks them. */
-  private Long[] unmarked = NONE;
+  private final List<Long> unmarked = new ArrayList<>();
 
   private long markTimer = -1;
 
@@ -96,9 +100,11 @@ final class RelayLoop {
             + " WHERE "
             + sink.sentColumn()
             + " IS NULL";
-    this.select = read + " ORDER BY seq LIMIT $1";
-    // the read sees the rows as they were before the update marked them: it leaves the marked ones
-    // out itself
+    // $2: the rows on their way to the sink, not to be read again
+    this.select = read + " AND seq <> ALL($2) ORDER BY seq LIMIT $1";
+    // the read sees the rows as they were before the update marked them: $3, the rows it leaves
+    // out,
+    // holds the marked ones too
     this.markAndSelect =
         "WITH marked AS (UPDATE "
             + schema
@@ -107,7 +113,7 @@ final class RelayLoop {
             + " = now() WHERE seq = ANY($2))"
             + " "
             + read
-            + " AND seq <> ALL($2) ORDER BY seq LIMIT $1";
+            + " AND seq <> ALL($3) ORDER BY seq LIMIT $1";
     this.backlogQuery =
         "SELECT count(*) AS waiting, coalesce(extract(epoch FROM now() - min(occurred_at)) * 1000, 0)::bigint AS age_ms FROM "
             + schema
@@ -168,7 +174,7 @@ final class RelayLoop {
                 leading ->
                     leading
                         ? drain().andThen(drained -> measureBacklog())
-                        : Future.succeededFuture(0))
+                        : Future.succeededFuture(false))
             .onComplete(
                 done -> {
                   draining = false;
@@ -189,10 +195,10 @@ final class RelayLoop {
                     LOG.info("Outbox relay of {} to {} works again", schema, sink.name());
                     lastFailure = null;
                   }
-                  if (drainAgain || done.result() == batchSize) {
+                  if (drainAgain || done.result()) {
                     drainAgain = false;
                     vertx.runOnContext(again -> nudge());
-                  } else if (unmarked.length > 0) {
+                  } else if (!unmarked.isEmpty()) {
                     markTimer =
                         vertx.setTimer(
                             MARK_DELAY_MS,
@@ -278,21 +284,73 @@ final class RelayLoop {
   }
 
   /**
-   * Marks what was delivered last and reads what waits, then delivers that. No transaction is held while the
-   * sink works: the advisory lock already makes this loop the only reader.
+   * Marks what was delivered last and reads what waits, then delivers that, and goes on while batches come
+   * full. No transaction is held while the sink works: the advisory lock already makes this loop the only
+   * reader. Answers whether more may wait (the last batch read was full).
    */
-  private Future<Integer> drain() {
-    Long[] marking = unmarked;
-    Future<RowSet<Row>> read =
+  private Future<Boolean> drain() {
+    boolean overlap = lastFailure == null;
+    return read(List.of())
+        .compose(
+            batch ->
+                batch.isEmpty()
+                    ? Future.succeededFuture(false)
+                    : follow(batch, deliver(batch, Future.succeededFuture()), overlap));
+  }
+
+  /**
+   * {@code ahead} was handed to the sink and {@code delivering} answers for it: reads and hands over the next
+   * batch meanwhile, where overlapping, then waits for {@code ahead} before it goes on.
+   */
+  private Future<Boolean> follow(
+      List<OutboxEvent> ahead, Future<Void> delivering, boolean overlap) {
+    boolean full = ahead.size() == batchSize;
+    if (!full || !overlap || stopped || !leader) {
+      return delivering.map(full);
+    }
+    return read(ahead)
+        .transform(
+            next -> {
+              if (next.failed() || next.result().isEmpty()) {
+                // the read's failure waits for the batch on its way, and then fails the drain
+                return delivering.compose(
+                    delivered ->
+                        next.failed()
+                            ? Future.failedFuture(next.cause())
+                            : Future.succeededFuture(false));
+              }
+              Future<Void> thenNext = deliver(next.result(), delivering);
+              return delivering.transform(
+                  delivered ->
+                      delivered.succeeded()
+                          ? follow(next.result(), thenNext, true)
+                          // whatever the sink answers for the next batch, it is not marked
+                          : thenNext.transform(ignored -> Future.failedFuture(delivered.cause())));
+            });
+  }
+
+  /**
+   * Marks what was delivered (and is not on its way any more) and reads the next batch, leaving out
+   * {@code onItsWay}.
+   */
+  private Future<List<OutboxEvent>> read(List<OutboxEvent> onItsWay) {
+    Long[] marking = unmarked.toArray(Long[]::new);
+    Long[] leftOut = new Long[marking.length + onItsWay.size()];
+    System.arraycopy(marking, 0, leftOut, 0, marking.length);
+    for (int i = 0; i < onItsWay.size(); i++) {
+      leftOut[marking.length + i] = onItsWay.get(i).seq();
+    }
+    Future<RowSet<Row>> rows =
         marking.length == 0
-            ? pool.preparedQuery(select).execute(Tuple.of(batchSize))
+            ? pool.preparedQuery(select).execute(Tuple.of(batchSize).addArrayOfLong(leftOut))
             : pool.preparedQuery(markAndSelect)
-                .execute(Tuple.of(batchSize).addArrayOfLong(marking));
-    return read.compose(
-        rows -> {
-          unmarked = NONE;
-          List<OutboxEvent> batch = new ArrayList<>(rows.size());
-          for (Row row : rows) {
+                .execute(Tuple.of(batchSize).addArrayOfLong(marking).addArrayOfLong(leftOut));
+    return rows.map(
+        read -> {
+          // marks added while the read ran (a batch before it answered) wait for the next one
+          unmarked.subList(0, marking.length).clear();
+          List<OutboxEvent> batch = new ArrayList<>(read.size());
+          for (Row row : read) {
             batch.add(
                 new OutboxEvent(
                     row.getLong("seq"),
@@ -303,39 +361,46 @@ final class RelayLoop {
                     row.getOffsetDateTime("occurred_at").toInstant(),
                     row.getString("traceparent")));
           }
-          if (batch.isEmpty()) {
-            return Future.succeededFuture(0);
-          }
-          return sink.deliver(batch)
-              .transform(
-                  done -> {
-                    // what the sink took, from the start, is marked with the next read: after a
-                    // partial delivery, the rest goes again (in order)
-                    int delivered =
-                        done.succeeded()
-                            ? done.result()
-                            : done.cause() instanceof OutboxSink.PartialDelivery partial
-                                ? partial.delivered()
-                                : 0;
-                    unmarked =
-                        batch.subList(0, delivered).stream()
-                            .map(OutboxEvent::seq)
-                            .toArray(Long[]::new);
-                    return done.succeeded()
-                        ? Future.succeededFuture(batch.size())
-                        : Future.failedFuture(done.cause());
-                  });
+          return batch;
         });
+  }
+
+  /**
+   * Hands the batch to the sink now; once it and {@code before} (the batch ahead of it) answered, records what
+   * the next read marks: what the sink took, from the start, after a partial delivery (the rest goes again,
+   * in order), and nothing when the batch ahead was not delivered whole.
+   */
+  private Future<Void> deliver(List<OutboxEvent> batch, Future<Void> before) {
+    Future<Integer> sent = sink.deliver(batch);
+    return sent.transform(
+        done ->
+            before.transform(
+                ahead -> {
+                  if (ahead.failed()) {
+                    return Future.failedFuture(ahead.cause());
+                  }
+                  int delivered =
+                      done.succeeded()
+                          ? done.result()
+                          : done.cause() instanceof OutboxSink.PartialDelivery partial
+                              ? partial.delivered()
+                              : 0;
+                  batch.subList(0, delivered).forEach(event -> unmarked.add(event.seq()));
+                  return done.succeeded()
+                      ? Future.succeededFuture()
+                      : Future.failedFuture(done.cause());
+                }));
   }
 
   /** Marks what was delivered and not marked yet (at stop: the next leader would deliver it again otherwise). */
   private Future<Void> markDelivered() {
-    if (unmarked.length == 0) {
+    if (unmarked.isEmpty()) {
       return Future.succeededFuture();
     }
+    Long[] marking = unmarked.toArray(Long[]::new);
     return pool.preparedQuery(markAndSelect)
-        .execute(Tuple.of(0).addArrayOfLong(unmarked))
-        .onSuccess(marked -> unmarked = NONE)
+        .execute(Tuple.of(0).addArrayOfLong(marking).addArrayOfLong(marking))
+        .onSuccess(marked -> unmarked.clear())
         .mapEmpty();
   }
 
