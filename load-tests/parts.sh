@@ -356,8 +356,8 @@ sql_economy_start() {
 }
 
 # sql_economy_per_order [TOP_FILE]: prints "statements transactions" per order created since the start
-# (statements count BEGIN and COMMIT: each is a round trip of its own), and writes the statements by calls
-# per order to TOP_FILE when given
+# (statements count BEGIN and COMMIT: each is a round trip of its own), and writes the statements to TOP_FILE
+# when given: calls per order, execution ms per order, the statement
 sql_economy_per_order() {
   local orders; orders=$(sql "SELECT count(*) FROM orders.orders WHERE created_at > to_timestamp($SQL_SINCE)")
   [ "$orders" -gt 0 ] || { echo "- -"; return; }
@@ -368,7 +368,9 @@ sql_economy_per_order() {
     local node="FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
       AND query !~ 'pg_stat_|to_timestamp'"
     if [ -n "${1:-}" ]; then
-      sql "SELECT round(calls::numeric / $orders, 2) || E'\t' || regexp_replace(query, '\s+', ' ', 'g') $node ORDER BY calls DESC" > "$1"
+      # calls and PostgreSQL's execution time per order (planning, parsing and the protocol not counted)
+      sql "SELECT round(calls::numeric / $orders, 2) || E'\t' || round((total_exec_time / $orders)::numeric, 3) || E'\t'
+             || regexp_replace(query, '\s+', ' ', 'g') $node ORDER BY calls DESC, total_exec_time DESC" > "$1"
     fi
     echo "$(sql "SELECT round(sum(calls)::numeric / $orders, 2) $node") $transactions"
   else
