@@ -56,9 +56,8 @@ final class KafkaSink implements OutboxSink {
     this.producer =
         KafkaProducer.createShared(
             vertx, PRODUCER, settings.producerConfig(), String.class, byte[].class);
-    // each send's future carries its failure, which the relay logs once; without a handler Vert.x
-    // would
-    // log every failed record with its stack
+    // each send's future carries its failure, which the relay logs once; without a handler,
+    // Vert.x would log every failed record with its stack
     producer.exceptionHandler(failed -> {});
     this.vertx = vertx;
     ProducerMetrics.opened(vertx, producer);
