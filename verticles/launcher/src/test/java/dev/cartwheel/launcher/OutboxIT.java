@@ -42,6 +42,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -272,11 +273,7 @@ class OutboxIT {
       "a backlog of twenty batches goes to Kafka with the next batch sent while the one before waits for its acknowledgements: each event once, in order per key, every row marked")
   void aBacklogGoesOutInOverlappingBatches() throws Exception {
     String topic = "it.outbox-backlog." + UUID.randomUUID();
-    List<StockRestocked> written = new ArrayList<>();
-    for (int i = 0; i < 400; i++) {
-      written.add(restocked("SKU-" + i % 7, 1));
-    }
-    outbox.appendAll(pool, ADDRESS, written).await(10, TimeUnit.SECONDS);
+    List<StockRestocked> written = appendBacklog(400, 7);
     relay = toKafka(topic, 20, Map.of(), Map.of());
     relay.start();
     awaitAllSent();
@@ -291,11 +288,7 @@ class OutboxIT {
       "an event Kafka refuses (larger than a request) in the middle of a backlog: the events before it are marked and sent once, it and those after it wait; once an operator removes it, the rest go out in order per key")
   void anEventKafkaRefusesHoldsBackOnlyWhatFollowsIt() throws Exception {
     String topic = "it.outbox-refused." + UUID.randomUUID();
-    List<StockRestocked> before = new ArrayList<>();
-    for (int i = 0; i < 50; i++) {
-      before.add(restocked("SKU-" + i % 3, 1));
-    }
-    outbox.appendAll(pool, ADDRESS, before).await(10, TimeUnit.SECONDS);
+    List<StockRestocked> before = appendBacklog(50, 3);
     // above the producer's max.request.size (1 MiB): send fails at once with
     // RecordTooLargeException
     TestServices.sql(
@@ -303,17 +296,14 @@ class OutboxIT {
             + " VALUES (gen_random_uuid(), 'SKU-0', '"
             + ADDRESS
             + "', jsonb_build_object('padding', repeat('x', 1200000)), now())");
-    List<StockRestocked> after = new ArrayList<>();
-    for (int i = 0; i < 50; i++) {
-      after.add(restocked("SKU-" + i % 3, 1));
-    }
-    outbox.appendAll(pool, ADDRESS, after).await(10, TimeUnit.SECONDS);
+    List<StockRestocked> after = appendBacklog(50, 3);
     relay = toKafka(topic, 20, Map.of(), Map.of());
     relay.start();
 
     String unsent = "SELECT count(*) FROM outbox_it.outbox WHERE kafka_sent_at IS NULL";
     await().atMost(Duration.ofSeconds(30)).until(() -> TestServices.queryOne(unsent).equals("51"));
-    // a few more attempts: nothing past the refused event is marked
+    // a quiet spell of about ten polls, waiting on no result: the relay tries again meanwhile, and
+    // must mark nothing past the refused event
     Thread.sleep(500);
     assertThat(TestServices.queryOne(unsent)).isEqualTo("51");
     assertThat(
@@ -342,11 +332,7 @@ class OutboxIT {
       "a relay stopped in the middle of a backlog marks exactly what it delivered; the next one delivers the rest: each event once, in order")
   void aRelayStoppedInABacklogMarksWhatItDelivered() throws Exception {
     List<UUID> heard = listen(vertx, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
-    List<StockRestocked> written = new ArrayList<>();
-    for (int i = 0; i < 5000; i++) {
-      written.add(restocked(i % 2 == 0 ? "MUG" : "TEE", 1));
-    }
-    outbox.appendAll(pool, ADDRESS, written).await(30, TimeUnit.SECONDS);
+    List<StockRestocked> written = appendBacklog(5000, 2);
     relay = polling(vertx, pool, Duration.ofMillis(50), 10);
     relay.start();
     await()
@@ -367,6 +353,16 @@ class OutboxIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> heard.size() >= written.size());
     assertThat(heard)
         .containsExactlyElementsOf(written.stream().map(StockRestocked::eventId).toList());
+  }
+
+  /** {@code count} events on {@code keys} skus in turn, appended in one round trip before any relay runs. */
+  private List<StockRestocked> appendBacklog(int count, int keys) throws Exception {
+    List<StockRestocked> events = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      events.add(restocked("SKU-" + i % keys, 1));
+    }
+    outbox.appendAll(pool, ADDRESS, events).await(30, TimeUnit.SECONDS);
+    return events;
   }
 
   private static void awaitAllSent() {
@@ -407,51 +403,43 @@ class OutboxIT {
       String topic, List<StockRestocked> events) {
     Set<String> wanted = new HashSet<>();
     events.forEach(event -> wanted.add(event.eventId().toString()));
-    List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>();
-    try (KafkaConsumer<String, CloudEvent> consumer = consumer()) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      Set<String> seen = new HashSet<>();
-      while (!seen.containsAll(wanted) && System.nanoTime() < deadline) {
-        consumer
-            .poll(Duration.ofMillis(500))
-            .forEach(
-                record -> {
-                  records.add(record);
-                  seen.add(record.value().getId());
-                });
-      }
-      assertThat(seen).containsAll(wanted);
-    }
-    records.sort(
-        Comparator.comparing((ConsumerRecord<String, CloudEvent> record) -> record.partition())
-            .thenComparing(ConsumerRecord::offset));
+    List<ConsumerRecord<String, CloudEvent>> records =
+        read(
+            topic,
+            read ->
+                read.stream().map(record -> record.value().getId()).toList().containsAll(wanted));
+    assertThat(records).extracting(record -> record.value().getId()).containsAll(wanted);
     return records;
   }
 
-  private static KafkaConsumer<String, CloudEvent> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            "bootstrap.servers",
-            TestServices.kafkaBootstrap(),
-            "group.id",
-            "it-" + UUID.randomUUID(),
-            "auto.offset.reset",
-            "earliest"),
-        new StringDeserializer(),
-        new CloudEventDeserializer());
+  /** Reads exactly {@code count} records from the topic, in partition order. */
+  private static List<ConsumerRecord<String, CloudEvent>> readAll(String topic, int count) {
+    List<ConsumerRecord<String, CloudEvent>> records = read(topic, read -> read.size() >= count);
+    assertThat(records).hasSize(count);
+    return records;
   }
 
-  private static List<ConsumerRecord<String, CloudEvent>> readAll(String topic, int count) {
+  /** Polls the topic from its start until {@code enough} (or 30 s), and answers the records in partition order. */
+  private static List<ConsumerRecord<String, CloudEvent>> read(
+      String topic, Predicate<List<ConsumerRecord<String, CloudEvent>>> enough) {
     List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>();
-    try (KafkaConsumer<String, CloudEvent> consumer = consumer()) {
+    try (KafkaConsumer<String, CloudEvent> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                TestServices.kafkaBootstrap(),
+                "group.id",
+                "it-" + UUID.randomUUID(),
+                "auto.offset.reset",
+                "earliest"),
+            new StringDeserializer(),
+            new CloudEventDeserializer())) {
       consumer.subscribe(List.of(topic));
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (records.size() < count && System.nanoTime() < deadline) {
+      while (!enough.test(records) && System.nanoTime() < deadline) {
         consumer.poll(Duration.ofMillis(500)).forEach(records::add);
       }
     }
-    assertThat(records).hasSize(count);
     records.sort(
         Comparator.comparing((ConsumerRecord<String, CloudEvent> record) -> record.partition())
             .thenComparing(ConsumerRecord::offset));
