@@ -143,6 +143,14 @@ class ClusterUnderLoadIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> ready(cluster, frozen));
         long before = handledOrders(cluster, frozen);
         await().atMost(Duration.ofSeconds(30)).until(() -> handledOrders(cluster, frozen) > before);
+        // the node handled the gateway's half-open trial; until its answer closes the breaker, the
+        // gateway still refuses the orders that would go to it
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    cluster.info(cluster.member("node-a")).getJsonObject("circuitBreakers").stream()
+                        .allMatch(breaker -> "CLOSED".equals(breaker.getValue())));
         long servingAgainAt = load.millisSinceStart();
         Thread.sleep(3_000);
         load.close();
