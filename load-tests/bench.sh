@@ -38,12 +38,13 @@ EB_IN_FLIGHT=$(s EB_IN_FLIGHT 16 16)
 EB_SECONDS=$(s EB_SECONDS 20 3)
 EB_WARMUP_SECONDS=$(s EB_WARMUP_SECONDS 5 1)
 WARMUP_SECONDS=$(s WARMUP_SECONDS 20 0)
+ORDERS_WARMUP_SECONDS=$(s ORDERS_WARMUP_SECONDS 180 0)  # before the first closed orders run: until the node's JIT has settled
 CLIENT_WARMUP_SECONDS=$(s CLIENT_WARMUP_SECONDS 10 1)  # open runs: their arrivals this long, unrecorded, while Gatling compiles itself
 IDLE_SECONDS=$(s IDLE_SECONDS 10 2)          # the node's CPU at rest, measured after the catalogue's warm-up
 POISSON=$(s POISSON true false)              # Poisson arrivals; the smoke run spaces them evenly
 PROFILE=$(s PROFILE 1 1)                     # 1: JFR of the node during the shopper journey and the closed orders
 KNOBS="CATALOGUE_RATE SHOPPER_RATE STREAM_RATE DURATION SHOPPER_SECONDS ORDERS_SECONDS SIGNIN_CLIENTS SIGNIN_SECONDS SIGNIN_PAIRS ARGON2_RUNS SHOPPERS PAIRS PGBENCH_SECONDS
-  CUSTOMERS KAFKA_EVENTS KAFKA_INBOUND_EVENTS KAFKA_INBOUND_WARMUP KAFKA_PARTNER_ORDERS EB_IN_FLIGHT EB_SECONDS EB_WARMUP_SECONDS WARMUP_SECONDS CLIENT_WARMUP_SECONDS IDLE_SECONDS POISSON PROFILE"
+  CUSTOMERS KAFKA_EVENTS KAFKA_INBOUND_EVENTS KAFKA_INBOUND_WARMUP KAFKA_PARTNER_ORDERS EB_IN_FLIGHT EB_SECONDS EB_WARMUP_SECONDS WARMUP_SECONDS ORDERS_WARMUP_SECONDS CLIENT_WARMUP_SECONDS IDLE_SECONDS POISSON PROFILE"
 
 for tool in java mvn python3 pgbench psql jcmd jfr argon2 openssl; do
   command -v $tool > /dev/null || { echo "$tool is missing (pgbench, psql: apt-get install postgresql-client; argon2: apt-get install argon2; openssl: apt-get install openssl)"; exit 1; }

@@ -10,6 +10,7 @@
 #   load-tests/compare.sh cartwheel.jar "cartwheel.jar CARTWHEEL_TRACING_ENABLED=false"   # a jar and its extra settings
 #
 # Knobs: PAIRS (3), SCENARIOS ("catalogue orders"; also "signin"), SIGNIN_CLIENTS (4), SIGNIN_SECONDS (20), ORDERS_SECONDS (30), WARMUP_SECONDS (60; the JIT is busy long after 20),
+# ORDERS_WARMUP_SECONDS (180: the orders path's JIT settles after about three minutes; "node JIT cores" shows whether it did),
 # CLIENT_WARMUP_SECONDS (10: the catalogue run's first seconds unrecorded, while Gatling compiles itself), SHOPPERS (16),
 # CUSTOMERS (50), CATALOGUE_RATE (150), CATALOGUE_SECONDS (30), IDLE_SECONDS (10), PROFILE (0; 1: JFR of each
 # side's first orders run), NODES (1; 2: two clustered nodes per side; canary: see node.sh), NAME (compare).
@@ -17,11 +18,12 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
-[ $# -eq 2 ] || { sed -n '2,15p' "$0"; exit 2; }
+[ $# -eq 2 ] || { sed -n '2,16p' "$0"; exit 2; }
 PAIRS=${PAIRS:-3}
 SCENARIOS=${SCENARIOS:-catalogue orders}
 ORDERS_SECONDS=${ORDERS_SECONDS:-30}
 WARMUP_SECONDS=${WARMUP_SECONDS:-60}
+ORDERS_WARMUP_SECONDS=${ORDERS_WARMUP_SECONDS:-180}
 CLIENT_WARMUP_SECONDS=${CLIENT_WARMUP_SECONDS:-10}
 SHOPPERS=${SHOPPERS:-16}
 CUSTOMERS=${CUSTOMERS:-50}
@@ -65,7 +67,7 @@ measure() {
     figure "catalogue errors" "$ko"
   fi
   if [[ " $SCENARIOS " == *" orders "* ]]; then
-    node_gatling OrdersSimulation "orders-warmup-$side-$pair" -Dshoppers="$SHOPPERS" -Dcustomers="$CUSTOMERS" -DdurationSeconds="$WARMUP_SECONDS"
+    node_gatling OrdersSimulation "orders-warmup-$side-$pair" -Dshoppers="$SHOPPERS" -Dcustomers="$CUSTOMERS" -DdurationSeconds="$ORDERS_WARMUP_SECONDS"
     [ -n "${NODE_IDLE_CORES:-}" ] || idle_node
     figure "node idle cores" "$NODE_IDLE_CORES"
     local record=
@@ -78,6 +80,7 @@ measure() {
     figure "orders p50 ms" "$p50"
     figure "orders p99 ms" "$p99"
     figure "orders errors" "$ko"
+    figure "orders node JIT cores" "$JIT_CORES"
     local statements transactions
     read -r statements transactions < <(sql_economy_per_order "$OUT/statements-$side-$pair.tsv")
     figure "SQL statements/order" "$statements"
@@ -108,7 +111,7 @@ for pair in $(seq 1 "$PAIRS"); do
 done
 
 python3 "$HERE/compare_report.py" "$OUT/figures.tsv" "$1" "$2" \
-  "$(git -C "$ROOT" rev-parse --short HEAD)" "PAIRS=$PAIRS NODES=${NODES:-1} SHOPPERS=$SHOPPERS ORDERS_SECONDS=$ORDERS_SECONDS CATALOGUE_RATE=$CATALOGUE_RATE CATALOGUE_SECONDS=$CATALOGUE_SECONDS WARMUP_SECONDS=$WARMUP_SECONDS" \
+  "$(git -C "$ROOT" rev-parse --short HEAD)" "PAIRS=$PAIRS NODES=${NODES:-1} SHOPPERS=$SHOPPERS ORDERS_SECONDS=$ORDERS_SECONDS CATALOGUE_RATE=$CATALOGUE_RATE CATALOGUE_SECONDS=$CATALOGUE_SECONDS WARMUP_SECONDS=$WARMUP_SECONDS ORDERS_WARMUP_SECONDS=$ORDERS_WARMUP_SECONDS" \
   > "$OUT/compare.md"
 for side in A B; do [ -f "$OUT/profile-$side.md" ] && cat "$OUT/profile-$side.md" >> "$OUT/compare.md"; done
 cat "$OUT/compare.md"

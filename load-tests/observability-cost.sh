@@ -3,7 +3,7 @@
 # metrics and tracing on, spans not exported), so that its "B ÷ A" column reads on ÷ off. Writes
 # load-tests/target/observability-cost/compare.md.
 #
-#   load-tests/observability-cost.sh                        # closed orders and catalogue, 3 pairs, about 30 minutes
+#   load-tests/observability-cost.sh                        # closed orders and catalogue, 3 pairs, about 40 minutes
 #   SCENARIOS=orders PAIRS=2 load-tests/observability-cost.sh
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)

@@ -24,10 +24,17 @@ cpu_ms_per_op() { # cpu_seconds operations ("-" when not measured)
   python3 -c "import sys; s, n = sys.argv[1], int(sys.argv[2]); print(round(1000 * float(s) / n, 3) if n and s != '-' else '-')" "$1" "$2"
 }
 
+# jit_seconds PID: the CPU seconds a JVM's JIT compiler threads have used so far
+jit_seconds() {
+  python3 "$HERE/threads.py" "$1" | python3 -c "import json, sys; print(sum(cpu for name, cpu in json.load(sys.stdin).items() if 'CompilerThre' in name))"
+}
+
 # gatling SIMULATION LABEL "SERVER_PIDS" -Dknob=value...: runs a simulation; sets REPORT (its HTML report)
 # and CPU_S, the CPU seconds the server processes used while it ran (after its setup, before its report).
 # With RECORD=file.jfr, the node is profiled over the same window. With CLIENT_WARMUP=seconds, an open
 # simulation first runs its arrivals that long unrecorded (Gatling's own JIT), and the window starts after.
+# With JIT_PID=pid, JIT_CORES is the cores that JVM's JIT compiler used over the window: a node that still
+# compiles spends CPU a node that has run for a while does not (load-tests/README.md, "Warm-up").
 gatling() {
   local simulation=$1 label=$2 pids=$3 client_warmup=${CLIENT_WARMUP:-0}
   shift 3
@@ -39,13 +46,17 @@ gatling() {
   local pid=$!
   wait_for "$log" "Simulation .* started" $pid || { tail -20 "$log"; return 1; }
   sleep "$client_warmup"
-  local before since
+  local before since jit_before
   before=$(python3 "$HERE/cpu.py" $pids)
+  if [ -n "${JIT_PID:-}" ]; then jit_before=$(jit_seconds "$JIT_PID"); fi
   since=$(date +%s.%N)
   if [ -n "${RECORD:-}" ]; then jcmd "$NODE" JFR.start name=bench settings=profile filename="$RECORD" > /dev/null; fi
   wait_for "$log" "Parsing log file" $pid || { tail -20 "$log"; return 1; }
   CPU_S=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$before" "$(python3 "$HERE/cpu.py" $pids)")
   WINDOW_S=$(python3 -c "import sys, time; print(time.time() - float(sys.argv[1]))" "$since")
+  if [ -n "${JIT_PID:-}" ]; then
+    JIT_CORES=$(python3 -c "import sys; print(round((float(sys.argv[2]) - float(sys.argv[1])) / float(sys.argv[3]), 3))" "$jit_before" "$(jit_seconds "$JIT_PID")" "$WINDOW_S")
+  fi
   # after the CPU reading: writing the recording out is not the scenario's work
   if [ -n "${RECORD:-}" ]; then jcmd "$NODE" JFR.stop name=bench > /dev/null; fi
   wait $pid || true  # Gatling exits non-zero when a request failed: errors are counted, not fatal
@@ -161,7 +172,7 @@ print(round(statistics.median((c2 - c1) / (t2 - t1) for (t1, c1), (t2, c2) in zi
 node_gatling() {
   local simulation=$1 label=$2
   shift 2
-  gatling "$simulation" "$label" "$NODE_PIDS" -DbaseUrl="$BASE" "$@"
+  JIT_PID=$NODE gatling "$simulation" "$label" "$NODE_PIDS" -DbaseUrl="$BASE" "$@"
   CPU_S=$(python3 -c "import sys; print(max(0.0, float(sys.argv[1]) - float(sys.argv[2]) * float(sys.argv[3])))" \
     "$CPU_S" "${NODE_IDLE_CORES:-0}" "$WINDOW_S")
 }
@@ -213,14 +224,15 @@ shopper_journey() {
 # orders_closed PAIR: the closed orders run (warmed up and profiled on the first pair only), with the SQL
 # the node issued per order in each pair
 orders_closed() {
-  local knobs=(-Dshoppers="$SHOPPERS" -Dcustomers="$CUSTOMERS") record=
+  local knobs=(-Dshoppers="$SHOPPERS" -Dcustomers="$CUSTOMERS") record= warmup=${ORDERS_WARMUP_SECONDS:-$WARMUP_SECONDS}
   if [ "$1" = 1 ]; then
-    if [ "$WARMUP_SECONDS" -gt 0 ]; then node_gatling OrdersSimulation orders-warmup "${knobs[@]}" -DdurationSeconds="$WARMUP_SECONDS"; fi
+    if [ "$warmup" -gt 0 ]; then node_gatling OrdersSimulation orders-warmup "${knobs[@]}" -DdurationSeconds="$warmup"; fi
     record=$(recording orders)
   fi
   sql_economy_start
   RECORD=$record node_gatling OrdersSimulation "orders-$1" "${knobs[@]}" -DdurationSeconds="$ORDERS_SECONDS"
-  gatling_row "orders_closed#$1" "orders, closed: $SHOPPERS shoppers back to back" "orders/s" "place order" "$ORDERS_SECONDS"
+  gatling_row "orders_closed#$1" "orders, closed: $SHOPPERS shoppers back to back" "orders/s" "place order" "$ORDERS_SECONDS" \
+    "node JIT $JIT_CORES cores"
   local statements transactions
   read -r statements transactions < <(sql_economy_per_order "$OUT/sql-per-order-$1.tsv")
   row "sql_economy#$1" "SQL per confirmed order, closed run (pg_stat_statements)" "$statements" "statements/order" - - - 0 - \

@@ -65,8 +65,10 @@ def combined(key, repeated):
         row[field] = f"{round(statistics.median(values), 3):g}" if values else "-"
     row["errors"] = str(sum(int(r["errors"]) for r in repeated if r["errors"].isdigit()))
     rates = [number(r["throughput"]) for r in repeated if number(r["throughput"]) is not None]
-    row["note"] = (f"median of {len(repeated)} runs; throughput {min(rates):g}–{max(rates):g}"
-                   + ("" if repeated[0]["note"] in ("-", "") else f"; {repeated[0]['note']}"))
+    notes = [r["note"] for r in repeated if r["note"] not in ("-", "")]
+    if len(set(notes)) > 1:  # a note with a figure of its own: each run's, in order
+        notes = [f"run {n}: {note}" for n, note in enumerate(notes, 1)]
+    row["note"] = "; ".join([f"median of {len(repeated)} runs; throughput {min(rates):g}–{max(rates):g}"] + sorted(set(notes), key=notes.index))
     return row
 
 
