@@ -34,7 +34,7 @@ jit_seconds() {
 # With RECORD=file.jfr, the node is profiled over the same window. With CLIENT_WARMUP=seconds, an open
 # simulation first runs its arrivals that long unrecorded (Gatling's own JIT), and the window starts after.
 # With JIT_PID=pid, JIT_CORES is the cores that JVM's JIT compiler used over the window: a node that still
-# compiles spends CPU a node that has run for a while does not (load-tests/README.md, "Warm-up").
+# compiles spends CPU a node that has run for a while does not (load-tests/README.md, "The node's warm-up").
 gatling() {
   local simulation=$1 label=$2 pids=$3 client_warmup=${CLIENT_WARMUP:-0}
   shift 3

@@ -65,10 +65,12 @@ def combined(key, repeated):
         row[field] = f"{round(statistics.median(values), 3):g}" if values else "-"
     row["errors"] = str(sum(int(r["errors"]) for r in repeated if r["errors"].isdigit()))
     rates = [number(r["throughput"]) for r in repeated if number(r["throughput"]) is not None]
-    notes = [r["note"] for r in repeated if r["note"] not in ("-", "")]
-    if len(set(notes)) > 1:  # a note with a figure of its own: each run's, in order
-        notes = [f"run {n}: {note}" for n, note in enumerate(notes, 1)]
-    row["note"] = "; ".join([f"median of {len(repeated)} runs; throughput {min(rates):g}–{max(rates):g}"] + sorted(set(notes), key=notes.index))
+    notes = {n: r["note"] for n, r in enumerate(repeated, 1) if r["note"] not in ("-", "")}
+    if len(set(notes.values())) > 1:  # a note with a figure of its own: each run's
+        shown = [f"run {n}: {note}" for n, note in notes.items()]
+    else:
+        shown = list(set(notes.values()))
+    row["note"] = "; ".join([f"median of {len(repeated)} runs; throughput {min(rates):g}–{max(rates):g}"] + shown)
     return row
 
 
